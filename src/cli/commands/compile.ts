@@ -1,0 +1,41 @@
+/** `tong-hop compile`: compiles the units' files into the report for UBND. */
+import { findPeriod } from "../../core/template.js";
+import { collectFiles } from "../collect-files.js";
+import { runCompileJob } from "../compile-job.js";
+import { expandInputs } from "../expand-inputs.js";
+import { loadTemplate } from "../load-template.js";
+import { resolveAsOf } from "../as-of.js";
+import { summarize } from "../summary.js";
+import { AppError } from "../../core/problem.js";
+
+/** Options of the compile command. */
+export interface CompileOptions {
+  template: string;
+  input: string[];
+  period: string;
+  out?: string;
+  json?: string;
+  asOf?: string;
+  includeDrafts?: boolean;
+  quiet?: boolean;
+}
+
+/** Reads, compiles, writes; prints a summary. */
+export async function compileCommand(o: CompileOptions): Promise<number> {
+  if (!o.input.length) throw new AppError("cli.no-input", "Chưa chọn nguồn số liệu.", ["Thêm --input <tệp .xlsx | thư mục | mẫu *.xlsx>."]);
+  if (!o.out && !o.json) throw new AppError("cli.no-output", "Chưa chọn nơi ghi kết quả.", ["Thêm --out bao-cao.xlsx và/hoặc --json ket-qua.json."]);
+  const t = loadTemplate(o.template);
+  const p = findPeriod(t, o.period);
+  const files = await expandInputs(o.input);
+  const progress = files.length > 1 && !o.quiet && process.stderr.isTTY;
+  const c = await collectFiles(t, p.id, files, progress ? (d, n, f) => process.stderr.write(`\rĐang đọc ${d}/${n}: ${f.slice(0, 40).padEnd(40)}`) : undefined);
+  if (progress) process.stderr.write("\n");
+  const r = await runCompileJob({ template: t, periodId: p.id, asOf: resolveAsOf(o.asOf), rows: c.rows, problems: c.problems, out: o.out, json: o.json, includeDrafts: o.includeDrafts });
+  if (!o.quiet) {
+    for (const x of c.outcomes.filter((s) => !s.ok)) process.stdout.write(`Bỏ qua ${x.source}: ${x.reason}\n`);
+    process.stdout.write(`${summarize(t, r).join("\n")}\n`);
+    if (o.out) process.stdout.write(`Báo cáo: ${o.out}\n`);
+    if (o.json) process.stdout.write(`Kết quả JSON: ${o.json}\n`);
+  }
+  return 0;
+}

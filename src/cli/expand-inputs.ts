@@ -1,0 +1,27 @@
+/** Expands --input values (files, folders, glob patterns) into .xlsx paths. */
+import { statSync } from "node:fs";
+import fg from "fast-glob";
+import { AppError } from "../core/problem.js";
+
+/** Every .xlsx file named by `inputs`, sorted, without Excel's "~$" lock files. */
+export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
+  const out = new Set<string>();
+  for (const inp of inputs) {
+    let files: string[];
+    let st: ReturnType<typeof statSync> | undefined;
+    try {
+      st = statSync(inp);
+    } catch {
+      st = undefined;
+    }
+    if (st?.isDirectory()) files = await fg("**/*.xlsx", { cwd: inp, absolute: true, caseSensitiveMatch: false });
+    else if (st?.isFile()) files = [inp];
+    else if (fg.isDynamicPattern(inp)) files = await fg(inp, { absolute: true, caseSensitiveMatch: false });
+    else throw new AppError("input.not-found", `Không tìm thấy "${inp}".`, ["Kiểm tra lại đường dẫn tệp hoặc thư mục."]);
+    const xlsx = files.filter((f) => /\.xlsx$/i.test(f) && !/(^|[\\/])~\$/.test(f));
+    if (!xlsx.length && st?.isDirectory()) throw new AppError("input.empty-folder", `Thư mục "${inp}" không có tệp .xlsx nào.`, ["Chép các tệp báo cáo của đơn vị (.xlsx) vào thư mục rồi chạy lại."]);
+    if (!xlsx.length) throw new AppError("input.no-match", `Không có tệp .xlsx nào khớp "${inp}".`);
+    xlsx.forEach((f) => out.add(f));
+  }
+  return [...out].sort();
+}

@@ -1,0 +1,215 @@
+/** The plan's outline: Roman parts, numbered and lettered items as a tree with stable codes. */
+import { isAllUpper, romanMarker, type PlanLine } from "./normalize-lines.js";
+
+/** A part ("III. TỔ CHỨC THỰC HIỆN") or an item ("2.3.", "a)") with the lines under it. */
+export interface OutlineNode {
+  kind: "part" | "item";
+  /** The marker as written: "III", "2.3", "a". */
+  marker: string;
+  /** Full code: "III", "III.2.3", "II.2.a"; a renumbered item gets its corrected code. */
+  code: string;
+  /** Heading text without the marker and without trailing "." or ":". */
+  title: string;
+  line: number;
+  /** Lines under the heading that are not sub-items (bullets, paragraphs, labelled lines). */
+  body: PlanLine[];
+  children: OutlineNode[];
+  /** The code the plan itself wrote when it repeated a sibling's number. */
+  renumberedFrom?: string;
+}
+
+/** A plan split into what comes before the parts, the parts, the closing paragraph and the tail. */
+export interface Outline {
+  preamble: PlanLine[];
+  parts: OutlineNode[];
+  /** "Trên đây là Kế hoạch …/." and anything after it before the tail. */
+  closing: PlanLine[];
+  /** From "Nơi nhận" or the signature block to the end. */
+  tail: PlanLine[];
+}
+
+const ROMAN_ORDER = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
+const NUMBERED_RE = /^(\d{1,2}(?:\.\d{1,2})*)[.)]\s*(?=\D)(\S.*)$|^(\d{1,2}(?:\.\d{1,2})+)\s+(\S.*)$/;
+const LETTERED_RE = /^([a-zđ])[).]\s+(\S.*)$/;
+
+/** A line that starts the signature block ("KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN", "GIÁM ĐỐC"). */
+export function isSignatureLine(text: string): boolean {
+  if (/^(KT|TM|TL|TUQ|Q)\.\s*\p{Lu}/u.test(text) && isAllUpper(text)) return true;
+  return /^(PHÓ\s+)?(GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG PHÒNG|HIỆU TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|VIỆN TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG)$/.test(text);
+}
+
+/** A "Nơi nhận:" line (the distribution list). */
+export function isDistributionHeading(text: string): boolean {
+  return /^Nơi nhận\s*:?/i.test(text);
+}
+
+function cleanTitle(s: string): string {
+  return s.replace(/[\s.:;]+$/, "").trim();
+}
+
+function numbered(text: string): { path: number[]; rest: string } | null {
+  const m = NUMBERED_RE.exec(text);
+  if (!m) return null;
+  const marker = m[1] ?? m[3];
+  const rest = m[2] ?? m[4];
+  return { path: marker.split(".").map(Number), rest };
+}
+
+function joinCode(parent: string, tail: string): string {
+  return parent ? `${parent}.${tail}` : tail;
+}
+
+interface Frame {
+  node: OutlineNode;
+  /** Number path relative to the document ("2.3" → [2, 3]); null for parts and lettered items. */
+  path: number[] | null;
+  lettered: boolean;
+}
+
+function isPrefix(a: number[], b: number[]): boolean {
+  return a.length < b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Index of the first tail line (Nơi nhận or signature) after the last part heading, or the end. */
+function tailStart(lines: PlanLine[], lastPartIdx: number): number {
+  for (let i = Math.max(lastPartIdx, 0); i < lines.length; i++) {
+    if (isDistributionHeading(lines[i].text) || isSignatureLine(lines[i].text)) return i;
+  }
+  return lines.length;
+}
+
+/** Index of the closing paragraph ("Trên đây là…", or the paragraph ending in "/."), or `end`. */
+function closingStart(lines: PlanLine[], from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    const t = lines[i].text;
+    if (/^Trên đây\b/i.test(t) || /\/\s*\.\s*$/.test(t)) return i;
+  }
+  return end;
+}
+
+/** Which lines open parts: Roman headings, or (without any) upper-case top-level numbered items. */
+function findPartStarts(lines: PlanLine[]): Map<number, { marker: string; title: string }> {
+  const starts = new Map<number, { marker: string; title: string }>();
+  let expected = 0;
+  lines.forEach((l, i) => {
+    const r = romanMarker(l.text);
+    if (!r) return;
+    const title = l.text.replace(/^[IVX]+[.)]\s+/, "");
+    const idx = ROMAN_ORDER.indexOf(r);
+    if (isAllUpper(title) || idx === expected) {
+      starts.set(i, { marker: r, title: cleanTitle(title) });
+      expected = idx + 1;
+    }
+  });
+  if (starts.size) return starts;
+  lines.forEach((l, i) => {
+    const n = numbered(l.text);
+    if (n && n.path.length === 1 && isAllUpper(n.rest)) starts.set(i, { marker: String(n.path[0]), title: cleanTitle(n.rest) });
+  });
+  return starts;
+}
+
+/**
+ * Builds the outline of a plan. Items attach to the nearest item whose number is a prefix of
+ * theirs ("2.3" under "2"), lettered items to the current numbered item. A number repeated
+ * among siblings is renumbered to the next free one and keeps the plan's code in
+ * `renumberedFrom`.
+ */
+export function buildOutline(lines: PlanLine[]): Outline {
+  const partStarts = findPartStarts(lines);
+  const startIdx = [...partStarts.keys()];
+  const firstPart = startIdx.length ? startIdx[0] : -1;
+  const lastPart = startIdx.length ? startIdx[startIdx.length - 1] : -1;
+  const tailAt = tailStart(lines, lastPart);
+  const firstItem = lines.findIndex((l) => !l.cells && numbered(l.text) !== null);
+  const bodyFrom = firstPart >= 0 ? firstPart : Math.max(firstItem, 0);
+  const preamble = lines.slice(0, Math.min(bodyFrom, tailAt));
+
+  const parts: OutlineNode[] = [];
+  const stack: Frame[] = [];
+  let lastHeading = bodyFrom;
+
+  if (firstPart < 0) {
+    // No parts at all: one implicit part holds every item.
+    const implicit: OutlineNode = { kind: "part", marker: "", code: "", title: "", line: lines[0]?.line ?? 1, body: [], children: [] };
+    parts.push(implicit);
+    stack.push({ node: implicit, path: null, lettered: false });
+  }
+  for (let i = bodyFrom; i < tailAt; i++) {
+    const l = lines[i];
+    const part = partStarts.get(i);
+    if (part) {
+      const node: OutlineNode = { kind: "part", marker: part.marker, code: part.marker, title: part.title, line: l.line, body: [], children: [] };
+      parts.push(node);
+      stack.length = 0;
+      stack.push({ node, path: null, lettered: false });
+      lastHeading = i;
+      continue;
+    }
+    const n = l.cells ? null : numbered(l.text);
+    if (n) {
+      while (stack.length > 1) {
+        const top = stack[stack.length - 1];
+        if (!top.lettered && top.path && isPrefix(top.path, n.path)) break;
+        stack.pop();
+      }
+      const parent = stack[stack.length - 1];
+      const rel = parent.path ? n.path.slice(parent.path.length) : n.path;
+      const planCode = joinCode(parent.node.code, rel.join("."));
+      let code = planCode;
+      const siblings = parent.node.children.filter((c) => c.code.split(".").length === code.split(".").length && !/^[a-zđ]$/.test(c.marker));
+      if (siblings.some((c) => c.code === code)) {
+        const lastNums = siblings.map((c) => Number(c.code.split(".").pop()));
+        const next = Math.max(...lastNums.filter((x) => !Number.isNaN(x))) + 1;
+        code = joinCode(parent.node.code, [...rel.slice(0, -1), next].join("."));
+      }
+      const node: OutlineNode = { kind: "item", marker: n.path.join("."), code, title: cleanTitle(n.rest), line: l.line, body: [], children: [] };
+      if (code !== planCode) node.renumberedFrom = planCode;
+      parent.node.children.push(node);
+      stack.push({ node, path: n.path, lettered: false });
+      lastHeading = i;
+      continue;
+    }
+    const lm = l.cells ? null : LETTERED_RE.exec(l.text);
+    if (lm && stack.length) {
+      while (stack.length > 1 && stack[stack.length - 1].lettered) stack.pop();
+      const parent = stack[stack.length - 1];
+      let letter = lm[1];
+      const planCode = joinCode(parent.node.code, letter);
+      const used = new Set(parent.node.children.map((c) => c.marker));
+      while (used.has(letter)) letter = String.fromCharCode(letter.charCodeAt(0) + 1);
+      const code = joinCode(parent.node.code, letter);
+      const node: OutlineNode = { kind: "item", marker: letter, code, title: cleanTitle(lm[2]), line: l.line, body: [], children: [] };
+      if (code !== planCode) node.renumberedFrom = planCode;
+      parent.node.children.push(node);
+      stack.push({ node, path: null, lettered: true });
+      lastHeading = i;
+      continue;
+    }
+    if (stack.length) stack[stack.length - 1].node.body.push(l);
+  }
+
+  // The closing paragraph was attached to the last node: move it out.
+  const closeAt = closingStart(lines, Math.max(lastHeading + 1, bodyFrom), tailAt);
+  const closing = lines.slice(closeAt, tailAt);
+  if (closing.length) {
+    const closingLines = new Set(closing);
+    const strip = (node: OutlineNode) => {
+      node.body = node.body.filter((b) => !closingLines.has(b));
+      node.children.forEach(strip);
+    };
+    parts.forEach(strip);
+  }
+  return { preamble, parts, closing, tail: lines.slice(tailAt) };
+}
+
+/** Every node of the outline, depth first, parts included. */
+export function walkOutline(nodes: OutlineNode[]): OutlineNode[] {
+  const out: OutlineNode[] = [];
+  const visit = (n: OutlineNode) => {
+    out.push(n);
+    n.children.forEach(visit);
+  };
+  nodes.forEach(visit);
+  return out;
+}

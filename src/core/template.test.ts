@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { miniInput } from "../../test/fixtures/mini-template.js";
+import { AppError } from "./problem.js";
+import { parseTemplate } from "./template.js";
+
+const errorsOf = (input: unknown): string[] => {
+  try {
+    parseTemplate(input);
+    return [];
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    return e.details;
+  }
+};
+const clone = () => structuredClone(miniInput) as any;
+
+describe("parseTemplate", () => {
+  it("fills quarter dates from the Nghị định 09/2019 presets", () => {
+    const t = parseTemplate(miniInput);
+    expect(t.periods[0]).toMatchObject({ from: "2022-12-15", to: "2023-03-14", deadline: "2023-04-05", label: "Quý I năm 2023" });
+  });
+  it("names the path and the fix when min is above max", () => {
+    const x = clone();
+    x.indicators[0].min = 10;
+    x.indicators[0].max = 5;
+    const errs = errorsOf(x);
+    expect(errs.some((e) => e.startsWith("indicators[0].max") && e.includes("min ≤ max"))).toBe(true);
+  });
+  it("refuses duplicate keys and unit codes", () => {
+    const x = clone();
+    x.indicators[1].key = "tin_bai";
+    x.units[1].code = "thpt-a";
+    const errs = errorsOf(x);
+    expect(errs.some((e) => e.startsWith("indicators[1]") && e.includes("trùng"))).toBe(true);
+    expect(errs.some((e) => e.startsWith("units[1]") && e.includes("trùng"))).toBe(true);
+  });
+  it("refuses a task due outside every period", () => {
+    const x = clone();
+    x.tasks[0].due = "2031-01-01";
+    expect(errorsOf(x).some((e) => e.startsWith("tasks[0].due") && e.includes("ngoài mọi kỳ"))).toBe(true);
+  });
+  it("says in Vietnamese what a missing field is", () => {
+    const x = clone();
+    delete x.plan.title;
+    expect(errorsOf(x)[0]).toMatch(/^plan\.title: thiếu mục bắt buộc/);
+  });
+  it("refuses a bad date with the expected format", () => {
+    const x = clone();
+    x.periods[1].deadline = "2023-02-30";
+    expect(errorsOf(x).some((e) => e.startsWith("periods[1].deadline") && e.includes("YYYY-MM-DD"))).toBe(true);
+  });
+});

@@ -1,0 +1,126 @@
+/** Validates keyed rows against the template: one record per row, a problem per bad cell. */
+import { cleanText, isBlank, type CellValue } from "./cell.js";
+import { buildColumns, COLUMN_KEYS, taskDateKey, taskStatusKey, textKey, TASK_INPUT_STATUSES, type ColumnSpec } from "./columns.js";
+import type { RawRow, UnitRecord } from "./compile-result.js";
+import { readBoolean, readChoice, readDateTime, readDay, readIndicator, readText, type CellIssue } from "./parse-cell.js";
+import { showValue, type Problem } from "./problem.js";
+import type { Template, Unit } from "./template-schema.js";
+import { unitLookup } from "./unit-code.js";
+
+/** Records of known units (in row order) and every problem found. */
+export interface ValidatedRows {
+  records: UnitRecord[];
+  problems: Problem[];
+}
+
+/**
+ * Reads every cell of every row by its column's type. Invalid values become `null` in the
+ * record and a problem naming unit, column, value and fix; rows of unknown units are kept
+ * out of the records and listed.
+ */
+export function validateRows(t: Template, rows: readonly RawRow[]): ValidatedRows {
+  const columns = new Map(buildColumns(t).map((c) => [c.key, c]));
+  const find = unitLookup(t.units);
+  const problems: Problem[] = [];
+  const records: UnitRecord[] = [];
+
+  for (const raw of rows) {
+    const typed = raw.cells[COLUMN_KEYS.unitCode];
+    const typedCode = isBlank(typed) ? "" : cleanText(String(typed));
+    const unit = typedCode ? find(typedCode) : undefined;
+    const base = { row: raw.row, source: raw.source };
+    if (!unit) {
+      const name = isBlank(raw.cells[COLUMN_KEYS.unitName]) ? "" : cleanText(String(raw.cells[COLUMN_KEYS.unitName]));
+      const byName = name ? t.units.find((u) => u.name.normalize("NFC").toLowerCase() === name.toLowerCase()) : undefined;
+      problems.push({
+        ...base,
+        code: typedCode ? "unit.unknown" : "unit.missing-code",
+        severity: "error",
+        unitCode: typedCode || undefined,
+        unitName: name || undefined,
+        column: "Mã đơn vị",
+        columnKey: COLUMN_KEYS.unitCode,
+        value: showValue(typed),
+        message: typedCode
+          ? `Mã đơn vị "${typedCode}" không có trong danh sách đơn vị của kế hoạch; số liệu của dòng này chưa được tổng hợp.`
+          : "Dòng có số liệu nhưng không có mã đơn vị; số liệu của dòng này chưa được tổng hợp.",
+        fix: byName ? `Có thể là ${byName.name}: nhập mã ${byName.code}.` : "Nhập đúng mã đơn vị theo danh sách ở sheet Cấu hình (hoặc liên hệ Văn phòng để được thêm vào danh sách).",
+      });
+      continue;
+    }
+    if (typedCode !== unit.code) {
+      problems.push({ ...base, code: "unit.code-form", severity: "warning", unitCode: unit.code, unitName: unit.name, column: "Mã đơn vị", columnKey: COLUMN_KEYS.unitCode, value: showValue(typed), message: `Mã đơn vị được nhập là "${typedCode}", đã hiểu là ${unit.code}.`, fix: `Sửa lại thành ${unit.code} cho thống nhất.` });
+    }
+    records.push(readRecord(t, unit, raw, columns, problems));
+  }
+  return { records, problems };
+}
+
+function readRecord(t: Template, unit: Unit, raw: RawRow, columns: Map<string, ColumnSpec>, problems: Problem[]): UnitRecord {
+  const rec: UnitRecord = { unitCode: unit.code, values: {}, tasks: {}, texts: {}, reporter: "", phone: "", submitted: false, submittedAt: null, row: raw.row, source: raw.source };
+  const report = (key: string, v: CellValue, issue: CellIssue, severity: Problem["severity"]) =>
+    problems.push({ code: issue.code, severity, unitCode: unit.code, unitName: unit.name, column: columns.get(key)?.header ?? key, columnKey: key, value: showValue(v), message: issue.message, fix: issue.fix, row: raw.row, source: raw.source });
+  const has = (key: string) => key in raw.cells;
+
+  for (const ind of t.indicators) {
+    const v = raw.cells[ind.key];
+    const r = readIndicator(ind, v);
+    if (r.ok) {
+      rec.values[ind.key] = r.value;
+      if (r.warning) report(ind.key, v, r.warning, "warning");
+    } else {
+      rec.values[ind.key] = null;
+      report(ind.key, v, r, "error");
+    }
+  }
+  for (const task of t.tasks) {
+    const sk = taskStatusKey(task.code);
+    const dk = taskDateKey(task.code);
+    let input: string | null = null;
+    let doneDate: string | null = null;
+    if (!isBlank(raw.cells[sk])) {
+      const r = readChoice(raw.cells[sk], TASK_INPUT_STATUSES);
+      if (r.ok) input = r.value as string;
+      else report(sk, raw.cells[sk], r, "error");
+    }
+    if (!isBlank(raw.cells[dk])) {
+      const r = readDay(raw.cells[dk]);
+      if (r.ok) doneDate = r.value as string;
+      else report(dk, raw.cells[dk], r, "error");
+    }
+    if (doneDate && input !== "Hoàn thành") {
+      report(dk, raw.cells[dk], { code: "task.date-without-done", message: "Có ngày hoàn thành nhưng tình trạng chưa là \"Hoàn thành\".", fix: "Chọn tình trạng \"Hoàn thành\" hoặc xóa ngày hoàn thành." }, "warning");
+    }
+    if (has(sk) || has(dk)) rec.tasks[task.code] = { input, doneDate };
+  }
+  for (const f of t.textFields) {
+    const k = textKey(f.key);
+    if (isBlank(raw.cells[k])) continue;
+    const r = readText(raw.cells[k]);
+    if (r.ok) {
+      rec.texts[f.key] = r.value as string;
+      if (r.warning) report(k, raw.cells[k], r.warning, "warning");
+    } else report(k, raw.cells[k], r, "error");
+  }
+  rec.reporter = isBlank(raw.cells[COLUMN_KEYS.reporter]) ? "" : cleanText(String(raw.cells[COLUMN_KEYS.reporter]));
+  const phone = raw.cells[COLUMN_KEYS.phone];
+  if (!isBlank(phone)) {
+    rec.phone = cleanText(String(phone));
+    if (!/^\+?[\d\s.()-]{8,20}$/.test(rec.phone)) {
+      report(COLUMN_KEYS.phone, phone, { code: "phone.invalid", message: "Số điện thoại không đúng dạng.", fix: "Nhập số điện thoại gồm 10 chữ số, ví dụ 0912 345 678." }, "warning");
+    }
+  }
+  const sub = raw.cells[COLUMN_KEYS.submitted];
+  if (!isBlank(sub)) {
+    const r = readBoolean(sub);
+    if (r.ok) rec.submitted = r.value === true;
+    else report(COLUMN_KEYS.submitted, sub, r, "error");
+  }
+  const at = raw.cells[COLUMN_KEYS.submittedAt];
+  if (!isBlank(at)) {
+    const r = readDateTime(at);
+    if (r.ok) rec.submittedAt = r.value as string;
+    else report(COLUMN_KEYS.submittedAt, at, r, "error");
+  }
+  return rec;
+}

@@ -1,0 +1,79 @@
+/** Reads an .xlsx file into plain grids the core understands, refusing what cannot be read. */
+import type { CellValue as XlCellValue, Worksheet } from "exceljs";
+import type { CellValue, Grid } from "../core/cell.js";
+import { colName } from "../core/map-grid.js";
+import { AppError, type Problem } from "../core/problem.js";
+import { loadExcelJS } from "./load-exceljs.js";
+
+/** One worksheet as a grid, with the cells that were merged away listed. */
+export interface SheetGrid {
+  name: string;
+  grid: Grid;
+  /** Problems the reader found (merged cells in data rows). */
+  problems: Problem[];
+}
+
+/** Reduces an exceljs cell value to a core cell value. */
+export function toCellValue(v: XlCellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v instanceof Date) return v;
+  const o = v as unknown as Record<string, unknown>;
+  if ("error" in o) return { error: String(o.error) };
+  if ("richText" in o) return (o.richText as { text: string }[]).map((x) => x.text).join("");
+  if ("formula" in o || "sharedFormula" in o) {
+    const res = o.result as XlCellValue | undefined;
+    return res === undefined ? null : toCellValue(res);
+  }
+  if ("text" in o) return typeof o.text === "string" ? o.text : toCellValue(o.text as XlCellValue);
+  return String(v);
+}
+
+/** A worksheet as a grid; merged-away cells are blank and reported when they hold a copy of data. */
+export function sheetToGrid(ws: Worksheet, source?: string): SheetGrid {
+  const grid: Grid = [];
+  const problems: Problem[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const line: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      // A merged block shows its top-left value in every cell; keep it only in the top-left,
+      // so merging two cells can never copy a figure under a second indicator or unit.
+      if (cell.isMerged && cell.master !== cell) {
+        if (r > 2) {
+          problems.push({
+            code: "structure.merged",
+            severity: "warning",
+            column: colName(c - 1),
+            value: `${cell.master.address}:${cell.address}`,
+            message: `Ô ${cell.address} bị gộp với ô ${cell.master.address}; chỉ giá trị ở ô ${cell.master.address} được dùng.`,
+            fix: "Bỏ gộp ô (Unmerge) và nhập riêng từng ô.",
+            row: r,
+            source,
+          });
+        }
+        return;
+      }
+      line[c - 1] = toCellValue(cell.value);
+    });
+    grid[r - 1] = line;
+  });
+  for (let i = 0; i < grid.length; i++) grid[i] ??= [];
+  return { name: ws.name, grid, problems };
+}
+
+/**
+ * Reads every worksheet of an .xlsx file.
+ * @throws AppError "file.encrypted" for password-protected files, "file.unreadable" otherwise.
+ */
+export async function readWorkbook(bytes: Uint8Array, source = "tệp Excel"): Promise<SheetGrid[]> {
+  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new AppError("file.encrypted", `Không đọc được ${source}: tệp được đặt mật khẩu hoặc là định dạng Excel cũ (.xls).`, ["Mở tệp bằng Excel, bỏ mật khẩu (hoặc Lưu thành .xlsx) rồi gửi lại."]);
+  }
+  const ExcelJS = await loadExcelJS();
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new AppError("file.unreadable", `Không đọc được ${source}: tệp không phải Excel (.xlsx) hợp lệ hoặc đã bị hỏng.`, [`Chi tiết: ${(e as Error).message.slice(0, 120)}`, "Mở tệp bằng Excel để kiểm tra, lưu lại dạng .xlsx rồi thử lại."]);
+  }
+  return wb.worksheets.map((ws) => sheetToGrid(ws, `${source} › ${ws.name}`));
+}

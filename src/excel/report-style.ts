@@ -1,0 +1,45 @@
+/** Fonts, borders and sizes of a Nghị định 30/2020 report, shared by every report sheet. */
+import type { Alignment, Borders, Cell, Font, Worksheet } from "exceljs";
+
+/** The only font an administrative document uses. */
+export const FONT_NAME = "Times New Roman";
+
+/** A black Times New Roman font of `size` with extra properties. */
+export function font(size: number, extra: Partial<Font> = {}): Partial<Font> {
+  return { name: FONT_NAME, size, color: { argb: "FF000000" }, ...extra };
+}
+
+/** Thin borders on all four sides, for table cells. */
+export const THIN: Partial<Borders> = {
+  top: { style: "thin" },
+  left: { style: "thin" },
+  bottom: { style: "thin" },
+  right: { style: "thin" },
+};
+
+/** Margins in inches: top/bottom 20 mm, left 30 mm, right 15 mm (Nghị định 30/2020). */
+export const MARGINS = { top: 0.79, bottom: 0.79, left: 1.18, right: 0.59, header: 0.3, footer: 0.3 };
+
+/** Page numbers centred in the top margin, none on the first page. */
+export function pageNumbers(ws: Worksheet): void {
+  ws.headerFooter.differentFirst = true;
+  ws.headerFooter.firstHeader = "";
+  ws.headerFooter.oddHeader = `&C&"${FONT_NAME},Regular"&13&P`;
+}
+
+/** Writes a text value; strings stay strings, so "=…" is never a formula. */
+export function setText(cell: Cell, value: string | number | null, f: Partial<Font>, align: Partial<Alignment> = {}): void {
+  cell.value = value === null ? null : value;
+  cell.font = f;
+  cell.alignment = { vertical: "middle", wrapText: true, ...align };
+}
+
+/**
+ * Height in points for `text` wrapped in a box `widthChars` wide. Excel does not auto-fit
+ * merged cells, so wrapped paragraphs need their height set.
+ */
+export function wrappedHeight(text: string, widthChars: number, size: number): number {
+  const perLine = Math.max(8, Math.floor(widthChars * (13 / size) * 0.95));
+  const lines = text.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
+  return Math.max(size * 1.45, lines * size * 1.35 + 4);
+}

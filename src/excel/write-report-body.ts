@@ -1,0 +1,142 @@
+/** Lays out the sheet "Báo cáo": header blocks, sections with tables, signature and Nơi nhận. */
+import type { Worksheet } from "exceljs";
+import type { ReportModel, ReportTable } from "../core/report-model.js";
+import { font, MARGINS, pageNumbers, setText, THIN, wrappedHeight } from "./report-style.js";
+
+const BODY = 13;
+/** Printable width of A4 portrait with 30/15 mm margins, in Excel character units. */
+const PRINT_WIDTH = 92;
+
+/** Column widths shared by every table of the body, scaled to the printable width. */
+function gridWidths(tables: ReportTable[]): number[] {
+  const n = Math.max(8, ...tables.map((t) => t.columns.length));
+  const raw = Array.from({ length: n }, (_, j) => Math.max(4, ...tables.map((t) => t.columns[j]?.width ?? 0)));
+  const sum = raw.reduce((a, b) => a + b, 0);
+  return raw.map((w) => Math.max(4, Math.round((w * PRINT_WIDTH) / sum * 10) / 10));
+}
+
+/** Fills `ws` with the report body. */
+export function writeReportBody(ws: Worksheet, m: ReportModel): void {
+  const tables = m.sections.flatMap((s) => (s.table ? [s.table] : []));
+  const widths = gridWidths(tables);
+  const n = widths.length;
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const total = widths.reduce((a, b) => a + b, 0);
+  // The left header block takes about 40% of the width, as in the Phụ lục I model.
+  let left = 1;
+  for (let acc = widths[0]; left < n - 2 && acc + widths[left] <= total * 0.42; left++) acc += widths[left];
+  const leftWidth = widths.slice(0, left).reduce((a, b) => a + b, 0);
+  const rightWidth = total - leftWidth;
+
+  let r = 1;
+  const merge = (row: number, c1: number, c2: number) => {
+    if (c2 > c1) ws.mergeCells(row, c1, row, c2);
+    return ws.getCell(row, c1);
+  };
+  const line = (row: number, c1: number, c2: number) => {
+    // A short rule under a heading: a top border on the middle cells of a thin spacer row.
+    for (let c = c1; c <= c2; c++) ws.getCell(row, c).border = { top: { style: "thin" } };
+    ws.getRow(row).height = 4;
+  };
+  const mid = (a: number, b: number) => {
+    const span = b - a + 1;
+    const k = Math.max(1, Math.round(span / 3));
+    const s = a + Math.floor((span - k) / 2);
+    return [s, s + k - 1] as const;
+  };
+
+  // Header: parent + issuer on the left, nation + motto on the right.
+  setText(merge(r, 1, left), m.header.parent, font(13), { horizontal: "center" });
+  setText(merge(r, left + 1, n), m.header.nation, font(13, { bold: true }), { horizontal: "center" });
+  r++;
+  setText(merge(r, 1, left), m.header.issuer, font(13, { bold: true }), { horizontal: "center" });
+  setText(merge(r, left + 1, n), m.header.motto, font(14, { bold: true }), { horizontal: "center" });
+  r++;
+  line(r, ...mid(1, left));
+  line(r, ...mid(left + 1, n).map((x, i) => (i === 0 ? Math.max(left + 1, x - 1) : Math.min(n, x + 1))) as [number, number]);
+  r++;
+  setText(merge(r, 1, left), m.header.number, font(13), { horizontal: "center" });
+  setText(merge(r, left + 1, n), m.header.placeDate, font(14, { italic: true }), { horizontal: "center" });
+  ws.getRow(r).height = 20;
+  r += 2;
+
+  setText(merge(r, 1, n), m.title, font(14, { bold: true }), { horizontal: "center" });
+  r++;
+  setText(merge(r, 1, n), m.subject, font(14, { bold: true }), { horizontal: "center" });
+  ws.getRow(r).height = wrappedHeight(m.subject, total, 14);
+  r++;
+  line(r, ...mid(1, n));
+  r += 2;
+
+  const para = (text: string, f = font(BODY), indent = true) => {
+    setText(merge(r, 1, n), text, f, { horizontal: "justify", indent: indent ? 1 : 0 });
+    ws.getRow(r).height = wrappedHeight(text, total, f.size ?? BODY);
+    r++;
+  };
+  para(m.intro);
+  for (const s of m.sections) {
+    para(s.heading, font(BODY, { bold: true }), false);
+    s.paragraphs.forEach((p) => para(p));
+    if (s.table) r = writeTable(ws, s.table, r, n, widths);
+    s.after.forEach((p) => para(p));
+  }
+  para(m.closing);
+  r++;
+
+  // Nơi nhận (left) and the signature block (right) share rows, as on a printed report.
+  const start = r;
+  setText(merge(r, 1, left), "Nơi nhận:", font(12, { bold: true, italic: true }), { horizontal: "left" });
+  m.recipients.forEach((x, i) => {
+    const c = merge(start + 1 + i, 1, left);
+    const text = `- ${x.replace(/^[-–]\s*/, "")}`;
+    setText(c, text, font(11), { horizontal: "left" });
+  });
+  let s = start;
+  if (m.signer.authority) setText(merge(s++, left + 1, n), m.signer.authority.toUpperCase(), font(14, { bold: true }), { horizontal: "center" });
+  setText(merge(s++, left + 1, n), m.signer.title.toUpperCase(), font(14, { bold: true }), { horizontal: "center" });
+  s += 3;
+  setText(merge(s, left + 1, n), m.signer.name, font(14, { bold: true }), { horizontal: "center" });
+  void rightWidth;
+
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: "portrait",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: MARGINS,
+    horizontalCentered: true,
+  };
+  pageNumbers(ws);
+}
+
+/** Writes a bordered table at row `r`; its last column spans to the grid's end. Returns the next free row. */
+export function writeTable(ws: Worksheet, t: ReportTable, r: number, n: number, widths: number[]): number {
+  const k = t.columns.length;
+  const span = (c: number) => (c === k - 1 ? n : c + 1);
+  const put = (row: number, c: number, v: string | number | null, bold: boolean, align: "left" | "center" | "right", size: number) => {
+    if (span(c) > c + 1) ws.mergeCells(row, c + 1, row, span(c));
+    const cell = ws.getCell(row, c + 1);
+    setText(cell, v, font(size, { bold }), { horizontal: align });
+    if (typeof v === "number") cell.numFmt = Number.isInteger(v) ? "#,##0" : "#,##0.##";
+    for (let x = c + 1; x <= span(c); x++) ws.getCell(row, x).border = THIN;
+  };
+  const cellWidth = (c: number) => widths.slice(c, span(c)).reduce((a, b) => a + b, 0);
+  let hh = 18;
+  t.columns.forEach((col, c) => {
+    put(r, c, col.header, true, "center", 12);
+    hh = Math.max(hh, wrappedHeight(col.header, cellWidth(c), 12));
+  });
+  ws.getRow(r).height = hh;
+  r++;
+  t.rows.forEach((row, i) => {
+    let h = 18;
+    row.forEach((v, c) => {
+      put(r, c, v, t.boldRows.includes(i), typeof v === "number" ? "right" : t.columns[c].align, 12);
+      if (typeof v === "string") h = Math.max(h, wrappedHeight(v, cellWidth(c), 12));
+    });
+    ws.getRow(r).height = h;
+    r++;
+  });
+  return r;
+}

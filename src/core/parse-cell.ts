@@ -70,6 +70,10 @@ export function readText(raw: CellValue): CellRead {
   let s: string;
   if (raw instanceof Date) s = formatDayVN(raw.toISOString());
   else s = cleanText(String(raw ?? "")).replace(/\r\n?/g, "\n");
+  if (/^[=+@]/.test(s)) {
+    // Kept verbatim (nothing a unit typed is rewritten); every output writes it as text.
+    return { ok: true, value: s, warning: { code: "text.formula-like", message: "Nội dung bắt đầu giống một công thức (=, +, -, @); đã được giữ nguyên dạng chữ, không thực thi.", fix: "Nếu là dán nhầm, hãy xóa và nhập lại nội dung." } };
+  }
   if (s.length > LONG_TEXT) {
     return { ok: true, value: s, warning: { code: "text.long", message: `Nội dung dài ${vnNumber(s.length)} ký tự.`, fix: "Rút gọn còn dưới 10.000 ký tự; phần đầy đủ vẫn được giữ trong dữ liệu." } };
   }

@@ -375,7 +375,10 @@ export function configGridToTemplateInput(grid: Grid): TemplateInput {
       recipient: p("plan.recipient"),
       place: p("plan.place"),
       signer: { authority: p("plan.signer.authority"), title: p("plan.signer.title"), name: p("plan.signer.name") },
-      distribution: splitList(plan["plan.distribution"]).map((s) => s.replace(/^-\s*/, "").trim()).filter(Boolean),
+      distribution: text(plan["plan.distribution"])
+        .split("\n")
+        .map((s) => s.trim())
+        .filter(Boolean),
       source: opt("plan.source"),
     },
     periods,

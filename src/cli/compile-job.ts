@@ -5,6 +5,7 @@ import { compileRows } from "../core/compile.js";
 import type { CompileResult, RawRow } from "../core/compile-result.js";
 import type { Problem } from "../core/problem.js";
 import { buildReportModel } from "../core/report-model.js";
+import { toResultJson } from "../core/result-json.js";
 import type { Template } from "../core/template-schema.js";
 import { writeReportXlsx } from "../excel/write-report.js";
 
@@ -24,26 +25,16 @@ export interface CompileJob {
 export async function runCompileJob(job: CompileJob): Promise<CompileResult> {
   const result = compileRows({ template: job.template, periodId: job.periodId, rows: job.rows, asOf: job.asOf, problems: job.problems, includeDrafts: job.includeDrafts });
   if (job.out) {
-    const bytes = await writeReportXlsx(buildReportModel(job.template, result));
+    const bytes = await writeReportXlsx(buildReportModel(job.template, result), { embed: toResultJson(job.template, result) });
     await mkdir(dirname(job.out), { recursive: true });
     await writeFile(job.out, bytes);
   }
-  if (job.json) {
+  if (job.json === "-") {
+    process.stdout.write(JSON.stringify(toResultJson(job.template, result), null, 2) + "\n");
+  } else if (job.json) {
     await mkdir(dirname(job.json), { recursive: true });
-    await writeFile(job.json, JSON.stringify(toJson(job.template, result), null, 2));
+    await writeFile(job.json, JSON.stringify(toResultJson(job.template, result), null, 2));
   }
   return result;
 }
 
-/** The --json document: totals by indicator key, status by unit code, problems. */
-export function toJson(t: Template, r: CompileResult) {
-  return {
-    format: "tong-hop/result@1",
-    plan: t.plan.code,
-    period: r.periodId,
-    asOf: r.asOf,
-    totals: Object.fromEntries(r.totals.map((x) => [x.key, { total: x.total, reportedCount: x.reportedCount, byGroup: x.byGroup, ...(x.distribution ? { distribution: x.distribution } : {}) }])),
-    units: Object.fromEntries(r.statuses.map((s) => [s.unitCode, { name: s.unitName, group: s.group, status: s.status, submittedAt: s.submittedAt, draft: s.draft, counted: r.countedUnits.includes(s.unitCode), tasks: s.tasks, values: r.records.find((x) => x.unitCode === s.unitCode)?.values ?? null }])),
-    problems: r.problems,
-  };
-}

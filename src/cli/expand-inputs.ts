@@ -25,3 +25,21 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
   }
   return [...out].sort();
 }
+
+/** Like {@link expandInputs} but for compiled results: .json and .xlsx files. */
+export async function expandResultInputs(inputs: readonly string[]): Promise<string[]> {
+  const out = new Set<string>();
+  for (const inp of inputs) {
+    let st: ReturnType<typeof statSync> | undefined;
+    try {
+      st = statSync(inp);
+    } catch {
+      st = undefined;
+    }
+    const files = st?.isDirectory() ? await fg("**/*.{json,xlsx}", { cwd: inp, absolute: true }) : st?.isFile() ? [inp] : await fg(inp, { absolute: true });
+    const ok = files.filter((f) => /\.(json|xlsx)$/i.test(f) && !/(^|[\\/])~\$/.test(f));
+    if (!ok.length) throw new AppError("input.no-match", `Không có tệp kết quả (.json hoặc .xlsx) nào ở "${inp}".`);
+    ok.forEach((f) => out.add(f));
+  }
+  return [...out].sort();
+}

@@ -5,6 +5,7 @@ import { compileCommand } from "./commands/compile.js";
 import { demoCommand } from "./commands/demo.js";
 import { templateCommand } from "./commands/template.js";
 import { validateCommand } from "./commands/validate.js";
+import { rollupCommand } from "./commands/rollup.js";
 import { runCommand } from "./run-command.js";
 
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -41,11 +42,26 @@ export function buildProgram(): Command {
     .requiredOption("-p, --period <kỳ>", "mã kỳ báo cáo")
     .option("-i, --input <nguồn>", "tệp .xlsx, thư mục hoặc mẫu *.xlsx (lặp lại được)", collect, [])
     .option("-o, --out <tệp>", "tệp báo cáo .xlsx sẽ tạo")
-    .option("--json <tệp>", "ghi kết quả tổng hợp dạng JSON")
+    .option("--json <tệp>", "ghi kết quả tổng hợp dạng JSON (\"-\": in ra màn hình, không in gì khác)")
     .option("--as-of <YYYY-MM-DD>", "ngày dùng để xét hạn nộp (mặc định: hôm nay)")
     .option("--include-drafts", "tính cả số liệu đơn vị chưa tích Xác nhận gửi")
     .option("-q, --quiet", "không in tóm tắt")
     .action(runCommand((o) => compileCommand(o)));
+
+  program
+    .command("rollup")
+    .description("Tổng hợp kết quả của nhiều cơ quan cấp dưới thành báo cáo cấp trên")
+    .requiredOption("-t, --template <mẫu>", "tên mẫu kế hoạch hoặc đường dẫn tệp .json")
+    .requiredOption("-p, --period <kỳ>", "mã kỳ báo cáo")
+    .option("-i, --input <nguồn>", "tệp kết quả .json hoặc báo cáo .xlsx của tong-hop, thư mục hoặc mẫu (lặp lại được)", collect, [])
+    .option("-o, --out <tệp>", "tệp báo cáo .xlsx sẽ tạo")
+    .option("--json <tệp>", "ghi kết quả dạng JSON (để tổng hợp tiếp lên cấp trên)")
+    .option("--issuer <tên>", "tên cơ quan ban hành báo cáo cấp trên (vd. SỞ GIÁO DỤC VÀ ĐÀO TẠO)")
+    .option("--parent <tên>", "cơ quan chủ quản (vd. UBND THÀNH PHỐ HẢI PHÒNG)")
+    .option("--abbreviation <viết tắt>", "tên viết tắt của cơ quan ban hành")
+    .option("--as-of <YYYY-MM-DD>", "ngày ghi trên báo cáo")
+    .option("-q, --quiet", "không in tóm tắt")
+    .action(runCommand((o) => rollupCommand(o)));
 
   program
     .command("demo")

@@ -46,6 +46,8 @@ export interface UnitStatus {
   /** Has figures but "Xác nhận gửi" not ticked. */
   draft: boolean;
   tasks: Record<string, TaskStatus>;
+  /** Extra words on the status (a rolled-up office: how many of its units sent). */
+  note?: string;
 }
 
 /** Totals of one indicator over the units whose values count. */

@@ -2,6 +2,7 @@
 
 /** Number of decimal places in `n`'s shortest representation (max 12). */
 export function decimalPlaces(n: number): number {
+  if (Number.isInteger(n)) return 0;
   const s = String(n);
   const e = s.match(/e-(\d+)$/);
   if (e) return Math.min(12, Number(e[1]) + (s.split("e")[0].split(".")[1]?.length ?? 0));

@@ -121,7 +121,7 @@ export function buildReportModel(t: Template, result: CompileResult, opts: Repor
           return {
             unitCode: u.code,
             unitName: u.name,
-            status: SUBMISSION_LABELS[st.status] + (st.draft ? " (đã nhập, chưa xác nhận)" : ""),
+            status: st.note ?? SUBMISSION_LABELS[st.status] + (st.draft ? " (đã nhập, chưa xác nhận)" : ""),
             values: t.indicators.map((ind) => displayValue(ind, r?.values[ind.key] ?? null)),
           };
         }),
@@ -196,6 +196,8 @@ function submissionSection(t: Template, r: CompileResult): ReportSection {
   if (late.length) after.push(`Các đơn vị nộp muộn: ${late.map((x) => `${x.unitName} (${x.submittedAt ? formatDateTimeVN(x.submittedAt) : "không rõ thời gian"})`).join("; ")}.`);
   if (overdue.length) after.push(`Các đơn vị chưa gửi báo cáo (quá hạn): ${names(overdue.map((x) => x.unitCode), t)}.`);
   if (pending.length) after.push(`Các đơn vị chưa gửi báo cáo (còn hạn): ${names(pending.map((x) => x.unitCode), t)}.`);
+  const notes = r.statuses.filter((x) => x.note);
+  if (notes.length) after.push(...notes.map((x) => `- ${x.unitName}: ${x.note}.`));
   const drafts = r.statuses.filter((x) => x.draft);
   if (drafts.length) after.push(`Các đơn vị đã nhập số liệu nhưng chưa xác nhận gửi: ${names(drafts.map((x) => x.unitCode), t)}.`);
   return {

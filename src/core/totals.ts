@@ -26,14 +26,15 @@ export function aggregateValues(ind: Pick<Indicator, "aggregate" | "type">, valu
 /** Totals per indicator over `records`, with per-group subtotals and choice distributions. */
 export function computeTotals(t: Template, records: readonly UnitRecord[]): IndicatorTotal[] {
   const groupOf = new Map(t.units.map((u) => [u.code, u.group]));
+  const recordGroups = records.map((r) => groupOf.get(r.unitCode) ?? "");
   return t.indicators.map((ind) => {
     const all: IndicatorValue[] = [];
     const perGroup = new Map<string, IndicatorValue[]>(t.unitGroups.map((g) => [g.code, []]));
-    for (const r of records) {
+    records.forEach((r, i) => {
       const v = r.values[ind.key] ?? null;
       all.push(v);
-      perGroup.get(groupOf.get(r.unitCode) ?? "")?.push(v);
-    }
+      perGroup.get(recordGroups[i])?.push(v);
+    });
     const count = (vs: IndicatorValue[]) => vs.filter((v) => v !== null && v !== "").length;
     const byGroup: IndicatorTotal["byGroup"] = {};
     for (const [g, vs] of perGroup) byGroup[g] = { total: count(vs) ? aggregateValues(ind, vs) : null, reportedCount: count(vs) };

@@ -1,5 +1,5 @@
 /** Lays out "Phụ lục I": every unit's figures by group, subtotals and total as live formulas. */
-import type { Worksheet } from "exceljs";
+import type { Style, Worksheet } from "exceljs";
 import type { ReportModel } from "../core/report-model.js";
 import { colName } from "../core/map-grid.js";
 import { font, MARGINS, pageNumbers, setText, THIN, wrappedHeight } from "./report-style.js";
@@ -24,6 +24,14 @@ export function aggregateFormula(ind: Agg, ranges: string[]): string | null {
       return null;
   }
 }
+
+const CELL_FONT = font(11);
+const STYLE = {
+  text: { font: CELL_FONT, border: THIN, alignment: { horizontal: "left", vertical: "middle", wrapText: true } },
+  center: { font: CELL_FONT, border: THIN, alignment: { horizontal: "center", vertical: "middle", wrapText: true } },
+  int: { font: CELL_FONT, border: THIN, alignment: { horizontal: "right", vertical: "middle" }, numFmt: "#,##0" },
+  dec: { font: CELL_FONT, border: THIN, alignment: { horizontal: "right", vertical: "middle" }, numFmt: "#,##0.##" },
+} as const satisfies Record<string, Partial<Style>>;
 
 /** Fills `ws` with Phụ lục I. */
 export function writeAppendixFigures(ws: Worksheet, m: ReportModel): void {
@@ -84,10 +92,11 @@ export function writeAppendixFigures(ws: Worksheet, m: ReportModel): void {
       const vals = [++stt, u.unitCode, u.unitName, u.status, ...u.values];
       vals.forEach((v, c) => {
         const cell = row.getCell(c + 1);
-        setText(cell, v, font(11), { horizontal: typeof v === "number" ? "right" : c < 2 ? "center" : "left" });
-        if (typeof v === "number") cell.numFmt = Number.isInteger(v) ? "#,##0" : "#,##0.##";
+        cell.value = v;
+        // One shared style object per kind of cell: exceljs caches styles by object identity,
+        // which keeps a 5,000-unit appendix fast to write.
+        cell.style = typeof v === "number" ? (Number.isInteger(v) ? STYLE.int : STYLE.dec) : c < 2 ? STYLE.center : STYLE.text;
       });
-      cellStyle(r);
       r++;
     }
     unitRanges.push([start, r - 1]);

@@ -1,5 +1,6 @@
 /** Builds the compiled report workbook (Báo cáo, Phụ lục I, Phụ lục II) as .xlsx bytes. */
 import type { ReportModel } from "../core/report-model.js";
+import { embedResult } from "./embedded-result.js";
 import { loadExcelJS } from "./load-exceljs.js";
 import { writeAppendixFigures } from "./write-appendix-figures.js";
 import { writeAppendixProblems } from "./write-appendix-problems.js";
@@ -9,7 +10,7 @@ import { writeReportBody } from "./write-report-body.js";
 export const REPORT_SHEETS = ["Báo cáo", "Phụ lục I", "Phụ lục II"] as const;
 
 /** Renders `model` to an .xlsx file's bytes. */
-export async function writeReportXlsx(model: ReportModel): Promise<Uint8Array> {
+export async function writeReportXlsx(model: ReportModel, opts: { embed?: unknown } = {}): Promise<Uint8Array> {
   const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   wb.creator = "Tổng hợp báo cáo";
@@ -19,6 +20,7 @@ export async function writeReportXlsx(model: ReportModel): Promise<Uint8Array> {
   writeReportBody(wb.addWorksheet(REPORT_SHEETS[0]), model);
   writeAppendixFigures(wb.addWorksheet(REPORT_SHEETS[1]), model);
   writeAppendixProblems(wb.addWorksheet(REPORT_SHEETS[2]), model);
+  if (opts.embed !== undefined) embedResult(wb, opts.embed);
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }

@@ -5,6 +5,7 @@ import { runCompileJob } from "../compile-job.js";
 import { expandInputs } from "../expand-inputs.js";
 import { loadTemplate } from "../load-template.js";
 import { resolveAsOf } from "../as-of.js";
+import { progressBar } from "../progress.js";
 import { summarize } from "../summary.js";
 import { AppError } from "../../core/problem.js";
 
@@ -27,11 +28,12 @@ export async function compileCommand(o: CompileOptions): Promise<number> {
   const t = loadTemplate(o.template);
   const p = findPeriod(t, o.period);
   const files = await expandInputs(o.input);
-  const progress = files.length > 1 && !o.quiet && process.stderr.isTTY;
-  const c = await collectFiles(t, p.id, files, progress ? (d, n, f) => process.stderr.write(`\rĐang đọc ${d}/${n}: ${f.slice(0, 40).padEnd(40)}`) : undefined);
-  if (progress) process.stderr.write("\n");
+  const quiet = o.quiet || o.json === "-";
+  const bar = progressBar(files.length, !quiet);
+  const c = await collectFiles(t, p.id, files, bar.tick);
+  bar.stop();
   const r = await runCompileJob({ template: t, periodId: p.id, asOf: resolveAsOf(o.asOf), rows: c.rows, problems: c.problems, out: o.out, json: o.json, includeDrafts: o.includeDrafts });
-  if (!o.quiet) {
+  if (!quiet) {
     for (const x of c.outcomes.filter((s) => !s.ok)) process.stdout.write(`Bỏ qua ${x.source}: ${x.reason}\n`);
     process.stdout.write(`${summarize(t, r).join("\n")}\n`);
     if (o.out) process.stdout.write(`Báo cáo: ${o.out}\n`);

@@ -1,0 +1,80 @@
+/** `tong-hop rollup`: compiles the results of several lower offices into one higher report. */
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { basename, dirname } from "node:path";
+import { AppError } from "../../core/problem.js";
+import { buildReportModel } from "../../core/report-model.js";
+import { parseResultJson, toResultJson, type ResultJson } from "../../core/result-json.js";
+import { rollup } from "../../core/rollup.js";
+import { findPeriod } from "../../core/template.js";
+import { readEmbeddedResult } from "../../excel/embedded-result.js";
+import { readWorkbook } from "../../excel/read-workbook.js";
+import { writeReportXlsx } from "../../excel/write-report.js";
+import { expandResultInputs } from "../expand-inputs.js";
+import { loadTemplate } from "../load-template.js";
+import { summarize } from "../summary.js";
+
+/** Options of the rollup command. */
+export interface RollupOptions {
+  template: string;
+  period: string;
+  input: string[];
+  out?: string;
+  json?: string;
+  issuer?: string;
+  parent?: string;
+  abbreviation?: string;
+  asOf?: string;
+  quiet?: boolean;
+}
+
+/** Reads one lower result: a --json file or a report .xlsx made by tong-hop. */
+export async function readResultFile(file: string): Promise<ResultJson> {
+  const name = basename(file);
+  const bytes = await readFile(file);
+  if (/\.json$/i.test(file)) {
+    let json: unknown;
+    try {
+      json = JSON.parse(bytes.toString("utf8"));
+    } catch {
+      throw new AppError("rollup.bad-json", `${name}: không phải tệp JSON hợp lệ.`);
+    }
+    return parseResultJson(json, name);
+  }
+  const embedded = readEmbeddedResult(await readWorkbook(bytes, name));
+  if (embedded === undefined) throw new AppError("rollup.no-result", `${name}: là tệp Excel nhưng không phải báo cáo tổng hợp do tong-hop tạo.`, ["Hãy dùng báo cáo .xlsx do tong-hop compile tạo, hoặc tệp --json của nó."]);
+  return parseResultJson(embedded, name);
+}
+
+/** Rolls up, writes the report and JSON, prints a summary. */
+export async function rollupCommand(o: RollupOptions): Promise<number> {
+  const t = loadTemplate(o.template);
+  const p = findPeriod(t, o.period);
+  const files = await expandResultInputs(o.input);
+  const docs: { source: string; doc: ResultJson }[] = [];
+  const skipped: string[] = [];
+  for (const f of files) {
+    try {
+      docs.push({ source: basename(f), doc: await readResultFile(f) });
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      skipped.push(e.message);
+    }
+  }
+  if (!docs.length) throw new AppError("rollup.no-input", "Không có kết quả nào của cơ quan cấp dưới để tổng hợp.", skipped);
+  const r = rollup(t, p.id, docs, { name: o.issuer, parent: o.parent, abbreviation: o.abbreviation }, o.asOf);
+  for (const s of skipped) r.result.problems.unshift({ code: "rollup.skipped", severity: "error", message: s.split("\n")[0], fix: "Kiểm tra lại tệp rồi chạy lại." });
+  if (o.out) {
+    await mkdir(dirname(o.out), { recursive: true });
+    await writeFile(o.out, await writeReportXlsx(buildReportModel(r.template, r.result), { embed: toResultJson(r.template, r.result) }));
+  }
+  if (o.json) {
+    await mkdir(dirname(o.json), { recursive: true });
+    await writeFile(o.json, JSON.stringify(toResultJson(r.template, r.result), null, 2));
+  }
+  if (!o.quiet) {
+    skipped.forEach((s) => process.stdout.write(`Bỏ qua: ${s}\n`));
+    process.stdout.write(`Tổng hợp ${docs.length} cơ quan cấp dưới.\n${summarize(r.template, r.result).join("\n")}\n`);
+    if (o.out) process.stdout.write(`Báo cáo: ${o.out}\n`);
+  }
+  return 0;
+}

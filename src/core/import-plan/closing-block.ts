@@ -1,0 +1,78 @@
+/** Reads the end of a plan: the "Nơi nhận" list and the signature block (authority, title, name). */
+import { isAllUpper, type PlanLine } from "./normalize-lines.js";
+import { isDistributionHeading, isSignatureLine } from "./outline.js";
+
+/** The signer as printed: "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" / "Phạm Quốc Hiệu". */
+export interface Signer {
+  authority: string;
+  title: string;
+  name: string;
+  line: number;
+}
+
+/** The "Nơi nhận" list, each item without its dash and final ";" or ".". */
+export interface Distribution {
+  items: string[];
+  line: number;
+}
+
+function cleanItem(s: string): string {
+  return s
+    .replace(/^[-–—+•]\s*/, "")
+    .replace(/[\s;,.]+$/, "")
+    .trim();
+}
+
+/** Reads the "Nơi nhận" list from `lines`, or null when there is none. */
+export function readDistribution(lines: PlanLine[]): Distribution | null {
+  const at = lines.findIndex((l) => isDistributionHeading(l.text));
+  if (at < 0) return null;
+  const items: string[] = [];
+  const inline = lines[at].text.replace(/^Nơi nhận\s*:?\s*/i, "");
+  if (inline) items.push(...inline.split(/\s+-\s+/).map(cleanItem).filter(Boolean));
+  for (let i = at + 1; i < lines.length; i++) {
+    const l = lines[i];
+    if (/^[-–—+•]/.test(l.text)) {
+      items.push(cleanItem(l.text));
+      continue;
+    }
+    if (isSignatureLine(l.text) || isAllUpper(l.text)) break;
+    // A line without a dash right under an item continues it ("Các phòng: KGVX, TKBT;").
+    if (!l.gap && items.length && !looksLikeName(l.text)) {
+      items[items.length - 1] = `${items[items.length - 1]}; ${cleanItem(l.text)}`;
+      continue;
+    }
+    break;
+  }
+  return { items: items.filter(Boolean), line: lines[at].line };
+}
+
+/** A person's name: two to six capitalised words, nothing else. */
+export function looksLikeName(s: string): boolean {
+  const words = s.trim().split(/\s+/);
+  return words.length >= 2 && words.length <= 6 && words.every((w) => /^\p{Lu}[\p{Ll}.]*$/u.test(w));
+}
+
+/** Reads the signature block from `lines`, or null when there is none. */
+export function readSigner(lines: PlanLine[]): Signer | null {
+  const at = lines.findIndex((l) => isSignatureLine(l.text));
+  if (at < 0) return null;
+  const heads: string[] = [];
+  let i = at;
+  for (; i < lines.length && isAllUpper(lines[i].text) && !looksLikeName(lines[i].text) && heads.length < 4; i++) heads.push(lines[i].text);
+  let name = "";
+  for (; i < lines.length; i++) {
+    const t = lines[i].text.replace(/^\(?\s*(?:đã ký|đã ký và đóng dấu|ký tên|\[daky\])\s*\)?$/i, "").trim();
+    if (!t) continue;
+    if (looksLikeName(t)) name = t;
+    break;
+  }
+  const authority = heads.filter((h) => /^(KT|TM|TL|TUQ|Q)\./.test(h));
+  let title = heads.filter((h) => !/^(KT|TM|TL|TUQ|Q)\./.test(h)).join(" ");
+  let auth = authority.join(" ");
+  if (!title && authority.length) {
+    title = authority[authority.length - 1].replace(/^(KT|TM|TL|TUQ|Q)\.\s*/, "");
+    auth = authority.slice(0, -1).join(" ");
+  }
+  return { authority: auth, title, name, line: lines[at].line };
+}

@@ -55,6 +55,7 @@ describe("writeReportXlsx", () => {
       for (const c of allCells(ws)) {
         if (c.value === null || (c.isMerged && c.master !== c)) continue;
         expect(c.font?.name, `${ws.name}!${c.address}`).toBe("Times New Roman");
+        expect(c.font?.color?.argb ?? "FF000000", `${ws.name}!${c.address}`).toBe("FF000000");
       }
     }
   });

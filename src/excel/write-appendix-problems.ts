@@ -8,13 +8,13 @@ export function writeAppendixProblems(ws: Worksheet, m: ReportModel): void {
   const a = m.appendixII;
   const cols = [
     { h: "STT", w: 5 },
-    { h: "Đơn vị", w: 28 },
-    { h: "Cột / chỉ tiêu", w: 24 },
-    { h: "Giá trị đã nhập", w: 18 },
-    { h: "Mức độ", w: 9 },
-    { h: "Vấn đề", w: 40 },
-    { h: "Cách sửa", w: 36 },
-    { h: "Nguồn", w: 16 },
+    { h: "Đơn vị", w: 24 },
+    { h: "Cột / chỉ tiêu", w: 20 },
+    { h: "Giá trị đã nhập", w: 16 },
+    { h: "Mức độ", w: 8 },
+    { h: "Vấn đề", w: 34 },
+    { h: "Cách sửa", w: 30 },
+    { h: "Nguồn", w: 14 },
   ];
   cols.forEach((c, i) => (ws.getColumn(i + 1).width = c.w));
   const n = cols.length;
@@ -44,7 +44,7 @@ export function writeAppendixProblems(ws: Worksheet, m: ReportModel): void {
     vals.forEach((v, c) => {
       const cell = ws.getCell(r, c + 1);
       // Values are written as strings: text such as "=HYPERLINK(…)" must never become a formula.
-      setText(cell, typeof v === "number" ? v : String(v), font(11, { color: { argb: p.severity === "error" && c === 4 ? "FFC00000" : "FF000000" } }), { horizontal: c === 0 || c === 4 ? "center" : "left" });
+      setText(cell, typeof v === "number" ? v : String(v), font(11, { bold: p.severity === "error" && c === 4 }), { horizontal: c === 0 || c === 4 ? "center" : "left" });
       cell.border = THIN;
       if (typeof v === "string") h = Math.max(h, wrappedHeight(v, cols[c].w, 11));
     });

@@ -33,16 +33,11 @@ export function writeReportBody(ws: Worksheet, m: ReportModel): void {
     if (c2 > c1) ws.mergeCells(row, c1, row, c2);
     return ws.getCell(row, c1);
   };
-  const line = (row: number, c1: number, c2: number) => {
-    // A short rule under a heading: a top border on the middle cells of a thin spacer row.
-    for (let c = c1; c <= c2; c++) ws.getCell(row, c).border = { top: { style: "thin" } };
-    ws.getRow(row).height = 4;
-  };
-  const mid = (a: number, b: number) => {
-    const span = b - a + 1;
-    const k = Math.max(1, Math.round(span / 3));
-    const s = a + Math.floor((span - k) / 2);
-    return [s, s + k - 1] as const;
+  // A short centred rule under a heading. Cell borders can only be as wide as whole columns,
+  // so the rule is a run of box-drawing characters sized to the text above it.
+  const rule = (row: number, c1: number, c2: number, chars: number) => {
+    setText(merge(row, c1, c2), "\u2500".repeat(Math.max(3, Math.round(chars))), font(7), { horizontal: "center", vertical: "top" });
+    ws.getRow(row).height = 8;
   };
 
   // Header: parent + issuer on the left, nation + motto on the right.
@@ -52,8 +47,9 @@ export function writeReportBody(ws: Worksheet, m: ReportModel): void {
   setText(merge(r, 1, left), m.header.issuer, font(13, { bold: true }), { horizontal: "center" });
   setText(merge(r, left + 1, n), m.header.motto, font(14, { bold: true }), { horizontal: "center" });
   r++;
-  line(r, ...mid(1, left));
-  line(r, ...mid(left + 1, n).map((x, i) => (i === 0 ? Math.max(left + 1, x - 1) : Math.min(n, x + 1))) as [number, number]);
+  // Issuer: a third of the name's length; motto: the motto's full length (Nghị định 30/2020).
+  rule(r, 1, left, (m.header.issuer.length * 13 * 0.62) / 3 / 7);
+  rule(r, left + 1, n, (m.header.motto.length * 14 * 0.62) / 7);
   r++;
   setText(merge(r, 1, left), m.header.number, font(13), { horizontal: "center" });
   setText(merge(r, left + 1, n), m.header.placeDate, font(14, { italic: true }), { horizontal: "center" });
@@ -65,7 +61,7 @@ export function writeReportBody(ws: Worksheet, m: ReportModel): void {
   setText(merge(r, 1, n), m.subject, font(14, { bold: true }), { horizontal: "center" });
   ws.getRow(r).height = wrappedHeight(m.subject, total, 14);
   r++;
-  line(r, ...mid(1, n));
+  rule(r, 1, n, (Math.min(m.subject.length, 70) * 14 * 0.5) / 3 / 7);
   r += 2;
 
   const para = (text: string, f = font(BODY), indent = true) => {
@@ -132,7 +128,7 @@ export function writeTable(ws: Worksheet, t: ReportTable, r: number, n: number, 
   t.rows.forEach((row, i) => {
     let h = 18;
     row.forEach((v, c) => {
-      put(r, c, v, t.boldRows.includes(i), typeof v === "number" ? "right" : t.columns[c].align, 12);
+      put(r, c, v, t.boldRows.includes(i), typeof v === "number" && t.columns[c].align !== "center" ? "right" : t.columns[c].align, 12);
       if (typeof v === "string") h = Math.max(h, wrappedHeight(v, cellWidth(c), 12));
     });
     ws.getRow(r).height = h;

@@ -105,7 +105,7 @@ export async function buildGas(opts: BuildGasOptions = {}): Promise<BuildGasResu
     conditions: ["import", "default"],
     inject: opts.shims === false ? [] : [join(ROOT, "src/gas/shims-install.ts")],
     plugins: [exceljsBrowserPlugin(), templatesPlugin(templatesDir, templates)],
-    minify: opts.minify ?? false,
+    minify: opts.minify ?? true,
     legalComments: "none",
     charset: "utf8",
     logLevel: "warning",

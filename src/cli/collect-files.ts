@@ -5,7 +5,7 @@ import type { RawRow } from "../core/compile-result.js";
 import { AppError, type Problem } from "../core/problem.js";
 import { selectPeriodSheets } from "../core/select-sheets.js";
 import type { Template } from "../core/template-schema.js";
-import { readWorkbook } from "../excel/read-workbook.js";
+import { readWorkbookValues } from "../excel/read-workbook.js";
 
 /** What happened to one source. */
 export interface SourceOutcome {
@@ -29,7 +29,7 @@ export async function collectFiles(t: Template, periodId: string, files: readonl
   for (const file of files) {
     const name = basename(file);
     try {
-      const sheets = await readWorkbook(await readFile(file), name);
+      const sheets = await readWorkbookValues(await readFile(file), name);
       const got = selectPeriodSheets(t, periodId, sheets, name);
       out.rows.push(...got.rows);
       out.problems.push(...got.problems);

@@ -20,7 +20,9 @@ export interface MappedGrid {
 }
 
 const SCAN_ROWS = 12;
-const norm = (v: CellValue) => (typeof v === "string" ? cleanText(v).replace(/\s+/g, " ").toLocaleLowerCase("vi") : "");
+// Vietnamese has no locale-specific case rules, so plain toLowerCase is exact and much faster.
+const norm = (v: CellValue) => (typeof v === "string" ? cleanText(v).replace(/\s+/g, " ").toLowerCase() : "");
+const UNIT_HEADER_NORM = norm(UNIT_CODE_HEADER);
 
 /**
  * Maps `grid` by the key row (row 1 of a generated sheet) or, when that row was deleted,
@@ -47,7 +49,7 @@ export function mapGrid(t: Template, grid: Grid, source?: string): MappedGrid {
         marker = m ?? null;
       }
     }
-    if (headerRow < 0 && row.some((c) => norm(c) === norm(UNIT_CODE_HEADER))) headerRow = r;
+    if (headerRow < 0 && row.some((c) => typeof c === "string" && c.length < 40 && norm(c) === UNIT_HEADER_NORM)) headerRow = r;
   }
 
   const columnIndex = new Map<string, number>();

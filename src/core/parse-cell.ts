@@ -95,7 +95,7 @@ export function readBoolean(raw: CellValue): CellRead {
 /** Reads a choice, matching case and Unicode form loosely, returning the canonical choice. */
 export function readChoice(raw: CellValue, choices: readonly string[]): CellRead {
   const s = cleanText(String(raw ?? ""));
-  const norm = (x: string) => x.normalize("NFC").toLocaleLowerCase("vi").replace(/\s+/g, " ");
+  const norm = (x: string) => x.normalize("NFC").toLowerCase().replace(/\s+/g, " ");
   const hit = choices.find((c) => norm(c) === norm(s));
   if (hit) return { ok: true, value: hit };
   return bad("choice.invalid", `"${s}" không có trong danh sách lựa chọn.`, `Chọn một trong: ${choices.join("; ")}.`);

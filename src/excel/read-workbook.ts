@@ -3,6 +3,7 @@ import type { CellValue as XlCellValue, Worksheet } from "exceljs";
 import type { CellValue, Grid } from "../core/cell.js";
 import { colName } from "../core/map-grid.js";
 import { AppError, type Problem } from "../core/problem.js";
+import { fastReadXlsx } from "./fast-read-xlsx.js";
 import { loadExcelJS } from "./load-exceljs.js";
 
 /** One worksheet as a grid, with the cells that were merged away listed. */
@@ -76,4 +77,19 @@ export async function readWorkbook(bytes: Uint8Array, source = "tệp Excel"): P
     throw new AppError("file.unreadable", `Không đọc được ${source}: tệp không phải Excel (.xlsx) hợp lệ hoặc đã bị hỏng.`, [`Chi tiết: ${(e as Error).message.slice(0, 120)}`, "Mở tệp bằng Excel để kiểm tra, lưu lại dạng .xlsx rồi thử lại."]);
   }
   return wb.worksheets.map((ws) => sheetToGrid(ws, `${source} › ${ws.name}`));
+}
+
+/**
+ * Reads cell values, fast: the direct reader first, exceljs when the file has anything the
+ * direct reader does not handle (and for the clear messages on broken or locked files).
+ */
+export async function readWorkbookValues(bytes: Uint8Array, source = "tệp Excel"): Promise<SheetGrid[]> {
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    try {
+      return fastReadXlsx(bytes, source);
+    } catch {
+      // Fall through to exceljs, which either reads the file or says precisely why not.
+    }
+  }
+  return readWorkbook(bytes, source);
 }

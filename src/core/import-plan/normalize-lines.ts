@@ -4,7 +4,7 @@
 export interface PlanLine {
   text: string;
   line: number;
-  /** Tab-separated cells when the source line had two or more (header blocks, tables). */
+  /** Tab-separated cells, empty ones included, when two or more are filled (header blocks, tables). */
   cells?: string[];
   /** True when one or more blank lines came before this line in the source. */
   gap: boolean;
@@ -15,10 +15,12 @@ const ROMAN_RE = /^(?:X{0,2})(?:IX|IV|V?I{0,3})$/;
 /** Words after which a Vietnamese sentence cannot stop: a line ending in one continues below. */
 const CONTINUING_WORDS = new Set(
   (
-    "của và về với các những số cho trong tại theo đến tới được bị là ngày tháng để nhằm từ trên dưới giữa " +
+    "của và về với các những cho trong tại theo đến tới được bị là để nhằm từ trên dưới giữa " +
     "hoặc hay như mà thì do bởi vì mọi một phải sẽ đã đang có không cũng thuộc qua sau trước khi ở vào ra"
   ).split(" "),
 );
+/** Words that announce a number on the next line ("Quyết định số" / "628/QĐ-TTg"). */
+const NUMBER_WORDS = new Set(["số", "ngày", "tháng", "năm", "khoản", "điều", "mục", "quý"]);
 
 /** True for a line that opens a structural element: a Roman part, a numbered or lettered item, a bullet. */
 export function isMarkerLine(text: string): boolean {
@@ -87,10 +89,10 @@ export function continuesSentence(a: string, b: string): boolean {
   const aUpper = isAllUpper(a);
   const bUpper = isAllUpper(b);
   const hangs = CONTINUING_WORDS.has(lastWord(a));
+  if (/^\d/.test(b)) return hangs || NUMBER_WORDS.has(lastWord(a)) || !isItemHeading(a);
   if (aUpper && bUpper) return hangs;
   if (bUpper) return false;
-  if (/^\d/.test(b)) return hangs || !isItemHeading(a);
-  return hangs && !aUpper;
+  return hangs && !aUpper && /^\p{Lu}/u.test(b);
 }
 
 /**
@@ -103,17 +105,19 @@ export function normalizeLines(raw: string): PlanLine[] {
   const out: PlanLine[] = [];
   let gap = false;
   src.forEach((rawLine, i) => {
+    // Empty cells are kept so that table columns stay aligned.
     const cells = rawLine
       .split("\t")
       .map(cleanLine)
-      .filter((c) => c !== "" && !isRuleLine(c));
-    if (cells.length === 0) {
+      .map((c) => (isRuleLine(c) ? "" : c));
+    const filled = cells.filter((c) => c !== "");
+    if (filled.length === 0) {
       gap = true;
       return;
     }
-    const text = cells.join(" ");
+    const text = filled.join(" ");
     const line: PlanLine = { text, line: i + 1, gap };
-    if (cells.length > 1) line.cells = cells;
+    if (filled.length > 1) line.cells = cells;
     gap = false;
     const prev = out[out.length - 1];
     if (prev && !prev.cells && !line.cells && continuesSentence(prev.text, text)) {

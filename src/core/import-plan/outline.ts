@@ -14,8 +14,13 @@ export interface OutlineNode {
   /** Lines under the heading that are not sub-items (bullets, paragraphs, labelled lines). */
   body: PlanLine[];
   children: OutlineNode[];
-  /** The code the plan itself wrote when it repeated a sibling's number. */
+  /** The code the plan itself wrote when it (or a parent) repeated a sibling's number. */
   renumberedFrom?: string;
+}
+
+/** The code as the plan writes it: a renumbered node's original code, else its code. */
+function planCodeOf(n: OutlineNode): string {
+  return n.renumberedFrom ?? n.code;
 }
 
 /** A plan split into what comes before the parts, the parts, the closing paragraph and the tail. */
@@ -91,7 +96,14 @@ function closingStart(lines: PlanLine[], from: number, end: number): number {
 function findPartStarts(lines: PlanLine[]): Map<number, { marker: string; title: string }> {
   const starts = new Map<number, { marker: string; title: string }>();
   let expected = 0;
+  let ended = false;
   lines.forEach((l, i) => {
+    // Headings in an appendix after the signature are not parts of the plan.
+    if (ended || (starts.size > 0 && (isDistributionHeading(l.text) || isSignatureLine(l.text)))) {
+      ended = true;
+      return;
+    }
+    if (l.cells) return;
     const r = romanMarker(l.text);
     if (!r) return;
     const title = l.text.replace(/^[IVX]+[.)]\s+/, "");
@@ -102,10 +114,12 @@ function findPartStarts(lines: PlanLine[]): Map<number, { marker: string; title:
     }
   });
   if (starts.size) return starts;
-  lines.forEach((l, i) => {
-    const n = numbered(l.text);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (starts.size > 0 && (isDistributionHeading(l.text) || isSignatureLine(l.text))) break;
+    const n = l.cells ? null : numbered(l.text);
     if (n && n.path.length === 1 && isAllUpper(n.rest)) starts.set(i, { marker: String(n.path[0]), title: cleanTitle(n.rest) });
-  });
+  }
   return starts;
 }
 
@@ -142,7 +156,8 @@ export function buildOutline(lines: PlanLine[]): Outline {
       const node: OutlineNode = { kind: "part", marker: part.marker, code: part.marker, title: part.title, line: l.line, body: [], children: [] };
       parts.push(node);
       stack.length = 0;
-      stack.push({ node, path: null, lettered: false });
+      // A numbered heading used as a part ("2. NHIỆM VỤ") is the prefix of its items ("2.1.").
+      stack.push({ node, path: /^\d+$/.test(part.marker) ? [Number(part.marker)] : null, lettered: false });
       lastHeading = i;
       continue;
     }
@@ -155,8 +170,8 @@ export function buildOutline(lines: PlanLine[]): Outline {
       }
       const parent = stack[stack.length - 1];
       const rel = parent.path ? n.path.slice(parent.path.length) : n.path;
-      const planCode = joinCode(parent.node.code, rel.join("."));
-      let code = planCode;
+      const planCode = joinCode(planCodeOf(parent.node), rel.join("."));
+      let code = joinCode(parent.node.code, rel.join("."));
       const siblings = parent.node.children.filter((c) => c.code.split(".").length === code.split(".").length && !/^[a-zđ]$/.test(c.marker));
       if (siblings.some((c) => c.code === code)) {
         const lastNums = siblings.map((c) => Number(c.code.split(".").pop()));
@@ -175,7 +190,7 @@ export function buildOutline(lines: PlanLine[]): Outline {
       while (stack.length > 1 && stack[stack.length - 1].lettered) stack.pop();
       const parent = stack[stack.length - 1];
       let letter = lm[1];
-      const planCode = joinCode(parent.node.code, letter);
+      const planCode = joinCode(planCodeOf(parent.node), letter);
       const used = new Set(parent.node.children.map((c) => c.marker));
       while (used.has(letter)) letter = String.fromCharCode(letter.charCodeAt(0) + 1);
       const code = joinCode(parent.node.code, letter);

@@ -72,8 +72,8 @@ export function parseTimeframe(text: string, defaultYear?: number): Timeframe {
 
   // Full dates: the last one is the deadline ("từ 01/3/2023 đến 30/4/2023" → 30/4/2023).
   const dates: string[] = [];
-  for (const m of t.matchAll(/(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)/g)) {
-    const d = iso(+m[3], +m[2], +m[1]);
+  for (const m of t.matchAll(/(?<![\d/])(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})(?!\d)|(?<![\d.-])(\d{1,2})([.-])(\d{1,2})\5(\d{4})(?!\d)/g)) {
+    const d = m[1] ? iso(+m[3], +m[2], +m[1]) : iso(+m[7], +m[6], +m[4]);
     if (d) dates.push(d);
   }
   for (const m of t.matchAll(/ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/g)) {

@@ -44,14 +44,15 @@ function core(token: string): { pre: string; word: string; post: string } {
 
 /**
  * Re-cases an all-capitals title using how its words are written in the rest of the document:
- * each word takes the most frequent spelling after the same previous word, else the most
- * frequent spelling overall, else lower case; the first word is then capitalised.
+ * each word takes the most frequent spelling after the same two previous words, else after the
+ * same previous word, else the most frequent spelling overall, else lower case; the first word is then capitalised.
  * "THỰC HIỆN QUYẾT ĐỊNH SỐ 489/QĐ-TTG CỦA THỦ TƯỚNG CHÍNH PHỦ" → "Thực hiện Quyết định số
  * 489/QĐ-TTg của Thủ tướng Chính phủ" when the body writes it that way.
  */
 export function recaseUpper(title: string, bodyTexts: string[]): string {
   const uni = new Map<string, Map<string, number>>();
   const bi = new Map<string, Map<string, number>>();
+  const tri = new Map<string, Map<string, number>>();
   const bump = (m: Map<string, Map<string, number>>, k: string, v: string) => {
     const inner = m.get(k) ?? new Map<string, number>();
     inner.set(v, (inner.get(v) ?? 0) + 1);
@@ -60,6 +61,7 @@ export function recaseUpper(title: string, bodyTexts: string[]): string {
   for (const text of bodyTexts) {
     if (isAllUpper(text)) continue;
     let prev = "";
+    let prev2 = "";
     for (const tok of text.split(/\s+/)) {
       const { word } = core(tok);
       if (!word) continue;
@@ -67,19 +69,24 @@ export function recaseUpper(title: string, bodyTexts: string[]): string {
       // A capital after a sentence end says nothing about the word itself.
       const sentenceStart = prev === "" || /[.!?:]$/.test(prev);
       if (!sentenceStart) {
+        const p1 = core(prev).word.toLowerCase();
         bump(uni, key, word);
-        bump(bi, `${core(prev).word.toLowerCase()} ${key}`, word);
+        bump(bi, `${p1} ${key}`, word);
+        if (prev2) bump(tri, `${core(prev2).word.toLowerCase()} ${p1} ${key}`, word);
       }
+      prev2 = prev;
       prev = tok;
     }
   }
   const best = (m: Map<string, number> | undefined) => (m ? [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] : undefined);
   let prevKey = "";
+  let prevKey2 = "";
   const words = title.split(/\s+/).map((tok) => {
     const { pre, word, post } = core(tok);
     if (!word) return tok;
     const key = word.toLowerCase();
-    const chosen = best(bi.get(`${prevKey} ${key}`)) ?? best(uni.get(key)) ?? key;
+    const chosen = best(tri.get(`${prevKey2} ${prevKey} ${key}`)) ?? best(bi.get(`${prevKey} ${key}`)) ?? best(uni.get(key)) ?? key;
+    prevKey2 = prevKey;
     prevKey = key;
     return pre + chosen + post;
   });

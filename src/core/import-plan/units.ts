@@ -19,7 +19,7 @@ const VERBS =
 const VERB_RE = new RegExp(`\\s(?:${VERBS})(?=[\\s,.;:]|$)`, "u");
 /** Phrases that make a heading a sentence rather than a unit name. */
 const NAME_BREAK_RE =
-  /\s(?:có trách nhiệm|căn cứ|chủ trì|tổ chức thực hiện|triển khai|thực hiện|xây dựng|tham mưu|chỉ đạo|hướng dẫn|theo dõi|báo cáo|cung cấp|tăng cường|đẩy mạnh|tiếp tục|đôn đốc)(?=[\s,.;:]|$)/u;
+  /\s(?:có trách nhiệm|căn cứ|chủ trì|triển khai|thực hiện|xây dựng|tham mưu|chỉ đạo|hướng dẫn|theo dõi|báo cáo|cung cấp|tăng cường|đẩy mạnh|tiếp tục|đôn đốc|sơ kết|tổng kết|ban hành)(?=[\s,.;:]|$)|(?<!các|Các|và)\stổ chức(?=[\s,.;:]|$)/u;
 const ADVERB_TAIL_RE = /\s+(?:thường xuyên|kịp thời|tích cực|chủ động|nghiêm túc|khẩn trương)$/u;
 
 /** Known abbreviations, expanded before names are compared. */
@@ -120,7 +120,29 @@ export function abbreviateName(name: string): string {
 /** Expands a body name for a report line: "UBND Thành phố" → "Ủy ban nhân dân thành phố Hà Nội". */
 export function fullBodyName(s: string, place: string): string {
   let t = expandAbbreviations(s.trim()).replace(/\s+/g, " ");
-  t = t.replace(/\b(Thành phố|Tỉnh)\b/gu, (w) => w.toLowerCase());
+  t = t.replace(/(?<!\p{L})(Thành phố|Tỉnh)(?!\p{L})/gu, (w) => w.toLowerCase());
   if (place && /(thành phố|tỉnh)$/u.test(t)) t = `${t} ${place}`;
   return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+const COVER_STOP = new Set(["các", "thành", "phố", "tỉnh", "ban", "ngành", "liên", "quan", "đơn", "vị", "cơ", "trên", "địa", "bàn", "và", "thủ", "trưởng"]);
+
+/**
+ * True when `name` says nothing that `others` do not already cover: its distinctive words are
+ * none ("Các đơn vị"), or all found in one of them that starts with the same word
+ * ("Các Sở, ban, ngành" ⊂ "Các Sở, ngành Thành phố").
+ */
+export function isCoveredBy(name: string, others: string[]): boolean {
+  const words = (s: string) => unitKey(s).split(/[\s,;-]+/).filter((w) => w && !COVER_STOP.has(w));
+  const own = words(name);
+  if (own.length === 0) return others.length > 0;
+  return others.some((o) => {
+    const theirs = words(o);
+    return theirs[0] === own[0] && own.every((w) => theirs.includes(w));
+  });
+}
+
+/** Joins unit names as a list: "Phòng GD&ĐT quận, huyện, các đơn vị giáo dục". */
+export function joinUnits(units: string[]): string {
+  return units.map((u, i) => (i > 0 ? u.replace(/^Các\s/u, "các ") : u)).join(", ");
 }

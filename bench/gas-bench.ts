@@ -1,0 +1,115 @@
+/** Apps Script bench: Spreadsheet calls per compile at 10 and 2,000 units, edit vs exceljs cost, bundle size. */
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { resolve } from "node:path";
+import { buildGas } from "../scripts/build-gas.js";
+import { parseTemplate } from "../src/core/template.js";
+import { columnLetters } from "../test/gas/harness/a1.js";
+import { GasHarness } from "../test/gas/harness/gas-harness.js";
+import { fixtureInput, writeConfig } from "../test/gas/support/config-fixture.js";
+
+const SHEET = "Quý I năm 2024";
+/** Reads and writes of cell data and formats (the calls that cost a round trip each). */
+const IO = /^(Range\.(get|set)(Values?|Notes?|Backgrounds?|FontWeights?|FontColors?|NumberFormats?|DataValidations?)|Range\.clear\w*|Sheet\.clear)$/;
+
+function templateWith(units: number) {
+  const input = fixtureInput() as { units: unknown[] };
+  const list = Array.from({ length: units }, (_, i) => {
+    const n = String(i + 1).padStart(4, "0");
+    return { code: `DV${n}`, name: `Đơn vị số ${n}`, group: i % 3 === 0 ? "TT" : "THPT", editors: [`dv${n}@truong.edu.vn`] };
+  });
+  return parseTemplate({ ...input, units: list });
+}
+
+/** Sets up a sheet of `units` units, fills half of them as submitted, and compiles twice. */
+async function compileCalls(code: string, units: number) {
+  const h = GasHarness.load({ code, now: new Date("2024-03-25T03:00:00Z"), flowingClock: true });
+  const t = templateWith(units);
+  writeConfig(h, t);
+  const setupStarted = performance.now();
+  h.run("thietLapBangTinh");
+  const setupMs = performance.now() - setupStarted;
+  const setupCalls = h.log.count({ service: "SpreadsheetApp" });
+  const sheet = h.sheet(SHEET);
+  const keys = sheet._grid()[0] as string[];
+  const c = (k: string) => keys.indexOf(k) + 1;
+  for (let i = 0; i < units; i += 2) {
+    const row = 3 + i;
+    sheet._cell(row, c("so_tin_bai"), true).value = (i % 17) + 1;
+    sheet._cell(row, c("so_lop_tap_huan"), true).value = i % 5;
+    sheet._cell(row, c("xac_nhan_gui"), true).value = true;
+    sheet._cell(row, c("thoi_gian_gui"), true).value = new Date("2024-03-19T02:00:00Z");
+  }
+  h.ss._active = sheet;
+  const runOnce = async () => {
+    h.log.reset();
+    const started = performance.now();
+    await h.run("tongHopBaoCao");
+    const ms = performance.now() - started;
+    if (h.ui._dialogs.length === 0) throw new Error(`compile failed: ${h.ui._alerts.at(-1)?.prompt}`);
+    return { all: h.log.count({ service: "SpreadsheetApp" }), io: h.log.count({ service: "SpreadsheetApp", method: IO }), ms };
+  };
+  const first = await runOnce();
+  const again = await runOnce();
+  return { units, setupMs: Math.round(setupMs), setupCalls, first, again, exceljsInitMs: h.exceljsInitMs() };
+}
+
+/** Loads the bundle and handles one edit, before anything initialises exceljs. */
+function editCost(code: string) {
+  const loads: number[] = [];
+  const edits: number[] = [];
+  let calls = 0;
+  let inits = 0;
+  for (let i = 0; i < 5; i++) {
+    const h = GasHarness.load({ code, now: new Date("2024-03-18T03:00:00Z") });
+    loads.push(h.loadMs);
+    writeConfig(h, templateWith(10));
+    h.run("thietLapBangTinh");
+    const keys = h.sheet(SHEET)._grid()[0] as string[];
+    h.log.reset();
+    const r = h.type("dv0001@truong.edu.vn", SHEET, `${columnLetters(keys.indexOf("so_tin_bai") + 1)}3`, "12 bài");
+    edits.push(r.onEditMs);
+    calls = h.log.count({ service: "SpreadsheetApp" });
+    inits += h.exceljsInitCount();
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { loadMs: +median(loads).toFixed(1), editMs: +median(edits).toFixed(2), editSpreadsheetCalls: calls, exceljsInitsOnEditPath: inits };
+}
+
+/** Runs the Apps Script bench, prints it, and returns the numbers. */
+export async function runGasBench(): Promise<Record<string, unknown>> {
+  const build = await buildGas();
+  const code = readFileSync(build.file, "utf8");
+  const edit = editCost(code);
+  const small = await compileCalls(code, 10);
+  const large = await compileCalls(code, 2000);
+  const out = {
+    bundleBytes: build.bytes,
+    bundleKB: Math.round(build.bytes / 1024),
+    loadBundleMs: edit.loadMs,
+    oneEditMs: edit.editMs,
+    oneEditSpreadsheetCalls: edit.editSpreadsheetCalls,
+    exceljsInitsOnEditPath: edit.exceljsInitsOnEditPath,
+    exceljsInitMs: large.exceljsInitMs,
+    compile10: { spreadsheetCalls: small.again.all, readsWrites: small.again.io, firstRunCalls: small.first.all, ms: Math.round(small.again.ms) },
+    compile2000: { spreadsheetCalls: large.again.all, readsWrites: large.again.io, firstRunCalls: large.first.all, ms: Math.round(large.again.ms) },
+    setup2000: { ms: large.setupMs, spreadsheetCalls: large.setupCalls },
+  };
+  console.log("Apps Script (vm + fakes):");
+  console.log(`  bundle dist/gas/Code.js            ${out.bundleKB} KB`);
+  console.log(`  load bundle in vm                  ${out.loadBundleMs} ms`);
+  console.log(`  one edit (onEdit, bad value)       ${out.oneEditMs} ms, ${out.oneEditSpreadsheetCalls} Spreadsheet calls, exceljs initialised ${out.exceljsInitsOnEditPath}×`);
+  console.log(`  exceljs initialisation (compile)   ${out.exceljsInitMs} ms`);
+  for (const [label, c] of [["10 units", out.compile10], ["2000 units", out.compile2000]] as const) {
+    console.log(`  Tổng hợp báo cáo, ${label.padEnd(10)}     ${c.readsWrites} reads/writes, ${c.spreadsheetCalls} Spreadsheet calls in all (first run ${c.firstRunCalls}), ${c.ms} ms`);
+  }
+  console.log(`  Thiết lập bảng tính, 2000 units    ${out.setup2000.spreadsheetCalls} Spreadsheet calls (row protections), ${out.setup2000.ms} ms in the vm`);
+  return out;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  runGasBench().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

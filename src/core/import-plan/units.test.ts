@@ -1,0 +1,113 @@
+/** Tests for recognising and splitting unit names. */
+import { describe, expect, it } from "vitest";
+import { abbreviateName, cleanUnitName, fullBodyName, isCoveredBy, isGenericUnit, isUnitName, joinUnits, sameUnit, splitUnits, subjectUnits, unitKey } from "./units.js";
+
+describe("isUnitName", () => {
+  it("accepts unit headings", () => {
+    for (const s of ["Sở Giáo dục và Đào tạo", "Đề nghị Ban Tuyên giáo Thành ủy.", "Các cơ quan báo chí trên địa bàn thành phố Hải Phòng", "Thanh tra Sở", "Phòng Thông tin, Báo chí và Xuất bản", "Ủy ban nhân dân quận, huyện, thị xã."]) {
+      expect(isUnitName(s), s).toBe(true);
+    }
+  });
+
+  it("rejects sentences and task headings", () => {
+    for (const s of ["Phòng Giáo dục và Đào tạo quận, huyện có trách nhiệm triển khai thực hiện Kế hoạch này.", "Tổ chức tập huấn cho cán bộ", "Ban hành kế hoạch", "Sở Giáo dục và Đào tạo tổ chức sơ kết 03 năm", "Nội dung tuyên truyền"]) {
+      expect(isUnitName(s), s).toBe(false);
+    }
+  });
+});
+
+describe("splitUnits", () => {
+  it("splits at commas where a new unit starts and keeps 'quận, huyện' whole", () => {
+    expect(splitUnits("Phòng Giáo dục và Đào tạo quận, huyện, các đơn vị giáo dục")).toEqual(["Phòng Giáo dục và Đào tạo quận, huyện", "Các đơn vị giáo dục"]);
+    expect(splitUnits("Đài Phát thanh và Truyền hình thành phố Hải Phòng, Báo Hải Phòng, Cổng Thông tin điện tử thành phố")).toHaveLength(3);
+  });
+
+  it("does not split common nouns that look like unit words", () => {
+    expect(splitUnits("Phòng Thông tin, Báo chí và Xuất bản")).toEqual(["Phòng Thông tin, Báo chí và Xuất bản"]);
+    expect(splitUnits("các Sở, ban, ngành")).toEqual(["Các Sở, ban, ngành"]);
+  });
+
+  it("splits at ' và các ' before another unit", () => {
+    expect(splitUnits("Mặt trận Tổ quốc Việt Nam thành phố Hà Nội và các tổ chức chính trị - xã hội thành viên")).toEqual([
+      "Mặt trận Tổ quốc Việt Nam thành phố Hà Nội",
+      "Các tổ chức chính trị - xã hội thành viên",
+    ]);
+  });
+});
+
+describe("subjectUnits", () => {
+  it("reads the units before the first verb", () => {
+    expect(subjectUnits("Phòng Giáo dục và Đào tạo quận, huyện, các đơn vị giáo dục căn cứ nội dung trên, xây dựng kế hoạch.")).toEqual([
+      "Phòng Giáo dục và Đào tạo quận, huyện",
+      "Các đơn vị giáo dục",
+    ]);
+  });
+
+  it("reads the units after 'X yêu cầu'", () => {
+    expect(subjectUnits("UBND Thành phố yêu cầu Thủ trưởng các Sở, ban, ngành, UBND quận, huyện, thị xã triển khai thực hiện nghiêm Kế hoạch này.")).toEqual([
+      "Các Sở, ban, ngành",
+      "UBND quận, huyện, thị xã",
+    ]);
+  });
+
+  it("returns nothing for a sentence that does not start with a unit", () => {
+    expect(subjectUnits("Trong quá trình triển khai thực hiện, nếu có vướng mắc đề nghị báo cáo.")).toEqual([]);
+  });
+});
+
+describe("sameUnit", () => {
+  it("treats abbreviations and 'các' as the same unit", () => {
+    expect(sameUnit("Sở GDĐT", "Sở Giáo dục và Đào tạo")).toBe(true);
+    expect(sameUnit("UBND quận, huyện, thị xã", "Ủy ban nhân dân quận, huyện, thị xã")).toBe(true);
+    expect(sameUnit("Sở Văn hóa và Thể thao", "Sở Giáo dục và Đào tạo")).toBe(false);
+  });
+});
+
+describe("unitKey", () => {
+  it("folds case, punctuation and known abbreviations", () => {
+    expect(unitKey("Phòng GD&ĐT các quận, huyện")).toBe("phòng giáo dục và đào tạo quận huyện");
+  });
+});
+
+describe("isGenericUnit", () => {
+  it("tells a kind of unit from one named unit", () => {
+    expect(isGenericUnit("Các trường THPT")).toBe(true);
+    expect(isGenericUnit("Phòng GD&ĐT quận, huyện")).toBe(true);
+    expect(isGenericUnit("Báo Hải Phòng")).toBe(false);
+  });
+});
+
+describe("isCoveredBy", () => {
+  it("skips vague or narrower names already covered", () => {
+    expect(isCoveredBy("Các đơn vị", ["Báo Hải Phòng"])).toBe(true);
+    expect(isCoveredBy("Các Sở, ban, ngành", ["Các Sở, ngành Thành phố"])).toBe(true);
+    expect(isCoveredBy("Các đơn vị giáo dục", ["Phòng Giáo dục và Đào tạo quận, huyện"])).toBe(false);
+  });
+});
+
+describe("abbreviateName", () => {
+  it("builds the symbol used after BC-", () => {
+    expect(abbreviateName("Sở Giáo dục và Đào tạo")).toBe("SGDĐT");
+    expect(abbreviateName("Sở Thông tin và Truyền thông")).toBe("STTTT");
+    expect(abbreviateName("Ủy ban nhân dân thành phố Hà Nội")).toBe("UBND");
+  });
+});
+
+describe("fullBodyName", () => {
+  it("expands UBND and adds the place to a bare 'thành phố'", () => {
+    expect(fullBodyName("UBND Thành phố", "Hà Nội")).toBe("Ủy ban nhân dân thành phố Hà Nội");
+    expect(fullBodyName("Ủy ban nhân dân thành phố", "Hải Phòng")).toBe("Ủy ban nhân dân thành phố Hải Phòng");
+  });
+});
+
+describe("cleanUnitName", () => {
+  it("drops 'Đề nghị' and end punctuation", () => {
+    expect(cleanUnitName("Đề nghị Ban Tuyên giáo Thành ủy.")).toBe("Ban Tuyên giáo Thành ủy");
+  });
+});
+
+describe("joinUnits", () => {
+  it("lower-cases 'Các' after the first name", () => {
+    expect(joinUnits(["Các trường THPT", "Các trung tâm GDNN-GDTX"])).toBe("Các trường THPT, các trung tâm GDNN-GDTX");
+  });
+});

@@ -1,0 +1,87 @@
+/** Writes the "Cấu hình" sheet the Văn phòng edits: tables, dropdowns, checkboxes, help notes. */
+import type { Template } from "../core/template-schema.js";
+import { CONFIG_SHEET, templateToConfigGrid, type ConfigColumn } from "./config-grid.js";
+import { protectSheet } from "./protections.js";
+import { charsToPixels, ensureSize } from "./sheet-size.js";
+import { toSheet } from "./sheet-values.js";
+
+const HEADER_BG = "#cfe2f3";
+const TITLE_BG = "#fff2cc";
+
+function validationFor(c: ConfigColumn): GoogleAppsScript.Spreadsheet.DataValidation | null {
+  const b = SpreadsheetApp.newDataValidation();
+  switch (c.kind) {
+    case "list":
+      b.requireValueInList([...(c.list ?? [])], true).setAllowInvalid(false);
+      break;
+    case "checkbox":
+      b.requireCheckbox();
+      break;
+    case "date":
+      b.requireDate().setAllowInvalid(false);
+      break;
+    default:
+      return null;
+  }
+  if (c.help) b.setHelpText(c.help);
+  return b.build();
+}
+
+const formatFor = (c: ConfigColumn): string => (c.kind === "date" ? "dd/mm/yyyy" : c.kind === "integer" || c.kind === "number" ? "General" : "@");
+
+/**
+ * Creates the "Cấu hình" sheet (first tab) from a template: values in one write, then formats,
+ * validations and notes each in one bulk call, and a sheet protection for the Văn phòng.
+ */
+export function writeConfigSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, t: Template): GoogleAppsScript.Spreadsheet.Sheet {
+  const { grid, width, sections } = templateToConfigGrid(t);
+  const sheet = ss.getSheetByName(CONFIG_SHEET) ?? ss.insertSheet(CONFIG_SHEET, 0);
+  const rows = grid.length;
+  ensureSize(sheet, rows + 20, width);
+  sheet.clear();
+  sheet.getRange(1, 1, rows, width).setValues(toSheet(grid));
+
+  const formats: string[][] = grid.map(() => Array<string>(width).fill("@"));
+  const validations: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] = grid.map(() => Array(width).fill(null));
+  const notes: string[][] = grid.map(() => Array<string>(width).fill(""));
+  const weights: string[][] = grid.map(() => Array<string>(width).fill("normal"));
+  const backgrounds: (string | null)[][] = grid.map(() => Array<string | null>(width).fill(null));
+  const widths = Array<number>(width).fill(10);
+  weights[0][0] = "bold";
+  for (const s of sections) {
+    weights[s.titleRow - 1] = Array<string>(width).fill("bold");
+    backgrounds[s.titleRow - 1] = Array<string | null>(width).fill(TITLE_BG);
+    s.columns.forEach((c, j) => {
+      weights[s.headerRow - 1][j] = "bold";
+      backgrounds[s.headerRow - 1][j] = HEADER_BG;
+      if (c.help) notes[s.headerRow - 1][j] = c.help;
+      widths[j] = Math.max(widths[j], c.width);
+    });
+    const rule = s.columns.map(validationFor);
+    for (let r = s.firstRow - 1; r < s.firstRow - 1 + s.rowCount; r++) {
+      s.columns.forEach((c, j) => {
+        formats[r][j] = formatFor(c);
+        validations[r][j] = rule[j];
+      });
+    }
+  }
+  const plan = sections.find((s) => s.id === "plan")!;
+  widths[0] = Math.max(widths[0], 34);
+  widths[1] = Math.max(widths[1], 60);
+  for (let r = plan.firstRow - 1; r < plan.firstRow - 1 + plan.rowCount; r++) {
+    formats[r][1] = "@";
+    validations[r][1] = null;
+  }
+  const all = sheet.getRange(1, 1, rows, width);
+  all.setNumberFormats(formats);
+  all.setDataValidations(validations);
+  all.setNotes(notes);
+  all.setFontWeights(weights);
+  all.setBackgrounds(backgrounds);
+  all.setWrap(true);
+  all.setVerticalAlignment("top");
+  widths.forEach((w, j) => sheet.setColumnWidth(j + 1, charsToPixels(w)));
+  sheet.setFrozenRows(0);
+  protectSheet(sheet, CONFIG_SHEET);
+  return sheet;
+}

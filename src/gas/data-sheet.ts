@@ -1,0 +1,138 @@
+/** Creates or updates one period's data sheet: values, layout, validation, highlighting, protections. */
+import { LAYOUT, parseMarker } from "../core/columns.js";
+import type { Period, Template } from "../core/template-schema.js";
+import { describeValidation } from "../core/validation-rules.js";
+import { planDataSheet, type DataSheetPlan } from "./data-sheet-plan.js";
+import { notesForEdit } from "./edit-notes.js";
+import { highlightRules } from "./highlight-rules.js";
+import { ownRangeProtections, protectRange, removeStale, unitRowDescription } from "./protections.js";
+import { charsToPixels, ensureSize } from "./sheet-size.js";
+import { fromSheet, toSheet } from "./sheet-values.js";
+import { columnNumberFormat, columnValidations } from "./validation-builder.js";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const HEADER_BG = "#cfe2f3";
+
+/** Sheet name of a period's data sheet (its label; Sheets allows 100 characters). */
+export function dataSheetName(p: Pick<Period, "label">): string {
+  return p.label.replace(/[[\]*?:/\\]/g, "-").slice(0, 100);
+}
+
+/** Finds a period's data sheet: by name, else by the marker in A1 (the label was edited). */
+export function findDataSheet(ss: Spreadsheet, t: Template, period: Period): Sheet | null {
+  const byName = ss.getSheetByName(dataSheetName(period));
+  if (byName) return byName;
+  for (const sheet of ss.getSheets()) {
+    const m = parseMarker(sheet.getRange(1, 1).getValue());
+    if (m && m.periodId === period.id && m.planCode === t.plan.code) return sheet;
+  }
+  return null;
+}
+
+/** What set-up did to one data sheet. */
+export interface DataSheetResult {
+  sheet: Sheet;
+  plan: DataSheetPlan;
+  created: boolean;
+  /** Unit rows whose protection was written (new or changed). */
+  protectedRows: number;
+  /** False when the time budget ran out before every row was protected. */
+  complete: boolean;
+}
+
+/**
+ * Writes a period's data sheet. Values (old ones carried by key and unit code), notes, number
+ * formats and data validations each go in one bulk call; conditional-format rules replace the
+ * sheet's rules; header rows and the identity columns are the Văn phòng's; each unit row is
+ * protected for that unit's editors. `deadlineMs` (Date.now() value) stops the row
+ * protections early so a run stays inside Apps Script's 6-minute limit; running again resumes.
+ */
+export function setupDataSheet(ss: Spreadsheet, t: Template, period: Period, deadlineMs = Infinity): DataSheetResult {
+  let sheet = findDataSheet(ss, t, period);
+  const created = !sheet;
+  let existing: ReturnType<typeof fromSheet> = [];
+  let existingNotes: string[][] = [];
+  if (sheet) {
+    const range = sheet.getDataRange();
+    existing = fromSheet(range.getValues());
+    existingNotes = range.getNotes();
+    if (sheet.getName() !== dataSheetName(period)) sheet.setName(dataSheetName(period));
+  } else {
+    sheet = ss.insertSheet(dataSheetName(period));
+  }
+  const plan = planDataSheet(t, period.id, existing, existingNotes);
+  const rows = plan.grid.length;
+  const width = plan.width;
+  const oldRows = existing.length;
+  const oldWidth = existing.reduce((w, r) => Math.max(w, r.length), 0);
+  ensureSize(sheet, rows + 10, width);
+  if (oldRows > rows) sheet.getRange(rows + 1, 1, oldRows - rows, Math.max(width, oldWidth)).clear();
+  if (oldWidth > width) sheet.getRange(1, width + 1, rows, oldWidth - width).clear();
+
+  const specs = plan.columns.map((c) => c.spec);
+  const dataRows = rows - LAYOUT.firstDataRow + 1;
+  const all = sheet.getRange(1, 1, rows, width);
+  all.setValues(toSheet(plan.grid));
+
+  // Notes: help on the headers, ours recomputed on the data, anybody else's carried.
+  const values = plan.grid.slice(LAYOUT.firstDataRow - 1);
+  const fresh = notesForEdit([...specs, ...Array(width - specs.length).fill(undefined)], values, plan.notes.slice(LAYOUT.firstDataRow - 1));
+  const headerNotes = plan.notes[LAYOUT.headerRow - 1].map((n, j) => (specs[j] ? describeValidation(specs[j]!).helpText : j < plan.tableWidth ? "Cột cũ, không còn trong mẫu: giữ lại vì có dữ liệu." : n));
+  all.setNotes([plan.notes[0], headerNotes, ...fresh.notes]);
+
+  // Formats and validation, one bulk call each.
+  const formatRow = Array.from({ length: width }, (_, j) => (j < plan.tableWidth ? columnNumberFormat(specs[j]) : "General"));
+  const validationRow = [...columnValidations(specs), ...Array(width - specs.length).fill(null)];
+  if (dataRows > 0) {
+    const data = sheet.getRange(LAYOUT.firstDataRow, 1, dataRows, width);
+    data.setNumberFormats(Array.from({ length: dataRows }, () => formatRow));
+    data.setDataValidations(Array.from({ length: dataRows }, () => validationRow));
+  }
+
+  // Header row and legend.
+  const header = sheet.getRange(LAYOUT.headerRow, 1, 1, width);
+  const legendAt = plan.legendColumn - 1;
+  header.setBackgrounds([Array.from({ length: width }, (_, j) => (j < plan.tableWidth ? HEADER_BG : j >= legendAt ? plan.legend[j - legendAt].background : null))]);
+  header.setFontColors([Array.from({ length: width }, (_, j) => (j >= legendAt ? (plan.legend[j - legendAt].fontColor ?? "#000000") : "#000000"))]);
+  header.setFontWeights([Array.from({ length: width }, (_, j) => (j < plan.tableWidth ? "bold" : "normal"))]);
+  header.setWrap(true).setVerticalAlignment("middle");
+  sheet.setFrozenRows(LAYOUT.headerRow);
+  sheet.setFrozenColumns(LAYOUT.frozenColumns);
+  sheet.hideRows(LAYOUT.keyRow);
+  plan.columns.forEach((c, j) => sheet!.setColumnWidth(j + 1, charsToPixels(c.width)));
+  plan.legend.forEach((_, i) => sheet!.setColumnWidth(plan.legendColumn + i, charsToPixels(24)));
+
+  // Live highlighting.
+  const indexOf = new Map<string, number>();
+  plan.columns.forEach((c, j) => c.spec && indexOf.set(c.key, j));
+  const lastRow = Math.max(rows, LAYOUT.firstDataRow);
+  const rules = highlightRules(t, period, { columns: plan.columns.flatMap((c) => (c.spec ? [c.spec] : [])), indexOf, firstRow: LAYOUT.firstDataRow, lastRow });
+  sheet.setConditionalFormatRules(
+    rules.map((r) => {
+      const b = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(r.formula).setBackground(r.background);
+      if (r.fontColor) b.setFontColor(r.fontColor);
+      return b.setRanges(r.ranges.map((a1) => sheet!.getRange(a1))).build();
+    }),
+  );
+
+  // Protections: header rows and identity columns for the Văn phòng, one row per unit.
+  const protections = ownRangeProtections(sheet);
+  protectRange(sheet.getRange(1, 1, LAYOUT.headerRow, width), `Tiêu đề ${period.label}`, protections);
+  if (dataRows > 0) {
+    protectRange(sheet.getRange(LAYOUT.firstDataRow, plan.identityColumns.first, dataRows, plan.identityColumns.last - plan.identityColumns.first + 1), `Cột định danh ${period.label}`, protections);
+  }
+  let protectedRows = 0;
+  let complete = true;
+  for (const r of plan.rows) {
+    if (Date.now() > deadlineMs) {
+      complete = false;
+      break;
+    }
+    protectRange(sheet.getRange(r.row, 1, 1, plan.tableWidth), unitRowDescription(r.unitCode), protections, r.unit?.editors ?? []);
+    protectedRows++;
+  }
+  if (complete) removeStale(protections);
+  return { sheet, plan, created, protectedRows, complete };
+}

@@ -1,0 +1,23 @@
+/** Binds every entry point of the menu table to its implementation. */
+import { kiemTraDuLieu, tongHopBaoCao } from "./compile-report.js";
+import type { EntryName } from "./menu-table.js";
+import { huongDan, onInstall, onOpen } from "./menu.js";
+import { khiSuaBangTinh, onEdit } from "./on-edit.js";
+import { layTepBaoCao } from "./report-store.js";
+import { thietLapBangTinh } from "./setup.js";
+
+/** A handler: Apps Script passes the event object (or the google.script.run arguments). */
+export type Handler = (...args: never[]) => unknown;
+
+/** One handler per entry point; a missing or extra name fails to compile. */
+export const HANDLERS: { readonly [K in EntryName]: Handler } = {
+  onOpen,
+  onEdit,
+  onInstall,
+  khiSuaBangTinh,
+  tongHopBaoCao,
+  kiemTraDuLieu,
+  thietLapBangTinh,
+  huongDan,
+  layTepBaoCao,
+};

@@ -1,0 +1,18 @@
+/** Turns errors into the Vietnamese text shown in alerts. */
+import { AppError } from "../core/problem.js";
+
+/** Title used on toasts and alerts. */
+export const APP_TITLE = "Tổng hợp báo cáo";
+
+/** The message for a person: an AppError's own text, anything else marked unexpected. */
+export function userMessage(err: unknown): string {
+  if (err instanceof AppError) return err.message;
+  const e = err as { message?: unknown } | undefined;
+  const text = e && typeof e.message === "string" ? e.message : String(err);
+  return `Lỗi không mong muốn: ${text}\nHãy chụp màn hình thông báo này gửi cho người quản trị bảng tính.`;
+}
+
+/** The error's code, for logs. */
+export function errorCode(err: unknown): string {
+  return err instanceof AppError ? err.code : "unexpected";
+}

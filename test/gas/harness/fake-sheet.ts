@@ -1,0 +1,500 @@
+/** Fakes of Sheet, Range and Protection, following the documented behaviour of SpreadsheetApp. */
+import { Fake } from "./call-log.js";
+import { columnLetters, formatA1, parseA1 } from "./a1.js";
+import { FakeChart, FakeChartBuilder, FakeConditionalFormatRule, FakeDataValidation } from "./fake-builders.js";
+import type { FakeSpreadsheet } from "./fake-spreadsheet.js";
+import { FakeUser, type World } from "./world.js";
+
+/** One cell's stored state. */
+export class Cell {
+  value: unknown = "";
+  note = "";
+  background: string | null = null;
+  fontColor: string | null = null;
+  fontWeight = "normal";
+  numberFormat = "General";
+  validation: FakeDataValidation | null = null;
+  wrap = false;
+}
+
+const PROTECTED = "Exception: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.";
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === "[object Date]";
+
+/** Copies a value into storage the way Sheets keeps it ("" for empty; Dates copied). */
+function stored(v: unknown): unknown {
+  if (v === null || v === undefined) return "";
+  if (isDate(v)) return new Date(v.getTime());
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
+  return String(v);
+}
+
+/** Protection of a range or a sheet. */
+export class FakeProtection extends Fake {
+  readonly service = "SpreadsheetApp";
+  readonly kind = "Protection";
+  _description = "";
+  _editors: Set<string>;
+  _domainEdit: boolean;
+  _warningOnly = false;
+  _removed = false;
+
+  constructor(
+    readonly _world: World,
+    readonly _sheet: FakeSheet,
+    readonly _type: "RANGE" | "SHEET",
+    readonly _range: FakeRange,
+  ) {
+    super();
+    // A new protection starts with the spreadsheet's editors, as in Sheets.
+    this._editors = new Set(_world.editors());
+    this._domainEdit = !!_world.domain;
+  }
+  setDescription(d: string): this {
+    this._description = String(d);
+    return this;
+  }
+  getDescription(): string {
+    return this._description;
+  }
+  getProtectionType(): string {
+    return this._type;
+  }
+  getRange(): FakeRange {
+    return this._range;
+  }
+  private email(u: unknown): string {
+    const e = u instanceof FakeUser ? u.getEmail() : String(u);
+    if (!/^[^@\s]+@[^@\s]+$/.test(e)) throw new Error(`Exception: Invalid email: ${e}`);
+    return e.toLowerCase();
+  }
+  addEditor(u: unknown): this {
+    this._editors.add(this.email(u));
+    return this;
+  }
+  addEditors(list: unknown[]): this {
+    list.forEach((u) => this._editors.add(this.email(u)));
+    return this;
+  }
+  /** The owner and the user running the script cannot be removed (silently kept), as documented. */
+  removeEditor(u: unknown): this {
+    const e = this.email(u);
+    if (e !== this._world.owner && e !== this._world.effectiveUser) this._editors.delete(e);
+    return this;
+  }
+  removeEditors(list: unknown[]): this {
+    list.forEach((u) => this.removeEditor(u));
+    return this;
+  }
+  getEditors(): FakeUser[] {
+    return [...this._editors].map((e) => new FakeUser(e));
+  }
+  canDomainEdit(): boolean {
+    return this._domainEdit;
+  }
+  setDomainEdit(b: boolean): this {
+    if (!this._world.domain) throw new Error("Exception: Domain edit can only be set for spreadsheets in a Google Workspace domain.");
+    this._domainEdit = !!b;
+    return this;
+  }
+  setWarningOnly(b: boolean): this {
+    this._warningOnly = !!b;
+    return this;
+  }
+  isWarningOnly(): boolean {
+    return this._warningOnly;
+  }
+  canEdit(): boolean {
+    return this._allows(this._world.effectiveUser);
+  }
+  remove(): void {
+    this._removed = true;
+    this._sheet._protections = this._sheet._protections.filter((p) => p !== this);
+  }
+  /** May `user` edit the cells this protection covers? (Harness only.) */
+  _allows(user: string): boolean {
+    const u = user.toLowerCase();
+    return this._warningOnly || u === this._world.owner || this._editors.has(u) || (this._domainEdit && this._world.inDomain(u));
+  }
+  _covers(row: number, col: number): boolean {
+    if (this._type === "SHEET") return true;
+    const r = this._range;
+    return row >= r._row && row < r._row + r._numRows && col >= r._col && col < r._col + r._numCols;
+  }
+}
+
+/** A sheet: a sparse grid of cells plus layout, rules, protections and charts. */
+export class FakeSheet extends Fake {
+  readonly service = "SpreadsheetApp";
+  readonly kind = "Sheet";
+  _rows: (Cell | undefined)[][] = [];
+  _maxRows = 1000;
+  _maxCols = 26;
+  _frozenRows = 0;
+  _frozenCols = 0;
+  _hiddenRows = new Set<number>();
+  _widths = new Map<number, number>();
+  _cfRules: FakeConditionalFormatRule[] = [];
+  _protections: FakeProtection[] = [];
+  _charts: FakeChart[] = [];
+
+  constructor(
+    readonly _world: World,
+    readonly _ss: FakeSpreadsheet,
+    public _name: string,
+    readonly _id: number,
+  ) {
+    super();
+  }
+
+  _cell(row: number, col: number, create: true): Cell;
+  _cell(row: number, col: number, create?: false): Cell | undefined;
+  _cell(row: number, col: number, create = false): Cell | undefined {
+    let r = this._rows[row - 1];
+    if (!r) {
+      if (!create) return undefined;
+      r = this._rows[row - 1] = [];
+    }
+    let c = r[col - 1];
+    if (!c && create) c = r[col - 1] = new Cell();
+    return c;
+  }
+  /** Throws like Sheets when the executing user may not edit a block. */
+  _assertEditable(row: number, col: number, numRows: number, numCols: number): void {
+    const user = this._world.effectiveUser;
+    for (const p of this._protections) {
+      if (p._allows(user)) continue;
+      if (p._type === "SHEET") throw new Error(PROTECTED);
+      const r = p._range;
+      const overlaps = row < r._row + r._numRows && r._row < row + numRows && col < r._col + r._numCols && r._col < col + numCols;
+      if (overlaps) throw new Error(PROTECTED);
+    }
+  }
+  /** May `user` edit this cell? (Harness only.) */
+  _canEdit(user: string, row: number, col: number): boolean {
+    return this._protections.every((p) => !p._covers(row, col) || p._allows(user));
+  }
+
+  getName(): string {
+    return this._name;
+  }
+  setName(n: string): this {
+    if (this._ss._sheets.some((s) => s !== this && s._name === n)) throw new Error(`Exception: A sheet with the name "${n}" already exists. Please enter another name.`);
+    this._name = n;
+    return this;
+  }
+  getSheetId(): number {
+    return this._id;
+  }
+  getParent(): FakeSpreadsheet {
+    return this._ss;
+  }
+  activate(): this {
+    this._ss._active = this;
+    return this;
+  }
+  getRange(a: number | string, b?: number, c?: number, d?: number): FakeRange {
+    if (typeof a === "string") {
+      const p = parseA1(a, this._maxRows, this._maxCols);
+      return this._range(p.row, p.column, p.numRows, p.numColumns);
+    }
+    return this._range(a, b ?? 1, c ?? 1, d ?? 1);
+  }
+  _range(row: number, col: number, numRows: number, numCols: number): FakeRange {
+    if (![row, col, numRows, numCols].every((n) => Number.isInteger(n))) throw new Error("Exception: The parameters don't match the method signature.");
+    if (numRows < 1 || numCols < 1) throw new Error("Exception: The number of rows and columns in the range must be at least 1.");
+    if (row < 1 || col < 1 || row + numRows - 1 > this._maxRows || col + numCols - 1 > this._maxCols) {
+      throw new Error("Exception: The coordinates of the range are outside the dimensions of the sheet.");
+    }
+    return new FakeRange(this._world, this, row, col, numRows, numCols);
+  }
+  getLastRow(): number {
+    for (let r = this._rows.length; r >= 1; r--) if (this._rows[r - 1]?.some((c) => c && c.value !== "")) return r;
+    return 0;
+  }
+  getLastColumn(): number {
+    let last = 0;
+    for (const row of this._rows) row?.forEach((c, i) => c && c.value !== "" && (last = Math.max(last, i + 1)));
+    return last;
+  }
+  getDataRange(): FakeRange {
+    return this._range(1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
+  }
+  getMaxRows(): number {
+    return this._maxRows;
+  }
+  getMaxColumns(): number {
+    return this._maxCols;
+  }
+  insertRowsAfter(after: number, n: number): this {
+    if (after < 1 || after > this._maxRows || n < 1) throw new Error("Exception: Those rows are out of bounds.");
+    if (after < this._rows.length) this._rows.splice(after, 0, ...Array.from({ length: n }, () => [] as (Cell | undefined)[]));
+    this._maxRows += n;
+    return this;
+  }
+  insertColumnsAfter(after: number, n: number): this {
+    if (after < 1 || after > this._maxCols || n < 1) throw new Error("Exception: Those columns are out of bounds.");
+    for (const row of this._rows) if (row && after < row.length) row.splice(after, 0, ...Array<Cell | undefined>(n).fill(undefined));
+    this._maxCols += n;
+    return this;
+  }
+  setFrozenRows(n: number): this {
+    this._frozenRows = n;
+    return this;
+  }
+  getFrozenRows(): number {
+    return this._frozenRows;
+  }
+  setFrozenColumns(n: number): this {
+    this._frozenCols = n;
+    return this;
+  }
+  getFrozenColumns(): number {
+    return this._frozenCols;
+  }
+  hideRows(row: number, n = 1): void {
+    for (let i = 0; i < n; i++) this._hiddenRows.add(row + i);
+  }
+  isRowHiddenByUser(row: number): boolean {
+    return this._hiddenRows.has(row);
+  }
+  setColumnWidth(col: number, px: number): this {
+    this._widths.set(col, px);
+    return this;
+  }
+  setColumnWidths(start: number, n: number, px: number): this {
+    for (let i = 0; i < n; i++) this._widths.set(start + i, px);
+    return this;
+  }
+  getColumnWidth(col: number): number {
+    return this._widths.get(col) ?? 100;
+  }
+  clear(): this {
+    this._assertEditable(1, 1, this._maxRows, this._maxCols);
+    for (const row of this._rows) row?.forEach((c) => c && Object.assign(c, { value: "", background: null, fontColor: null, fontWeight: "normal", numberFormat: "General", wrap: false }));
+    return this;
+  }
+  getConditionalFormatRules(): FakeConditionalFormatRule[] {
+    return [...this._cfRules];
+  }
+  setConditionalFormatRules(rules: FakeConditionalFormatRule[]): void {
+    if (rules.some((r) => r._ranges.some((x) => x._sheet !== this))) throw new Error("Exception: All ranges of a rule must be on this sheet.");
+    this._cfRules = [...rules];
+  }
+  protect(): FakeProtection {
+    const existing = this._protections.find((p) => p._type === "SHEET");
+    if (existing) return existing;
+    const p = new FakeProtection(this._world, this, "SHEET", this._range(1, 1, this._maxRows, this._maxCols));
+    this._protections.push(p);
+    return p;
+  }
+  getProtections(type: string): FakeProtection[] {
+    return this._protections.filter((p) => p._type === String(type));
+  }
+  newChart(): FakeChartBuilder {
+    return new FakeChartBuilder();
+  }
+  insertChart(c: FakeChart): void {
+    this._charts.push(c);
+  }
+  getCharts(): FakeChart[] {
+    return [...this._charts];
+  }
+  removeChart(c: FakeChart): void {
+    this._charts = this._charts.filter((x) => x !== c);
+  }
+  appendRow(values: unknown[]): this {
+    const row = this.getLastRow() + 1;
+    this._range(row, 1, 1, values.length).setValues([values]);
+    return this;
+  }
+
+  /** Value of a cell by A1 (harness only). */
+  _value(a1: string): unknown {
+    const p = parseA1(a1);
+    return this._cell(p.row, p.column)?.value ?? "";
+  }
+  /** The sheet's values as a rectangle (harness only). */
+  _grid(): unknown[][] {
+    const rows = this.getLastRow();
+    const cols = this.getLastColumn();
+    return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => this._cell(r + 1, c + 1)?.value ?? ""));
+  }
+}
+
+type Matrix<T> = T[][];
+
+/** A rectangle of cells. */
+export class FakeRange extends Fake {
+  readonly service = "SpreadsheetApp";
+  readonly kind = "Range";
+  constructor(
+    readonly _world: World,
+    readonly _sheet: FakeSheet,
+    readonly _row: number,
+    readonly _col: number,
+    readonly _numRows: number,
+    readonly _numCols: number,
+  ) {
+    super();
+  }
+  private read<T>(f: (c: Cell | undefined) => T): Matrix<T> {
+    return Array.from({ length: this._numRows }, (_, r) => Array.from({ length: this._numCols }, (_, c) => f(this._sheet._cell(this._row + r, this._col + c))));
+  }
+  private write<T>(data: Matrix<T>, f: (c: Cell, v: T) => void): this {
+    if (!Array.isArray(data) || data.length !== this._numRows) {
+      throw new Error(`Exception: The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(data) ? data.length : 0} but the range has ${this._numRows}.`);
+    }
+    data.forEach((row) => {
+      if (!Array.isArray(row) || row.length !== this._numCols) {
+        throw new Error(`Exception: The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${this._numCols}.`);
+      }
+    });
+    this._sheet._assertEditable(this._row, this._col, this._numRows, this._numCols);
+    data.forEach((row, r) => row.forEach((v, c) => f(this._sheet._cell(this._row + r, this._col + c, true), v)));
+    return this;
+  }
+  private fill<T>(v: T): Matrix<T> {
+    return Array.from({ length: this._numRows }, () => Array<T>(this._numCols).fill(v));
+  }
+
+  getSheet(): FakeSheet {
+    return this._sheet;
+  }
+  getRow(): number {
+    return this._row;
+  }
+  getColumn(): number {
+    return this._col;
+  }
+  getNumRows(): number {
+    return this._numRows;
+  }
+  getNumColumns(): number {
+    return this._numCols;
+  }
+  getLastRow(): number {
+    return this._row + this._numRows - 1;
+  }
+  getLastColumn(): number {
+    return this._col + this._numCols - 1;
+  }
+  getA1Notation(): string {
+    return formatA1(this._row, this._col, this._numRows, this._numCols);
+  }
+  getValues(): unknown[][] {
+    return this.read((c) => (c ? stored(c.value) : ""));
+  }
+  getValue(): unknown {
+    return this.getValues()[0][0];
+  }
+  getDisplayValues(): string[][] {
+    return this.read((c) => (c ? String(c.value) : ""));
+  }
+  setValues(v: unknown[][]): this {
+    return this.write(v, (c, x) => (c.value = stored(x)));
+  }
+  setValue(v: unknown): this {
+    return this.setValues(this.fill(v));
+  }
+  getNotes(): string[][] {
+    return this.read((c) => c?.note ?? "");
+  }
+  getNote(): string {
+    return this.getNotes()[0][0];
+  }
+  setNotes(v: unknown[][]): this {
+    return this.write(v, (c, x) => (c.note = x === null || x === undefined ? "" : String(x)));
+  }
+  setNote(n: unknown): this {
+    return this.setNotes(this.fill(n));
+  }
+  clearNote(): this {
+    return this.setNotes(this.fill(""));
+  }
+  getBackgrounds(): string[][] {
+    return this.read((c) => c?.background ?? "#ffffff");
+  }
+  getBackground(): string {
+    return this.getBackgrounds()[0][0];
+  }
+  setBackgrounds(v: (string | null)[][]): this {
+    return this.write(v, (c, x) => (c.background = x || null));
+  }
+  setBackground(v: string | null): this {
+    return this.setBackgrounds(this.fill(v));
+  }
+  getFontColors(): string[][] {
+    return this.read((c) => c?.fontColor ?? "#000000");
+  }
+  setFontColors(v: (string | null)[][]): this {
+    return this.write(v, (c, x) => (c.fontColor = x || null));
+  }
+  setFontColor(v: string | null): this {
+    return this.setFontColors(this.fill(v));
+  }
+  getFontWeights(): string[][] {
+    return this.read((c) => c?.fontWeight ?? "normal");
+  }
+  setFontWeights(v: (string | null)[][]): this {
+    return this.write(v, (c, x) => (c.fontWeight = x || "normal"));
+  }
+  setFontWeight(v: string | null): this {
+    return this.setFontWeights(this.fill(v));
+  }
+  getNumberFormats(): string[][] {
+    return this.read((c) => c?.numberFormat ?? "General");
+  }
+  setNumberFormats(v: string[][]): this {
+    return this.write(v, (c, x) => (c.numberFormat = x || "General"));
+  }
+  setNumberFormat(v: string): this {
+    return this.setNumberFormats(this.fill(v));
+  }
+  setWrap(b: boolean): this {
+    return this.write(this.fill(!!b), (c, x) => (c.wrap = x));
+  }
+  setVerticalAlignment(): this {
+    return this;
+  }
+  setHorizontalAlignment(): this {
+    return this;
+  }
+  getDataValidations(): (FakeDataValidation | null)[][] {
+    return this.read((c) => c?.validation ?? null);
+  }
+  getDataValidation(): FakeDataValidation | null {
+    return this.getDataValidations()[0][0];
+  }
+  setDataValidations(v: (FakeDataValidation | null)[][]): this {
+    return this.write(v, (c, x) => {
+      if (x !== null && !(x instanceof FakeDataValidation)) throw new Error("Exception: Invalid data validation rule.");
+      c.validation = x;
+    });
+  }
+  setDataValidation(v: FakeDataValidation | null): this {
+    return this.setDataValidations(this.fill(v));
+  }
+  clearDataValidations(): this {
+    return this.setDataValidations(this.fill(null));
+  }
+  clearContent(): this {
+    return this.setValues(this.fill(""));
+  }
+  clearFormat(): this {
+    return this.write(this.fill(0), (c) => Object.assign(c, { background: null, fontColor: null, fontWeight: "normal", numberFormat: "General", wrap: false }));
+  }
+  /** Contents and formats, as Range.clear() documents. */
+  clear(): this {
+    return this.write(this.fill(0), (c) => Object.assign(c, { value: "", background: null, fontColor: null, fontWeight: "normal", numberFormat: "General", wrap: false }));
+  }
+  protect(): FakeProtection {
+    const p = new FakeProtection(this._world, this._sheet, "RANGE", this);
+    this._sheet._protections.push(p);
+    return p;
+  }
+  toString(): string {
+    return `${this._sheet._name}!${this.getA1Notation()}`;
+  }
+}
+
+export { columnLetters };

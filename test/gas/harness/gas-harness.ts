@@ -1,0 +1,267 @@
+/**
+ * Loads the built dist/gas/Code.js, as it is, into a bare V8 context (node:vm: ECMAScript
+ * globals only, no setTimeout, no crypto) with in-memory fakes of the Apps Script services,
+ * and plays people: the Văn phòng running menus, units typing into their rows.
+ */
+import { readFileSync } from "node:fs";
+import vm from "node:vm";
+import { parseA1 } from "./a1.js";
+import { Boundary, type Realm } from "./boundary.js";
+import { CallLog } from "./call-log.js";
+import { FakeSpreadsheet, FakeSpreadsheetApp } from "./fake-spreadsheet.js";
+import type { FakeSheet } from "./fake-sheet.js";
+import { FakeCacheService, FakeLockService, FakePropertiesService, FakeScriptApp, FakeSession, FakeUtilities } from "./fake-services.js";
+import { FakeHtmlService, FakeUi } from "./fake-ui.js";
+import { evaluate, FormulaError, parseFormula, type FValue } from "./formula.js";
+import { FakeUser, World } from "./world.js";
+
+/** Options of {@link GasHarness.load}. */
+export interface HarnessOptions {
+  /** Path of the bundle; default dist/gas/Code.js. */
+  codePath?: string;
+  /** The bundle's text (instead of a path). */
+  code?: string;
+  owner?: string;
+  domain?: string | null;
+  /** Fixed "now" for the script (Date, TODAY()). */
+  now?: Date;
+  /** People the spreadsheet is shared with as editors. */
+  sharedEditors?: string[];
+  /** Let the script's clock run on from `now` (timings); default it stands still. */
+  flowingClock?: boolean;
+}
+
+/** What happened when a person typed into a cell. */
+export interface TypeResult {
+  accepted: boolean;
+  /** Why the UI refused the input (protected cell, or a validation that rejects). */
+  refused?: "protected" | "invalid";
+  /** Milliseconds the onEdit simple trigger took. */
+  onEditMs: number;
+}
+
+const VN_OFFSET_MS = 7 * 3600 * 1000;
+
+/** The bundle, loaded into a vm context with fakes. */
+export class GasHarness {
+  readonly log = new CallLog();
+  readonly world: World;
+  readonly ss: FakeSpreadsheet;
+  readonly ui: FakeUi;
+  readonly cache: FakeCacheService;
+  readonly props = new FakePropertiesService();
+  readonly locks = new FakeLockService();
+  readonly scriptApp: FakeScriptApp;
+  readonly context: vm.Context;
+  readonly boundary: Boundary;
+  readonly consoleLines: string[] = [];
+  /** Milliseconds spent evaluating the bundle. */
+  readonly loadMs: number;
+
+  private constructor(code: string, opts: HarnessOptions) {
+    this.world = new World(opts.owner ?? "vanphong@sgddt.edu.vn", opts.domain === undefined ? "sgddt.edu.vn" : opts.domain);
+    if (opts.now) this.world.now = opts.now;
+    this.world.flowing = !!opts.flowingClock;
+    for (const e of opts.sharedEditors ?? []) this.world.sharedEditors.add(e.toLowerCase());
+    this.ui = new FakeUi(this.world);
+    this.ss = new FakeSpreadsheet(this.world);
+    this.cache = new FakeCacheService(this.world);
+    this.context = vm.createContext({});
+    const world = this.world;
+    // The script's clock: Date.now() and new Date() follow the harness's fixed "now".
+    if (opts.now) {
+      (this.context as Record<string, unknown>).__clock__ = () => world.clock().getTime();
+      vm.runInContext(
+        `(() => { const clock = __clock__; const Real = globalThis.Date; const Date = class Date extends Real { constructor(...a) { if (a.length === 0) super(clock()); else super(...a); } static now() { return clock(); } }; globalThis.Date = Date; })();`,
+        this.context,
+      );
+      delete (this.context as Record<string, unknown>).__clock__;
+    }
+    const realm = vm.runInContext("({ Array, Date, Object })", this.context) as Realm;
+    this.boundary = new Boundary(realm, this.log);
+    this.scriptApp = new FakeScriptApp(this.world, (name) => typeof (this.context as Record<string, unknown>)[name] === "function");
+    const w = <T extends object>(x: T) => this.boundary.wrap(x as never) as T;
+    const lines = this.consoleLines;
+    const say = (level: string) => (...a: unknown[]) => lines.push(`${level}: ${a.map(String).join(" ")}`);
+    Object.assign(this.context, {
+      SpreadsheetApp: w(new FakeSpreadsheetApp(this.world, this.ss, this.ui)),
+      HtmlService: w(new FakeHtmlService()),
+      LockService: w(this.locks),
+      PropertiesService: w(this.props),
+      CacheService: w(this.cache),
+      Session: w(new FakeSession(this.world)),
+      Utilities: w(new FakeUtilities()),
+      ScriptApp: w(this.scriptApp),
+      console: { log: say("log"), info: say("info"), warn: say("warn"), error: say("error") },
+      Logger: { log: say("log") },
+    });
+    const started = performance.now();
+    new vm.Script(code, { filename: "Code.js" }).runInContext(this.context);
+    this.loadMs = performance.now() - started;
+  }
+
+  /** Loads the bundle. */
+  static load(opts: HarnessOptions = {}): GasHarness {
+    const code = opts.code ?? readFileSync(opts.codePath ?? new URL("../../../dist/gas/Code.js", import.meta.url), "utf8");
+    return new GasHarness(code, opts);
+  }
+
+  /** Names of the functions Apps Script would see (global functions of the script). */
+  globalFunctions(): string[] {
+    return Object.keys(this.context).filter((k) => typeof (this.context as Record<string, unknown>)[k] === "function");
+  }
+
+  /** How many times exceljs was initialised in this context (the build's wrapper counts it). */
+  exceljsInitCount(): number {
+    const s = (this.context as { __TONG_HOP_STATS__?: { exceljsInitCount?: number } }).__TONG_HOP_STATS__;
+    return s?.exceljsInitCount ?? 0;
+  }
+  /** Milliseconds exceljs took to initialise, or null when it never did. */
+  exceljsInitMs(): number | null {
+    const s = (this.context as { __TONG_HOP_STATS__?: { exceljsInitMs?: number } }).__TONG_HOP_STATS__;
+    return s?.exceljsInitMs ?? null;
+  }
+
+  private as<T>(user: string, effective: string, mode: World["authMode"], f: () => T): T {
+    const before = { a: this.world.activeUser, e: this.world.effectiveUser, m: this.world.authMode };
+    this.world.activeUser = user;
+    this.world.effectiveUser = effective;
+    this.world.authMode = mode;
+    try {
+      return f();
+    } finally {
+      this.world.activeUser = before.a;
+      this.world.effectiveUser = before.e;
+      this.world.authMode = before.m;
+    }
+  }
+
+  /** Calls a top-level function as `user` (default the owner) with full authorisation. */
+  run(name: string, ...args: unknown[]): unknown {
+    return this.runAs(this.world.owner, name, ...args);
+  }
+
+  /** Calls a top-level function as `user` with full authorisation (a menu click, google.script.run). */
+  runAs(user: string, name: string, ...args: unknown[]): unknown {
+    const f = (this.context as Record<string, unknown>)[name];
+    if (typeof f !== "function") throw new Error(`${name} is not a top-level function of the bundle`);
+    return this.as(user, user, "FULL", () => (f as (...a: unknown[]) => unknown)(...args.map((a) => this.boundary.toScript(a))));
+  }
+
+  /** Opens the spreadsheet: runs the onOpen simple trigger. */
+  open(user = this.world.owner): void {
+    const e = { authMode: "LIMITED", source: this.boundary.wrap(this.ss), user: new FakeUser(this.world.visibleEmail(user)) };
+    this.as(user, user, "LIMITED", () => (this.context as { onOpen: (e: unknown) => void }).onOpen(e));
+  }
+
+  /** The value Sheets stores when `text` is typed into a cell with `format` (locale vi_VN or en_US). */
+  typedValue(text: unknown, format: string): unknown {
+    if (typeof text !== "string" || format === "@") return text;
+    const s = text.trim();
+    const vi = this.ss._locale === "vi_VN";
+    if (/^(TRUE|FALSE)$/i.test(s)) return /^TRUE$/i.test(s);
+    const intRe = vi ? /^-?\d{1,3}(\.\d{3})+$|^-?\d+$/ : /^-?\d{1,3}(,\d{3})+$|^-?\d+$/;
+    if (intRe.test(s)) return Number(s.replace(vi ? /\./g : /,/g, ""));
+    const decRe = vi ? /^-?\d+,\d+$/ : /^-?\d+\.\d+$/;
+    if (decRe.test(s)) return Number(s.replace(",", "."));
+    const d = vi ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s) : null;
+    if (d) {
+      const t = Date.UTC(+d[3], +d[2] - 1, +d[1]);
+      const back = new Date(t);
+      if (back.getUTCDate() === +d[1] && back.getUTCMonth() === +d[2] - 1) return new Date(t - this.tzOffsetMs());
+    }
+    return text;
+  }
+
+  private tzOffsetMs(): number {
+    return this.ss._timeZone === "Asia/Ho_Chi_Minh" ? VN_OFFSET_MS : 0;
+  }
+
+  /**
+   * A person types into one cell (or pastes a block): the UI refuses protected cells and values
+   * a rejecting validation forbids; otherwise the value is stored and the onEdit simple trigger
+   * runs as that person, then installable edit triggers run as their creator.
+   */
+  type(user: string, sheetName: string, a1: string, input: unknown | unknown[][]): TypeResult {
+    const sheet = this.sheet(sheetName);
+    const p = parseA1(a1);
+    const block = Array.isArray(input) ? (input as unknown[][]) : [[input]];
+    const numRows = block.length;
+    const numCols = block[0].length;
+    for (let r = 0; r < numRows; r++) {
+      for (let c = 0; c < numCols; c++) {
+        if (!sheet._canEdit(user, p.row + r, p.column + c)) return { accepted: false, refused: "protected", onEditMs: 0 };
+      }
+    }
+    const values = block.map((row, r) => row.map((v, c) => this.typedValue(v, sheet._cell(p.row + r, p.column + c)?.numberFormat ?? "General")));
+    for (let r = 0; r < numRows; r++) {
+      for (let c = 0; c < numCols; c++) {
+        const rule = sheet._cell(p.row + r, p.column + c)?.validation;
+        if (rule && !rule._allowInvalid && !rule._accepts(values[r][c])) return { accepted: false, refused: "invalid", onEditMs: 0 };
+      }
+    }
+    const old = sheet._cell(p.row, p.column)?.value ?? "";
+    values.forEach((row, r) => row.forEach((v, c) => (sheet._cell(p.row + r, p.column + c, true).value = v instanceof Date ? new Date(v.getTime()) : v)));
+    const range = this.boundary.wrap(sheet._range(p.row, p.column, numRows, numCols));
+    const single = numRows === 1 && numCols === 1;
+    const event = (visible: string) =>
+      this.boundary.toScript({
+        authMode: "LIMITED",
+        range,
+        source: this.boundary.wrap(this.ss),
+        user: new FakeUser(visible),
+        ...(single ? { value: typeof values[0][0] === "string" ? values[0][0] : String(values[0][0]), oldValue: old === "" ? undefined : String(old) } : {}),
+      });
+    const ctx = this.context as Record<string, (e: unknown) => void>;
+    const started = performance.now();
+    this.as(user, user, "LIMITED", () => ctx.onEdit(event(this.world.visibleEmail(user))));
+    const onEditMs = performance.now() - started;
+    for (const t of this.scriptApp._triggers) {
+      if (t._event !== "ON_EDIT") continue;
+      const e = event(this.world.revealEmails === "all" || this.world.inDomain(user) ? user : "");
+      this.as(user, t._owner, "FULL", () => ctx[t._handler](e));
+    }
+    return { accepted: true, onEditMs };
+  }
+
+  /** A sheet by name, or an error naming the sheets there are. */
+  sheet(name: string): FakeSheet {
+    const s = this.ss.getSheetByName(name);
+    if (!s) throw new Error(`no sheet "${name}" (have: ${this.ss._sheets.map((x) => x._name).join(", ")})`);
+    return s;
+  }
+
+  /** Serial day number (Sheets) of an instant in the spreadsheet's time zone. */
+  serial(d: Date): number {
+    return (d.getTime() + this.tzOffsetMs()) / 86_400_000 + 25569;
+  }
+
+  /**
+   * The background a cell shows now: the first conditional-format rule whose formula holds
+   * (evaluated like Sheets at the harness's "now"), else the cell's own background.
+   */
+  shownBackground(sheetName: string, a1: string): string {
+    const sheet = this.sheet(sheetName);
+    const p = parseA1(a1);
+    const now = this.world.clock();
+    const env = {
+      today: Math.floor(this.serial(now)),
+      now: this.serial(now),
+      read: (row: number, col: number): FValue => {
+        const v = sheet._cell(row, col)?.value;
+        if (v === "" || v === undefined || v === null) return null;
+        if (v instanceof Date) return this.serial(v);
+        return v as FValue;
+      },
+    };
+    for (const rule of sheet._cfRules) {
+      const hit = rule._ranges.some((r) => p.row >= r._row && p.row < r._row + r._numRows && p.column >= r._col && p.column < r._col + r._numCols);
+      if (!hit) continue;
+      const anchor = { row: rule._ranges[0]._row, col: rule._ranges[0]._col };
+      const v = evaluate(parseFormula(rule._formula), env, { row: p.row, col: p.column }, anchor);
+      if (v === true) return rule._background ?? "#ffffff";
+      if (v instanceof FormulaError || v === false) continue;
+    }
+    return sheet._cell(p.row, p.column)?.background ?? "#ffffff";
+  }
+}

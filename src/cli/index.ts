@@ -3,12 +3,17 @@
 import { Command } from "commander";
 import { compileCommand } from "./commands/compile.js";
 import { demoCommand } from "./commands/demo.js";
+import { loginCommand } from "./commands/login.js";
+import { importPlanCommand } from "./commands/import-plan.js";
 import { templateCommand } from "./commands/template.js";
 import { validateCommand } from "./commands/validate.js";
 import { rollupCommand } from "./commands/rollup.js";
 import { runCommand } from "./run-command.js";
 
 const collect = (v: string, prev: string[]) => [...prev, v];
+const TEMPLATE_HELP = "tên mẫu kế hoạch hoặc đường dẫn tệp .json (bỏ trống khi dùng --sheet: lấy trang Cấu hình của bảng tính)";
+const SHEET_HELP = "bảng tính Google: đường dẫn hoặc mã (lặp lại được, dùng cùng --input được)";
+const CREDENTIALS_HELP = "tệp khóa tài khoản dịch vụ Google (mặc định: GOOGLE_APPLICATION_CREDENTIALS, rồi tong-hop login)";
 
 /** Builds the program (exported for tests). */
 export function buildProgram(): Command {
@@ -29,18 +34,22 @@ export function buildProgram(): Command {
   program
     .command("validate")
     .description("Kiểm tra số liệu đơn vị đã nhập; thoát mã 1 nếu có lỗi")
-    .requiredOption("-t, --template <mẫu>", "tên mẫu kế hoạch hoặc đường dẫn tệp .json")
+    .option("-t, --template <mẫu>", TEMPLATE_HELP)
     .requiredOption("-p, --period <kỳ>", "mã kỳ báo cáo")
     .option("-i, --input <nguồn>", "tệp .xlsx, thư mục hoặc mẫu *.xlsx (lặp lại được)", collect, [])
+    .option("-s, --sheet <bảng tính>", SHEET_HELP, collect, [])
+    .option("--credentials <tệp.json>", CREDENTIALS_HELP)
     .option("--as-of <YYYY-MM-DD>", "ngày dùng để xét hạn nộp (mặc định: hôm nay)")
     .action(runCommand((o) => validateCommand(o)));
 
   program
     .command("compile")
     .description("Tổng hợp số liệu thành báo cáo Excel gửi UBND")
-    .requiredOption("-t, --template <mẫu>", "tên mẫu kế hoạch hoặc đường dẫn tệp .json")
+    .option("-t, --template <mẫu>", TEMPLATE_HELP)
     .requiredOption("-p, --period <kỳ>", "mã kỳ báo cáo")
     .option("-i, --input <nguồn>", "tệp .xlsx, thư mục hoặc mẫu *.xlsx (lặp lại được)", collect, [])
+    .option("-s, --sheet <bảng tính>", SHEET_HELP, collect, [])
+    .option("--credentials <tệp.json>", CREDENTIALS_HELP)
     .option("-o, --out <tệp>", "tệp báo cáo .xlsx sẽ tạo")
     .option("--json <tệp>", "ghi kết quả tổng hợp dạng JSON (\"-\": in ra màn hình, không in gì khác)")
     .option("--as-of <YYYY-MM-DD>", "ngày dùng để xét hạn nộp (mặc định: hôm nay)")
@@ -62,6 +71,25 @@ export function buildProgram(): Command {
     .option("--as-of <YYYY-MM-DD>", "ngày ghi trên báo cáo")
     .option("-q, --quiet", "không in tóm tắt")
     .action(runCommand((o) => rollupCommand(o)));
+
+  program
+    .command("import-plan")
+    .description("Đọc văn bản Kế hoạch (.docx, .txt) thành mẫu kế hoạch nháp và danh sách việc cần người rà soát")
+    .argument("<tệp>", "tệp kế hoạch .docx hoặc .txt")
+    .option("-o, --out <tệp>", "tệp mẫu .json sẽ ghi (mặc định: sheets-templates/<mã>.json)")
+    .option("--review <tệp>", "ghi thêm danh sách cần xem lại (.json hoặc .txt)")
+    .option("-f, --force", "ghi đè tệp mẫu đã có")
+    .action(runCommand(async (file: string, o) => {
+      await importPlanCommand(file, o);
+    }));
+
+  program
+    .command("login")
+    .description("Đăng nhập tài khoản Google để --sheet đọc được bảng tính (mã đăng nhập lưu trong thư mục cấu hình)")
+    .option("--client <tệp.json>", "tệp OAuth client loại Desktop app tải từ Google Cloud Console (hoặc biến TONG_HOP_OAUTH_CLIENT)")
+    .option("--no-browser", "không tự mở trình duyệt, chỉ in địa chỉ đăng nhập")
+    .option("--logout", "xóa mã đăng nhập đã lưu")
+    .action(runCommand((o) => loginCommand(o)));
 
   program
     .command("demo")

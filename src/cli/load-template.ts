@@ -11,6 +11,8 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../sheets-templates/", im
 
 /** Names of the bundled templates. */
 export function bundledTemplates(): string[] {
+  // A missing folder (a partial install) must still give the "not found" message, not ENOENT.
+  if (!existsSync(TEMPLATES_DIR)) return [];
   return readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, "")).sort();
 }
 

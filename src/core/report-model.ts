@@ -97,7 +97,9 @@ export function buildReportModel(t: Template, result: CompileResult, opts: Repor
   const period = findPeriod(t, result.periodId);
   const reportDate = opts.reportDate ?? result.asOf.slice(0, 10);
   const unitName = new Map(t.units.map((u) => [u.code, u.name]));
-  const issuerShort = t.plan.issuer.name.charAt(0) + t.plan.issuer.name.slice(1).toLowerCase();
+  // Vietnamese capitalises the first syllable of each word of a name ("Giáo dục", "Đào tạo"), which no
+  // rule can derive from capitals: templates give `nameInText`; the fallback lower-cases all but the first letter.
+  const issuerShort = t.plan.issuer.nameInText ?? t.plan.issuer.name.charAt(0) + t.plan.issuer.name.slice(1).toLowerCase();
   const subject = `${t.plan.title} (${period.label.charAt(0).toLowerCase()}${period.label.slice(1)})`;
 
   const sections = [submissionSection(t, result), resultsSection(t, result), tasksSection(t, result), textSection(t, result, "kho_khan", "IV. KHÓ KHĂN, VƯỚNG MẮC"), textSection(t, result, "de_xuat", "V. ĐỀ XUẤT, KIẾN NGHỊ")];

@@ -25,6 +25,8 @@ export const planSchema = z.object({
     parent: z.string().min(1),
     name: z.string().min(1),
     abbreviation: z.string().min(1),
+    /** The name as written inside a sentence ("Sở Giáo dục và Đào tạo"): capitals follow words, not a rule. */
+    nameInText: z.string().min(1).optional(),
   }),
   recipient: z.string().min(1),
   place: z.string().min(1),

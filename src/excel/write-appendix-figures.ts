@@ -37,7 +37,8 @@ const STYLE = {
 export function writeAppendixFigures(ws: Worksheet, m: ReportModel): void {
   const a = m.appendixI;
   const fixed = ["STT", "Mã đơn vị", "Tên đơn vị", "Tình trạng gửi báo cáo"];
-  const widths = [5, 13, 32, 16, ...a.indicators.map(() => 11)];
+  // Unit codes run to ~20 characters (THPT-NGUYENBINHKHIEM); a narrower column wraps them mid-code.
+  const widths = [5, 21, 32, 16, ...a.indicators.map(() => 11)];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const n = widths.length;
   const title = (row: number, text: string, f: ReturnType<typeof font>) => {

@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CellValue } from "../../core/cell.js";
+import { asciiSlug } from "../../core/report-model.js";
 import { findPeriod } from "../../core/template.js";
 import { writeDataSheetXlsx } from "../../excel/write-data-sheet.js";
 import { collectFiles } from "../collect-files.js";
@@ -28,7 +29,7 @@ export async function demoCommand(o: { sample?: string; outDir?: string }): Prom
   const p = findPeriod(t, sample.period);
   const dir = resolve(o.outDir ?? "out");
   await mkdir(dir, { recursive: true });
-  const filled = resolve(dir, `so-lieu-mau_${t.plan.code}_${p.id}.xlsx`.replace(/[^\w.-]/g, "-"));
+  const filled = resolve(dir, `so-lieu-mau_${asciiSlug(t.plan.code)}_${p.id}.xlsx`);
   await writeFile(filled, await writeDataSheetXlsx(t, p.id, { rows: sample.rows }));
   const c = await collectFiles(t, p.id, [filled]);
   const out = resolve(dir, "bao-cao-tong-hop-mau.xlsx");

@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import mammoth from "mammoth";
 import { importPlan, type ImportPlanResult } from "../../core/import-plan/import-plan.js";
+import { AppError } from "../../core/problem.js";
 import { formatReview } from "../../core/import-plan/review.js";
 import { templateInputSchema } from "../../core/template-schema.js";
 
@@ -19,41 +20,41 @@ export interface ImportPlanCommandOptions {
 
 /** Reads the text of a plan file: UTF-8 for .txt/.md, the raw text of a Word .docx. */
 export async function readPlanText(file: string): Promise<string> {
-  if (!existsSync(file)) throw new Error(`Không tìm thấy tệp kế hoạch: ${file}`);
+  if (!existsSync(file)) throw new AppError("plan.not-found", `Không tìm thấy tệp kế hoạch: ${file}`);
   const ext = extname(file).toLowerCase();
   let text: string;
   if (ext === ".docx") {
     try {
       text = (await mammoth.extractRawText({ path: file })).value;
     } catch (e) {
-      throw new Error(`Không đọc được tệp Word ${file}: ${(e as Error).message}. Hãy lưu lại tệp dưới dạng .docx (Word 2007 trở lên) hoặc .txt.`);
+      throw new AppError("plan.unreadable", `Không đọc được tệp Word ${file}: ${(e as Error).message}. Hãy lưu lại tệp dưới dạng .docx (Word 2007 trở lên) hoặc .txt.`);
     }
   } else if (ext === ".txt" || ext === ".md" || ext === "") {
     text = (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
   } else if (ext === ".doc") {
-    throw new Error(`Tệp ${file} là Word đời cũ (.doc): hãy mở bằng Word và lưu lại dưới dạng .docx.`);
+    throw new AppError("plan.old-word", `Tệp ${file} là Word đời cũ (.doc): hãy mở bằng Word và lưu lại dưới dạng .docx.`);
   } else {
-    throw new Error(`Chỉ đọc được kế hoạch dạng .txt hoặc .docx, không đọc được tệp ${file}.`);
+    throw new AppError("plan.unsupported", `Chỉ đọc được kế hoạch dạng .txt hoặc .docx, không đọc được tệp ${file}.`);
   }
-  if (!text.trim()) throw new Error(`Tệp kế hoạch ${file} không có nội dung chữ.`);
+  if (!text.trim()) throw new AppError("plan.empty", `Tệp kế hoạch ${file} không có nội dung chữ.`);
   return text;
 }
 
 /**
  * Imports a plan into a draft template: writes the template JSON (2-space indent), prints the
  * review list in Vietnamese and, with `review`, writes it to a file too.
- * @throws Error with a Vietnamese message when the file cannot be read or the output exists.
+ * @throws AppError with a Vietnamese message when the file cannot be read or the output exists.
  */
 export async function importPlanCommand(file: string, opts: ImportPlanCommandOptions = {}): Promise<ImportPlanResult> {
   const text = await readPlanText(file);
   const result = importPlan(text, { defaultYear: new Date().getFullYear() });
   const checked = templateInputSchema.safeParse(result.template);
   if (!checked.success) {
-    throw new Error(`Mẫu tạo ra từ ${file} chưa hợp lệ (${checked.error.issues.map((i) => i.path.join(".")).join(", ")}). Đây là lỗi của chương trình: hãy gửi tệp kế hoạch cho nhóm phát triển.`);
+    throw new AppError("plan.invalid-draft", `Mẫu tạo ra từ ${file} chưa hợp lệ (${checked.error.issues.map((i) => i.path.join(".")).join(", ")}). Đây là lỗi của chương trình: hãy gửi tệp kế hoạch cho nhóm phát triển.`);
   }
   const out = opts.out ?? join("sheets-templates", `${result.template.plan.code}.json`);
   if (existsSync(out) && !opts.force) {
-    throw new Error(`Tệp ${out} đã có: không ghi đè mẫu có thể đã được Văn phòng sửa. Hãy chọn tệp khác bằng --out hoặc xóa tệp cũ.`);
+    throw new AppError("plan.exists", `Tệp ${out} đã có: không ghi đè mẫu có thể đã được Văn phòng sửa. Hãy chọn tệp khác bằng --out hoặc xóa tệp cũ.`);
   }
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, `${JSON.stringify(result.template, null, 2)}\n`, "utf8");

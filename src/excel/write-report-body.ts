@@ -65,7 +65,9 @@ export function writeReportBody(ws: Worksheet, m: ReportModel): void {
   r += 2;
 
   const para = (text: string, f = font(BODY), indent = true) => {
-    setText(merge(r, 1, n), text, f, { horizontal: "justify", indent: indent ? 1 : 0 });
+    // Top-aligned: the height estimate errs on the tall side (clipped text is worse), so any
+    // spare space falls after the paragraph, where it reads as paragraph spacing.
+    setText(merge(r, 1, n), text, f, { horizontal: "justify", vertical: "top", indent: indent ? 1 : 0 });
     ws.getRow(r).height = wrappedHeight(text, total, f.size ?? BODY);
     r++;
   };

@@ -1,0 +1,50 @@
+/** Reads the "Cấu hình" sheet as the Sheets API returns it into a template. */
+import { cleanText, type Grid } from "../../core/cell.js";
+import { serialToWallClock } from "../../core/dates.js";
+import { parseTemplate } from "../../core/template.js";
+import type { Template } from "../../core/template-schema.js";
+import { CONFIG_TABLES, configGridToTemplateInput, sectionMarker } from "../../gas/config-grid.js";
+
+// Same bounds as the core's date parser: serials from 1950 to 2100 are dates.
+const SERIAL_MIN = 18264;
+const SERIAL_MAX = 73051;
+
+const norm = (v: unknown) => (typeof v === "string" ? cleanText(v).replace(/\s+/g, " ").toLocaleUpperCase("vi") : "");
+
+/** Per table title: the headers of the columns the add-on writes dates into. */
+const DATE_HEADERS = new Map(
+  Object.entries(CONFIG_TABLES).map(([id, def]) => [
+    norm(sectionMarker(def.title)),
+    new Set(def.columns.filter((c) => c.kind === "date" || (id === "tasks" && c.key === "due")).map((c) => norm(c.header))),
+  ]),
+);
+
+/**
+ * Turns serial numbers back into wall-clock Dates in the columns where the add-on writes
+ * dates. Apps Script hands those cells over as Dates; the API (SERIAL_NUMBER) as numbers,
+ * and a task's "Hạn" column also holds text, so only its Date form says "a day".
+ */
+export function configSerialsToDates(grid: Grid): Grid {
+  const out = grid.map((row) => [...(row ?? [])]);
+  let dateCols = new Set<number>();
+  for (let r = 0; r < out.length; r++) {
+    const headers = DATE_HEADERS.get(norm(out[r][0]));
+    if (headers) {
+      const header = out[r + 1] ?? [];
+      dateCols = new Set(header.flatMap((h, i) => (headers.has(norm(h)) ? [i] : [])));
+      r++;
+      continue;
+    }
+    if (/^■/.test(typeof out[r][0] === "string" ? (out[r][0] as string).trim() : "")) dateCols = new Set();
+    for (const c of dateCols) {
+      const v = out[r][c];
+      if (typeof v === "number" && v >= SERIAL_MIN && v <= SERIAL_MAX) out[r][c] = serialToWallClock(v);
+    }
+  }
+  return out;
+}
+
+/** The template the "Cấu hình" grid describes, checked like any template. */
+export function templateFromConfigValues(grid: Grid, source: string): Template {
+  return parseTemplate(configGridToTemplateInput(configSerialsToDates(grid)), source);
+}

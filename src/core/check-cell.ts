@@ -2,7 +2,7 @@
 import { isBlank, type CellValue } from "./cell.js";
 import type { ColumnSpec } from "./columns.js";
 import { TASK_INPUT_STATUSES } from "./columns.js";
-import { readBoolean, readChoice, readDateTime, readDay, readIndicator, readText } from "./parse-cell.js";
+import { readBoolean, readChoice, readDateTime, readDay, readIndicator, readPhone, readText } from "./parse-cell.js";
 import type { Severity } from "./problem.js";
 
 /** A note for a bad cell: what is wrong and what to do, in Vietnamese. */
@@ -13,7 +13,11 @@ export interface CellNote {
   fix: string;
 }
 
-/** Returns a note for a bad value in `column`, or null when the value is fine (or blank). */
+/**
+ * Returns a note for a bad value in `column`, or null when the value is fine (or blank).
+ * Uses the very readers the compile uses, so a note while typing and the compile's problem
+ * list never disagree.
+ */
 export function checkCell(column: ColumnSpec, value: CellValue): CellNote | null {
   if (isBlank(value)) return null;
   let r;
@@ -29,8 +33,10 @@ export function checkCell(column: ColumnSpec, value: CellValue): CellNote | null
       break;
     case "text":
     case "reporter":
-    case "phone":
       r = readText(value);
+      break;
+    case "phone":
+      r = readPhone(value);
       break;
     case "submitted":
       r = readBoolean(value);

@@ -4,7 +4,8 @@ import type { CompileResult, RawRow, UnitStatus } from "./compile-result.js";
 import { consolidate } from "./consolidate.js";
 import { formatDateTimeVN } from "./dates.js";
 import { mapGrid } from "./map-grid.js";
-import { AppError, type Problem } from "./problem.js";
+import { AppError, capProblems, type Problem } from "./problem.js";
+import { buildColumns, taskDateKey } from "./columns.js";
 import { submissionStatus } from "./submission-status.js";
 import { taskDueDay, taskStatus } from "./task-status.js";
 import { findPeriod } from "./template.js";
@@ -34,6 +35,10 @@ export function compileRows(input: CompileRowsInput): CompileResult {
   const byUnit = new Map(c.records.map((r) => [r.unitCode, r]));
   const asOfDay = asOf.slice(0, 10);
   const groupName = new Map(t.unitGroups.map((g) => [g.code, g.name]));
+  const byUnitCode = new Set(t.units.map((u) => u.code));
+  const header = new Map(buildColumns(t).map((c) => [c.key, c.header]));
+  // Cells already refused: a required value left out because it was invalid is not "missing".
+  const refused = new Set(problems.filter((p) => p.severity === "error" && p.unitCode && p.columnKey).map((p) => `${p.unitCode}|${p.columnKey}`));
 
   const counted: string[] = [];
   const statuses: UnitStatus[] = t.units.map((u) => {
@@ -65,11 +70,16 @@ export function compileRows(input: CompileRowsInput): CompileResult {
     if (r?.submitted && r.submittedAt && r.submittedAt.slice(0, 10) > asOfDay) {
       problems.push({ code: "submission.future", severity: "warning", unitCode: u.code, unitName: u.name, column: "Thời gian gửi", columnKey: "thoi_gian_gui", value: formatDateTimeVN(r.submittedAt), message: "Thời gian gửi ở sau ngày tổng hợp, có thể nhập nhầm.", fix: "Sửa lại thời gian gửi cho đúng.", row: r.row, source: r.source });
     }
+    for (const task of t.tasks) {
+      const done = r?.tasks[task.code]?.doneDate;
+      if (r && done && done > asOfDay) {
+        problems.push({ code: "task.date-future", severity: "warning", unitCode: u.code, unitName: u.name, column: header.get(taskDateKey(task.code)), columnKey: taskDateKey(task.code), value: formatDateTimeVN(done), message: `Ngày hoàn thành ở sau ngày tổng hợp (${formatDateTimeVN(asOfDay)}), có thể nhập nhầm năm hoặc nhầm ngày với tháng.`, fix: "Sửa lại ngày hoàn thành (dạng ngày/tháng/năm).", row: r.row, source: r.source });
+      }
+    }
     if (r && (r.submitted || input.includeDrafts)) {
       for (const ind of t.indicators) {
-        const bad = problems.some((p) => p.unitCode === u.code && p.columnKey === ind.key && p.severity === "error");
-        if (ind.required && r.values[ind.key] === null && !bad) {
-          problems.push({ code: "required.missing", severity: "error", unitCode: u.code, unitName: u.name, column: ind.label, columnKey: ind.key, value: "", message: "Chỉ tiêu bắt buộc nhưng chưa có số liệu.", fix: "Nhập số liệu (nếu không phát sinh, nhập 0).", row: r.row, source: r.source });
+        if (ind.required && r.values[ind.key] === null && !refused.has(`${u.code}|${ind.key}`)) {
+          problems.push({ code: "required.missing", severity: "error", unitCode: u.code, unitName: u.name, column: header.get(ind.key), columnKey: ind.key, value: "", message: "Chỉ tiêu bắt buộc nhưng chưa có số liệu.", fix: "Nhập số liệu (nếu không phát sinh, nhập 0).", row: r.row, source: r.source });
         }
       }
     }
@@ -77,7 +87,7 @@ export function compileRows(input: CompileRowsInput): CompileResult {
   });
   const countedSet = new Set(counted);
   const totals = computeTotals(t, c.records.filter((r) => countedSet.has(r.unitCode)));
-  return { planCode: t.plan.code, periodId, asOf, records: c.records, statuses, totals, problems, countedUnits: counted };
+  return { planCode: t.plan.code, periodId, asOf, records: c.records, statuses, totals, problems: capProblems(problems, (code) => byUnitCode.has(code)), countedUnits: counted };
 }
 
 /** Input of {@link compileGrid}: one sheet as a grid. */

@@ -1,19 +1,37 @@
 /** Keeps one record per unit when a unit appears twice: the later submission wins, listed. */
 import type { UnitRecord } from "./compile-result.js";
 import { formatDateTimeVN } from "./dates.js";
+import { vnNumber } from "./parse-cell.js";
 import type { Problem } from "./problem.js";
 import type { Template } from "./template-schema.js";
 
 const where = (r: UnitRecord) => `${r.source ? `${r.source}, ` : ""}dòng ${r.row}`;
 
-/** Orders two records of one unit: submitted beats draft, then later time, then later input. */
+/** How many values a record carries (indicators, tasks, texts). */
+const filled = (r: UnitRecord) =>
+  Object.values(r.values).filter((v) => v !== null).length + Object.values(r.tasks).filter((x) => x.input || x.doneDate).length + Object.keys(r.texts).length;
+
+/** A record's content, to break a tie the same way whatever the order of rows and files. */
+const content = (r: UnitRecord) => JSON.stringify([r.values, r.tasks, r.texts, r.reporter, r.phone]);
+
+/**
+ * Orders two records of one unit: submitted beats draft, then later time, then more values
+ * filled in. Row order never decides (users sort and files arrive in any order): a last
+ * tie is broken by content, and reported as such.
+ */
 function beats(a: UnitRecord, b: UnitRecord): boolean {
   if (a.submitted !== b.submitted) return a.submitted;
   const ta = a.submittedAt ?? "";
   const tb = b.submittedAt ?? "";
   if (ta !== tb) return ta > tb;
-  return true; // the later one in input order wins a tie
+  if (filled(a) !== filled(b)) return filled(a) > filled(b);
+  return content(a) > content(b);
 }
+
+/** True when nothing but content told the two records apart. */
+const tied = (a: UnitRecord, b: UnitRecord) => a.submitted === b.submitted && (a.submittedAt ?? "") === (b.submittedAt ?? "") && filled(a) === filled(b);
+
+const show = (v: UnitRecord["values"][string]) => (v === null || v === undefined ? "(trống)" : typeof v === "number" ? vnNumber(v) : v === true ? "Có" : v === false ? "Không" : String(v));
 
 /**
  * One record per unit. Each duplicate is listed with the values that differ, so the Văn
@@ -34,7 +52,8 @@ export function consolidate(t: Template, records: readonly UnitRecord[]): { reco
     byUnit.set(r.unitCode, win);
     const diffs = Object.keys(win.values)
       .filter((k) => (win.values[k] ?? null) !== (lose.values[k] ?? null))
-      .map((k) => `${label.get(k) ?? k}: dùng ${String(win.values[k] ?? "(trống)")}, bỏ ${String(lose.values[k] ?? "(trống)")}`);
+      .map((k) => `${label.get(k) ?? k}: dùng ${show(win.values[k])}, bỏ ${show(lose.values[k])}`);
+    const conflict = tied(win, lose) && content(win) !== content(lose);
     const time = (x: UnitRecord) => (x.submittedAt ? `gửi ${formatDateTimeVN(x.submittedAt)}` : x.submitted ? "không rõ thời gian gửi" : "chưa xác nhận gửi");
     problems.push({
       code: "unit.duplicate",
@@ -44,8 +63,10 @@ export function consolidate(t: Template, records: readonly UnitRecord[]): { reco
       column: "Mã đơn vị",
       columnKey: "ma_don_vi",
       value: diffs.length ? diffs.join("; ") : "số liệu giống nhau",
-      message: `Đơn vị có hai bản báo cáo: dùng bản ở ${where(win)} (${time(win)}), bỏ bản ở ${where(lose)} (${time(lose)}).`,
-      fix: "Nếu bản được dùng chưa đúng, xóa bản sai rồi tổng hợp lại.",
+      message: conflict
+        ? `Đơn vị có hai bản báo cáo khác nhau mà không rõ bản nào gửi sau (${time(win)}): tạm dùng bản ở ${where(win)}, bỏ bản ở ${where(lose)}.`
+        : `Đơn vị có hai bản báo cáo: dùng bản ở ${where(win)} (${time(win)}), bỏ bản ở ${where(lose)} (${time(lose)}).`,
+      fix: conflict ? "Đơn vị xác nhận bản đúng; xóa bản sai (hoặc ghi lại Thời gian gửi) rồi tổng hợp lại." : "Nếu bản được dùng chưa đúng, xóa bản sai rồi tổng hợp lại.",
       row: lose.row,
       source: lose.source,
     });

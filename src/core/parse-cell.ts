@@ -2,9 +2,8 @@
 import { cleanText, isBlank, isCellError, type CellValue } from "./cell.js";
 import type { Indicator } from "./template-schema.js";
 import type { IndicatorValue } from "./compile-result.js";
-import { parseVnNumber } from "./parse-number.js";
-import { parseVnDate } from "./parse-date.js";
-import { formatDayVN } from "./dates.js";
+import { parseVnNumber, quoteTyped, stripInvisible } from "./parse-number.js";
+import { parseVnDate, vnDateCell } from "./parse-date.js";
 
 /** A problem found in one cell, before unit and column are attached. */
 export interface CellIssue {
@@ -21,15 +20,46 @@ const bad = (code: string, message: string, fix: string): CellRead => ({ ok: fal
 /** Text longer than this is kept but flagged: it will not fit a report cell. */
 export const LONG_TEXT = 10_000;
 
-/** Formats a number the Vietnamese way for messages: 1.234,5. */
-export function vnNumber(n: number): string {
-  const [i, d] = String(Math.abs(n)).split(".");
-  const grouped = i.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+/** Plain decimal digits of a non-negative finite number, never in exponent form. */
+function plainDigits(abs: number): string {
+  const s = String(abs);
+  if (!s.includes("e")) return s;
+  if (Number.isInteger(abs)) return BigInt(abs).toString();
+  // Tiny numbers (below 1e-6): as many decimals as the exponent and mantissa need.
+  const [mant, exp] = s.split("e-");
+  const places = Math.min(100, Number(exp) + (mant.split(".")[1]?.length ?? 0));
+  return abs.toFixed(places);
+}
+
+/**
+ * Formats a number the Vietnamese way for messages and reports: 1.234,5 (never 1e+21).
+ * Without `group`, as Excel shows a typed number in Vietnamese: 1234,5.
+ */
+export function vnNumber(n: number, group = true): string {
+  if (!Number.isFinite(n)) return Number.isNaN(n) ? "không phải số" : n > 0 ? "vô cùng" : "âm vô cùng";
+  const [i, d] = plainDigits(Math.abs(n)).split(".");
+  const grouped = group ? i.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : i;
   return (n < 0 ? "-" : "") + grouped + (d ? "," + d : "");
 }
 
+/**
+ * Any cell as the text a person reads in it: strings cleaned, numbers as Vietnamese Excel
+ * shows them (1234,5: no grouping, so codes, years and phone numbers keep their digits),
+ * dates dd/mm/yyyy, booleans TRUE/FALSE, errors as "#REF!".
+ */
+export function cellText(raw: CellValue): string {
+  if (raw === null || raw === undefined) return "";
+  if (typeof raw === "string") return cleanText(raw);
+  if (typeof raw === "number") return vnNumber(raw, false);
+  if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
+  if (raw instanceof Date) return vnDateCell(raw);
+  if (isCellError(raw)) return raw.error;
+  return cleanText(String(raw));
+}
+
 /** Reads a number cell (integer or number), checking min and max. */
-export function readNumber(raw: CellValue, ind: Pick<Indicator, "type" | "min" | "max">): CellRead {
+export function readNumber(raw: CellValue, ind: Pick<Indicator, "type" | "min" | "max"> & { unit?: string }): CellRead {
+  const percentColumn = ind.unit?.trim() === "%";
   let n: number;
   if (typeof raw === "number") {
     if (!Number.isFinite(raw)) return bad("number.invalid", "Giá trị không phải số hữu hạn.", "Nhập lại con số.");
@@ -41,12 +71,17 @@ export function readNumber(raw: CellValue, ind: Pick<Indicator, "type" | "min" |
   } else if (isCellError(raw)) {
     return bad("number.error-value", `Ô đang báo lỗi công thức ${raw.error}.`, "Sửa công thức hoặc nhập trực tiếp con số.");
   } else {
-    const p = parseVnNumber(cleanText(String(raw)));
+    let text = cleanText(String(raw));
+    // In a column counted in percent, "85%" says 85 plainly; elsewhere % is refused.
+    if (percentColumn && /\d\s*%$/.test(text)) text = text.replace(/\s*%$/, "");
+    const p = parseVnNumber(text);
     if (!p.ok) return bad(p.code, p.message, p.fix);
     n = p.value;
   }
+  if (Object.is(n, -0)) n = 0;
+  const typed = typeof raw === "string" ? stripInvisible(cleanText(raw)) : "";
   if (ind.type === "integer" && !Number.isInteger(n)) {
-    const hint = typeof raw === "string" && /^\d{1,3},\d{3}$/.test(cleanText(raw)) ? ` Dấu phẩy là dấu thập phân, nên "${cleanText(raw)}" là ${vnNumber(n)}.` : "";
+    const hint = /^\d{1,3},\d{3}$/.test(typed) ? ` Dấu phẩy là dấu thập phân, nên "${typed}" là ${vnNumber(n)}.` : "";
     return bad("number.not-integer", `Cột này chỉ nhận số nguyên, "${vnNumber(n)}" có phần lẻ.${hint}`, "Nhập số nguyên (ví dụ 1234 hoặc 1.234).");
   }
   if (ind.min !== undefined && n < ind.min) {
@@ -61,18 +96,27 @@ export function readNumber(raw: CellValue, ind: Pick<Indicator, "type" | "min" |
   if (ind.max === undefined && Math.abs(n) >= 1e12) {
     return bad("number.absurd", `Giá trị ${vnNumber(n)} quá lớn, có thể nhập nhầm.`, "Kiểm tra lại con số.");
   }
+  if (/^\d{1,3},\d{3}$/.test(typed)) {
+    // "1,234" is 1,234 by the Vietnamese rule, but an English habit would mean 1234: say so.
+    const whole = vnNumber(Number(typed.replace(",", "")));
+    return { ok: true, value: n, warning: { code: "number.comma-decimal", message: `"${typed}" được hiểu là ${vnNumber(n)} (dấu phẩy là dấu thập phân).`, fix: `Nếu ý là ${whole}, hãy viết ${whole} hoặc ${typed.replace(",", "")}.` } };
+  }
+  if (percentColumn && typeof raw === "number" && n > 0 && n < 1) {
+    // A cell formatted as % stores 85% as 0,85; the program cannot see the format, so it asks.
+    return { ok: true, value: n, warning: { code: "number.percent-fraction", message: `Đã hiểu là ${vnNumber(n)}%; nếu ô được định dạng phần trăm thì giá trị thật là ${vnNumber(Math.round(n * 1e6) / 1e4)}%.`, fix: `Nếu là ${vnNumber(Math.round(n * 1e6) / 1e4)}%, nhập ${vnNumber(Math.round(n * 1e6) / 1e4)} (ô định dạng Số, không phải %).` } };
+  }
   return { ok: true, value: n };
 }
 
 /** Reads free text: NFC, trimmed, never changed otherwise; long text is flagged, never cut. */
 export function readText(raw: CellValue): CellRead {
   if (isCellError(raw)) return bad("text.error-value", `Ô đang báo lỗi công thức ${raw.error}.`, "Sửa công thức hoặc nhập trực tiếp nội dung.");
-  let s: string;
-  if (raw instanceof Date) s = formatDayVN(raw.toISOString());
-  else s = cleanText(String(raw ?? "")).replace(/\r\n?/g, "\n");
+  // Word's manual line break arrives as a vertical tab; other control characters are invisible
+  // and make an .xlsx unreadable, so they go (the text a person reads does not change).
+  const s = typeof raw === "string" ? cleanText(raw).replace(/\r\n?|\u000B/g, "\n").replace(/[\u0000-\u0008\u000C\u000E-\u001F\u007F]/g, "") : cellText(raw);
   if (/^[=+@]/.test(s)) {
     // Kept verbatim (nothing a unit typed is rewritten); every output writes it as text.
-    return { ok: true, value: s, warning: { code: "text.formula-like", message: "Nội dung bắt đầu giống một công thức (=, +, -, @); đã được giữ nguyên dạng chữ, không thực thi.", fix: "Nếu là dán nhầm, hãy xóa và nhập lại nội dung." } };
+    return { ok: true, value: s, warning: { code: "text.formula-like", message: "Nội dung bắt đầu giống một công thức (=, +, @); đã được giữ nguyên dạng chữ, không thực thi.", fix: "Nếu là dán nhầm, hãy xóa và nhập lại nội dung." } };
   }
   if (s.length > LONG_TEXT) {
     return { ok: true, value: s, warning: { code: "text.long", message: `Nội dung dài ${vnNumber(s.length)} ký tự.`, fix: "Rút gọn còn dưới 10.000 ký tự; phần đầy đủ vẫn được giữ trong dữ liệu." } };
@@ -86,19 +130,28 @@ const FALSE_WORDS = new Set(["false", "không", "khong", "sai", "no", "0", "chư
 /** Reads a yes/no cell (checkbox, or typed "có"/"không"). */
 export function readBoolean(raw: CellValue): CellRead {
   if (typeof raw === "boolean") return { ok: true, value: raw };
-  const s = cleanText(String(raw ?? "")).toLowerCase();
+  if (isCellError(raw)) return bad("boolean.error-value", `Ô đang báo lỗi công thức ${raw.error}.`, "Xóa công thức, đánh dấu ô chọn hoặc nhập Có / Không.");
+  const s = stripInvisible(cellText(raw)).toLowerCase();
   if (TRUE_WORDS.has(s)) return { ok: true, value: true };
   if (FALSE_WORDS.has(s)) return { ok: true, value: false };
-  return bad("boolean.invalid", `"${s}" không phải Có/Không.`, "Đánh dấu ô chọn, hoặc nhập Có / Không.");
+  return bad("boolean.invalid", `${quoteTyped(cellText(raw))} không phải Có/Không.`, "Đánh dấu ô chọn, hoặc nhập Có / Không.");
 }
 
-/** Reads a choice, matching case and Unicode form loosely, returning the canonical choice. */
+/** Reads a choice, matching case, spaces and Unicode form loosely, returning the canonical choice. */
 export function readChoice(raw: CellValue, choices: readonly string[]): CellRead {
-  const s = cleanText(String(raw ?? ""));
-  const norm = (x: string) => x.normalize("NFC").toLowerCase().replace(/\s+/g, " ");
+  if (isCellError(raw)) return bad("choice.error-value", `Ô đang báo lỗi công thức ${raw.error}.`, `Xóa công thức và chọn một trong: ${choices.join("; ")}.`);
+  const s = cellText(raw);
+  const norm = (x: string) => stripInvisible(x.normalize("NFC")).toLowerCase().replace(/\s+/g, " ").trim();
   const hit = choices.find((c) => norm(c) === norm(s));
   if (hit) return { ok: true, value: hit };
-  return bad("choice.invalid", `"${s}" không có trong danh sách lựa chọn.`, `Chọn một trong: ${choices.join("; ")}.`);
+  return bad("choice.invalid", `${quoteTyped(s)} không có trong danh sách lựa chọn.`, `Chọn một trong: ${choices.join("; ")}.`);
+}
+
+/** Reads a phone number: kept as typed (a number keeps its digits), flagged when it does not look like one. */
+export function readPhone(raw: CellValue): CellRead {
+  const s = cellText(raw);
+  if (/^\+?[\d\s.()-]{8,20}$/.test(s)) return { ok: true, value: s };
+  return { ok: true, value: s, warning: { code: "phone.invalid", message: `Số điện thoại ${quoteTyped(s)} không đúng dạng.`, fix: "Nhập số điện thoại gồm 10 chữ số, ví dụ 0912 345 678." } };
 }
 
 /** Reads a date cell into "YYYY-MM-DD". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseVnNumber } from "./parse-number.js";
+import { parseVnNumber, quoteTyped } from "./parse-number.js";
 
 const value = (s: string) => {
   const r = parseVnNumber(s);
@@ -35,5 +35,28 @@ describe("parseVnNumber", () => {
   it("refuses formulas and error values", () => {
     expect(value("=SUM(A1)")).toBe("number.formula-text");
     expect(value("#REF!")).toBe("number.error-value");
+  });
+  it("never reads a group after a leading zero", () => {
+    expect(value("0.500")).toBe("number.ambiguous-dot");
+    expect(value("0,500")).toBe(0.5);
+  });
+  it("ignores what a paste leaves invisible, and reads full-width digits and the minus sign", () => {
+    expect(value("1\u00AD234")).toBe(1234);
+    expect(value("\u200E12")).toBe(12);
+    expect(value("１２")).toBe(12);
+    expect(value("−5")).toBe(-5);
+  });
+  it("keeps its messages short whatever was pasted", () => {
+    const r = parseVnNumber("9".repeat(50_000));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message.length).toBeLessThan(100);
+  });
+});
+
+describe("quoteTyped", () => {
+  it("shortens without splitting an emoji", () => {
+    const q = quoteTyped("a" + "😀".repeat(30), 40);
+    expect(q).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(q).toContain("(61 ký tự)");
   });
 });

@@ -54,11 +54,11 @@ export function selectPeriodSheets(t: Template, periodId: string, sheets: readon
   if (others.length) {
     const m = others[0].m!;
     if (m.planCode !== t.plan.code) {
-      throw new AppError("source.other-plan", `${source}: là số liệu của kế hoạch ${m.planCode}, không phải ${t.plan.code}; tệp không được dùng.`);
+      throw new AppError("source.other-plan", `${source}: là số liệu của kế hoạch ${m.planCode}, không phải ${t.plan.code}; tệp không được dùng.`, ["Hãy chọn đúng mẫu kế hoạch, hoặc đề nghị đơn vị nhập lại vào mẫu của kế hoạch này."]);
     }
     const labels = [...new Set(others.map((x) => t.periods.find((p) => p.id === x.m!.periodId)?.label ?? x.m!.periodId))];
     const want = t.periods.find((p) => p.id === periodId)?.label ?? periodId;
-    throw new AppError("source.other-period", `${source}: là số liệu của ${labels.join(", ")}, không phải ${want}; tệp không được dùng.`);
+    throw new AppError("source.other-period", `${source}: là số liệu của ${labels.join(", ")}, không phải ${want}; tệp không được dùng.`, [`Hãy chọn đúng kỳ báo cáo, hoặc đề nghị đơn vị gửi tệp của ${want}.`]);
   }
   const unmarked = sheets.filter((s) => {
     try {
@@ -69,7 +69,7 @@ export function selectPeriodSheets(t: Template, periodId: string, sheets: readon
     }
   });
   if (!unmarked.length) {
-    throw new AppError("source.no-data", `${source}: không có bảng dữ liệu nào có cột "Mã đơn vị"; tệp không được dùng.`);
+    throw new AppError("source.no-data", `${source}: không có bảng dữ liệu nào có cột "Mã đơn vị"; tệp không được dùng.`, ["Trang số liệu có thể đã bị xóa hoặc tệp không phải mẫu báo cáo: hãy đề nghị đơn vị nhập lại vào mẫu (tong-hop template) rồi gửi lại."]);
   }
   unmarked.forEach(take);
   out.problems.push({ code: "source.no-marker", severity: "warning", message: `${source}: không có dấu nhận biết kế hoạch và kỳ báo cáo, nên không kiểm tra được tệp có đúng kỳ không.`, fix: "Dùng mẫu tải từ tong-hop template hoặc từ bảng tính chung để nhập số liệu.", source });

@@ -49,4 +49,22 @@ describe("parseTemplate", () => {
     x.periods[1].deadline = "2023-02-30";
     expect(errorsOf(x).some((e) => e.startsWith("periods[1].deadline") && e.includes("YYYY-MM-DD"))).toBe(true);
   });
+  it("refuses unit codes a unit could type the same way", () => {
+    const x = clone();
+    x.units[1].code = "THPT – A";
+    expect(errorsOf(x).some((e) => e.startsWith("units[1]") && e.includes("trùng với units[0]"))).toBe(true);
+  });
+  it("refuses an indicator key that a fixed column uses", () => {
+    const x = clone();
+    x.indicators[0].key = "xac_nhan_gui";
+    expect(errorsOf(x).some((e) => e.startsWith("indicators[0].key") && e.includes("cột cố định"))).toBe(true);
+  });
+  it("refuses averaging a yes/no indicator and duplicate choices", () => {
+    const x = clone();
+    x.indicators[2].aggregate = "avg";
+    x.indicators[3].choices = ["Tốt", "tốt"];
+    const errs = errorsOf(x);
+    expect(errs.some((e) => e.startsWith("indicators[2].aggregate"))).toBe(true);
+    expect(errs.some((e) => e.startsWith("indicators[3].choices[1]"))).toBe(true);
+  });
 });

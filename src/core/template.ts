@@ -4,6 +4,11 @@ import { issueToVietnamese } from "./template-messages.js";
 import { AppError } from "./problem.js";
 import { resolvePeriod } from "./periods.js";
 import { isRealDate } from "./template-schema.js";
+import { COLUMN_KEYS } from "./columns.js";
+import { normalizeUnitCode } from "./unit-code.js";
+
+/** Keys the fixed columns use; an indicator with one of them would steal that column. */
+const RESERVED_KEYS = new Set<string>(Object.values(COLUMN_KEYS));
 
 /**
  * Validates `input` against the schema and the rules a schema cannot say (unique codes,
@@ -17,15 +22,17 @@ export function parseTemplate(input: unknown, name = "mẫu kế hoạch"): Temp
   }
   const t = parsed.data;
   const errs: string[] = [];
-  const dup = (list: string[], path: string, what: string) => {
+  const dup = (list: string[], path: string, what: string, canon = (v: string) => v.normalize("NFC").toUpperCase()) => {
     const seen = new Map<string, number>();
     list.forEach((v, i) => {
-      const k = v.normalize("NFC").toUpperCase();
+      const k = canon(v);
       if (seen.has(k)) errs.push(`${path}[${i}]: ${what} "${v}" trùng với ${path}[${seen.get(k)}]. Mỗi ${what} chỉ được dùng một lần.`);
       else seen.set(k, i);
     });
   };
-  dup(t.units.map((u) => u.code), "units", "mã đơn vị");
+  // Compared as the data sheet reads them (case, spaces, dashes folded), so two codes a unit
+  // could type the same way can never share one row.
+  dup(t.units.map((u) => u.code), "units", "mã đơn vị", normalizeUnitCode);
   dup(t.unitGroups.map((g) => g.code), "unitGroups", "mã nhóm");
   dup(t.indicators.map((x) => x.key), "indicators", "mã chỉ tiêu");
   dup(t.tasks.map((x) => x.code), "tasks", "mã nhiệm vụ");
@@ -37,15 +44,28 @@ export function parseTemplate(input: unknown, name = "mẫu kế hoạch"): Temp
     if (!groups.has(u.group)) errs.push(`units[${i}].group: nhóm "${u.group}" của đơn vị ${u.code} không có trong unitGroups. Hãy thêm nhóm hoặc sửa mã nhóm.`);
   });
   t.indicators.forEach((ind, i) => {
+    if (RESERVED_KEYS.has(ind.key)) {
+      errs.push(`indicators[${i}].key: mã "${ind.key}" trùng với mã của một cột cố định (${[...RESERVED_KEYS].join(", ")}). Hãy đặt mã khác cho chỉ tiêu "${ind.label}".`);
+    }
     if (ind.min !== undefined && ind.max !== undefined && ind.min > ind.max) {
       errs.push(`indicators[${i}].max: giá trị tối đa (${ind.max}) nhỏ hơn tối thiểu (${ind.min}) ở chỉ tiêu "${ind.label}". Hãy đổi lại cho min ≤ max.`);
     }
     if (ind.type === "choice" && (!ind.choices || ind.choices.length === 0)) {
       errs.push(`indicators[${i}].choices: chỉ tiêu "${ind.label}" kiểu lựa chọn nhưng chưa có danh sách lựa chọn. Hãy thêm "choices".`);
     }
+    if (ind.type === "choice" && ind.choices) {
+      const seen = new Map<string, number>();
+      ind.choices.forEach((c, j) => {
+        const k = c.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+        if (seen.has(k)) errs.push(`indicators[${i}].choices[${j}]: lựa chọn "${c}" trùng với lựa chọn thứ ${seen.get(k)! + 1} của chỉ tiêu "${ind.label}". Hãy xóa lựa chọn trùng.`);
+        else seen.set(k, j);
+      });
+    }
     const numeric = ind.type === "integer" || ind.type === "number";
-    if (!numeric && (ind.aggregate === "sum" || ind.aggregate === "avg") && ind.type !== "boolean") {
-      errs.push(`indicators[${i}].aggregate: chỉ tiêu "${ind.label}" kiểu ${ind.type} không thể cộng hay lấy trung bình. Hãy dùng "count" hoặc "none".`);
+    // Only numbers add, average and compare; a yes/no indicator can still count its "Có".
+    const allowed = numeric ? null : ind.type === "boolean" ? ["sum", "count", "none"] : ["count", "none"];
+    if (allowed && !allowed.includes(ind.aggregate)) {
+      errs.push(`indicators[${i}].aggregate: chỉ tiêu "${ind.label}" kiểu ${ind.type} không thể tổng hợp bằng "${ind.aggregate}" (cộng, trung bình, nhỏ nhất, lớn nhất chỉ dùng cho số). Hãy dùng ${allowed.map((a) => `"${a}"`).join(" hoặc ")}.`);
     }
   });
 
@@ -61,6 +81,8 @@ export function parseTemplate(input: unknown, name = "mẫu kế hoạch"): Temp
     }
   });
 
+  // Each period gets a sheet named after its label: two equal labels cannot both exist.
+  if (periods.length === t.periods.length) dup(periods.map((p) => p.label), "periods", "tên kỳ báo cáo");
   const periodIds = new Set(periods.map((p) => p.id));
   const first = periods.reduce((m, p) => (p.from < m ? p.from : m), "9999-12-31");
   const last = periods.reduce((m, p) => (p.deadline > m ? p.deadline : m), "0000-01-01");

@@ -2,8 +2,11 @@
 import { cleanText, isBlank, type CellValue } from "./cell.js";
 import { buildColumns, COLUMN_KEYS, taskDateKey, taskStatusKey, textKey, TASK_INPUT_STATUSES, type ColumnSpec } from "./columns.js";
 import type { RawRow, UnitRecord } from "./compile-result.js";
-import { readBoolean, readChoice, readDateTime, readDay, readIndicator, readText, type CellIssue } from "./parse-cell.js";
+import { isCellError } from "./cell.js";
+import { cellText, readBoolean, readChoice, readDateTime, readDay, readIndicator, readPhone, readText, type CellIssue } from "./parse-cell.js";
 import { showValue, type Problem } from "./problem.js";
+import { parseVnDate } from "./parse-date.js";
+import { formatDateTimeVN, formatDayVN } from "./dates.js";
 import type { Template, Unit } from "./template-schema.js";
 import { unitLookup } from "./unit-code.js";
 
@@ -26,40 +29,56 @@ export function validateRows(t: Template, rows: readonly RawRow[]): ValidatedRow
 
   for (const raw of rows) {
     const typed = raw.cells[COLUMN_KEYS.unitCode];
-    const typedCode = isBlank(typed) ? "" : cleanText(String(typed));
+    const typedCode = isBlank(typed) || isCellError(typed) ? "" : cellText(typed);
     const unit = typedCode ? find(typedCode) : undefined;
     const base = { row: raw.row, source: raw.source };
     if (!unit) {
-      const name = isBlank(raw.cells[COLUMN_KEYS.unitName]) ? "" : cleanText(String(raw.cells[COLUMN_KEYS.unitName]));
+      const name = isBlank(raw.cells[COLUMN_KEYS.unitName]) ? "" : cellText(raw.cells[COLUMN_KEYS.unitName]);
       const byName = name ? t.units.find((u) => u.name.normalize("NFC").toLowerCase() === name.toLowerCase()) : undefined;
+      const errorCell = isCellError(typed);
       problems.push({
         ...base,
-        code: typedCode ? "unit.unknown" : "unit.missing-code",
+        code: errorCell ? "unit.error-value" : typedCode ? "unit.unknown" : "unit.missing-code",
         severity: "error",
         unitCode: typedCode || undefined,
         unitName: name || undefined,
         column: "Mã đơn vị",
         columnKey: COLUMN_KEYS.unitCode,
-        value: showValue(typed),
-        message: typedCode
-          ? `Mã đơn vị "${typedCode}" không có trong danh sách đơn vị của kế hoạch; số liệu của dòng này chưa được tổng hợp.`
-          : "Dòng có số liệu nhưng không có mã đơn vị; số liệu của dòng này chưa được tổng hợp.",
+        value: typedCode ? showValue(typedCode) : showValue(typed),
+        message: errorCell
+          ? `Ô mã đơn vị đang báo lỗi công thức ${typed.error}; số liệu của dòng này chưa được tổng hợp.`
+          : typedCode
+            ? `Mã đơn vị "${showValue(typedCode, 40)}" không có trong danh sách đơn vị của kế hoạch; số liệu của dòng này chưa được tổng hợp.`
+            : "Dòng có số liệu nhưng không có mã đơn vị; số liệu của dòng này chưa được tổng hợp.",
         fix: byName ? `Có thể là ${byName.name}: nhập mã ${byName.code}.` : "Nhập đúng mã đơn vị theo danh sách ở sheet Cấu hình (hoặc liên hệ Văn phòng để được thêm vào danh sách).",
       });
       continue;
     }
     if (typedCode !== unit.code) {
-      problems.push({ ...base, code: "unit.code-form", severity: "warning", unitCode: unit.code, unitName: unit.name, column: "Mã đơn vị", columnKey: COLUMN_KEYS.unitCode, value: showValue(typed), message: `Mã đơn vị được nhập là "${typedCode}", đã hiểu là ${unit.code}.`, fix: `Sửa lại thành ${unit.code} cho thống nhất.` });
+      problems.push({ ...base, code: "unit.code-form", severity: "warning", unitCode: unit.code, unitName: unit.name, column: "Mã đơn vị", columnKey: COLUMN_KEYS.unitCode, value: showValue(typedCode), message: `Mã đơn vị được nhập là "${typedCode}", đã hiểu là ${unit.code}.`, fix: `Sửa lại thành ${unit.code} cho thống nhất.` });
     }
     records.push(readRecord(t, unit, raw, columns, problems));
   }
   return { records, problems };
 }
 
+/**
+ * A cell as the unit sees it in its sheet: a serial number in a date column (as the Sheets API
+ * hands it) is shown as the date it displays, a phone number keeps its digits.
+ */
+function shownValue(col: ColumnSpec | undefined, v: CellValue): string {
+  if (typeof v === "number" && col) {
+    const dateColumn = col.kind === "task-date" || col.kind === "submitted-at" || col.indicator?.type === "date";
+    const d = dateColumn ? parseVnDate(v) : null;
+    if (d?.ok) return col.kind === "submitted-at" ? formatDateTimeVN(d.value) : formatDayVN(d.value);
+  }
+  return showValue(v);
+}
+
 function readRecord(t: Template, unit: Unit, raw: RawRow, columns: Map<string, ColumnSpec>, problems: Problem[]): UnitRecord {
   const rec: UnitRecord = { unitCode: unit.code, values: {}, tasks: {}, texts: {}, reporter: "", phone: "", submitted: false, submittedAt: null, row: raw.row, source: raw.source };
   const report = (key: string, v: CellValue, issue: CellIssue, severity: Problem["severity"]) =>
-    problems.push({ code: issue.code, severity, unitCode: unit.code, unitName: unit.name, column: columns.get(key)?.header ?? key, columnKey: key, value: showValue(v), message: issue.message, fix: issue.fix, row: raw.row, source: raw.source });
+    problems.push({ code: issue.code, severity, unitCode: unit.code, unitName: unit.name, column: columns.get(key)?.header ?? key, columnKey: key, value: shownValue(columns.get(key), v), message: issue.message, fix: issue.fix, row: raw.row, source: raw.source });
   const has = (key: string) => key in raw.cells;
 
   for (const ind of t.indicators) {
@@ -102,13 +121,21 @@ function readRecord(t: Template, unit: Unit, raw: RawRow, columns: Map<string, C
       if (r.warning) report(k, raw.cells[k], r.warning, "warning");
     } else report(k, raw.cells[k], r, "error");
   }
-  rec.reporter = isBlank(raw.cells[COLUMN_KEYS.reporter]) ? "" : cleanText(String(raw.cells[COLUMN_KEYS.reporter]));
+  const reporter = raw.cells[COLUMN_KEYS.reporter];
+  if (!isBlank(reporter)) {
+    const r = readText(reporter);
+    if (r.ok) {
+      rec.reporter = r.value as string;
+      if (r.warning) report(COLUMN_KEYS.reporter, reporter, r.warning, "warning");
+    } else report(COLUMN_KEYS.reporter, reporter, r, "error");
+  }
   const phone = raw.cells[COLUMN_KEYS.phone];
   if (!isBlank(phone)) {
-    rec.phone = cleanText(String(phone));
-    if (!/^\+?[\d\s.()-]{8,20}$/.test(rec.phone)) {
-      report(COLUMN_KEYS.phone, phone, { code: "phone.invalid", message: "Số điện thoại không đúng dạng.", fix: "Nhập số điện thoại gồm 10 chữ số, ví dụ 0912 345 678." }, "warning");
-    }
+    const r = readPhone(phone);
+    if (r.ok) {
+      rec.phone = r.value as string;
+      if (r.warning) report(COLUMN_KEYS.phone, phone, r.warning, "warning");
+    } else report(COLUMN_KEYS.phone, phone, r, "error");
   }
   const sub = raw.cells[COLUMN_KEYS.submitted];
   if (!isBlank(sub)) {

@@ -23,34 +23,44 @@ export function toCellValue(v: XlCellValue): CellValue {
   if ("richText" in o) return (o.richText as { text: string }[]).map((x) => x.text).join("");
   if ("formula" in o || "sharedFormula" in o) {
     const res = o.result as XlCellValue | undefined;
-    return res === undefined ? null : toCellValue(res);
+    if (res !== undefined && res !== null) return toCellValue(res);
+    // A formula saved without its result (written by a program that does not calculate) is
+    // passed on as its text, so the core refuses it with a message instead of a silent blank.
+    return typeof o.formula === "string" ? `=${o.formula}` : `=${String(o.sharedFormula)}`;
   }
   if ("text" in o) return typeof o.text === "string" ? o.text : toCellValue(o.text as XlCellValue);
   return String(v);
 }
 
-/** A worksheet as a grid; merged-away cells are blank and reported when they hold a copy of data. */
+/** The problem for one merged block that reaches into the data rows (row 3 on). */
+export function mergedProblem(master: string, range: string, row: number, source?: string): Problem {
+  return {
+    code: "structure.merged",
+    severity: "warning",
+    column: master.replace(/\d+$/, ""),
+    value: range,
+    message: `Các ô ${range} bị gộp; chỉ giá trị ở ô ${master} được dùng, các ô còn lại được coi là trống.`,
+    fix: "Bỏ gộp ô (Unmerge) và nhập riêng số liệu của từng ô.",
+    row,
+    source,
+  };
+}
+
+/** A worksheet as a grid; merged-away cells are blank and each merged block is reported once. */
 export function sheetToGrid(ws: Worksheet, source?: string): SheetGrid {
   const grid: Grid = [];
-  const problems: Problem[] = [];
+  const merges = new Map<string, { row: number; col: number; r2: number; c2: number }>();
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const line: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       // A merged block shows its top-left value in every cell; keep it only in the top-left,
       // so merging two cells can never copy a figure under a second indicator or unit.
       if (cell.isMerged && cell.master !== cell) {
-        if (r > 2) {
-          problems.push({
-            code: "structure.merged",
-            severity: "warning",
-            column: colName(c - 1),
-            value: `${cell.master.address}:${cell.address}`,
-            message: `Ô ${cell.address} bị gộp với ô ${cell.master.address}; chỉ giá trị ở ô ${cell.master.address} được dùng.`,
-            fix: "Bỏ gộp ô (Unmerge) và nhập riêng từng ô.",
-            row: r,
-            source,
-          });
-        }
+        const m = cell.master;
+        const box = merges.get(m.address) ?? { row: Number(m.row), col: Number(m.col), r2: Number(m.row), c2: Number(m.col) };
+        box.r2 = Math.max(box.r2, r);
+        box.c2 = Math.max(box.c2, c);
+        merges.set(m.address, box);
         return;
       }
       line[c - 1] = toCellValue(cell.value);
@@ -58,6 +68,10 @@ export function sheetToGrid(ws: Worksheet, source?: string): SheetGrid {
     grid[r - 1] = line;
   });
   for (let i = 0; i < grid.length; i++) grid[i] ??= [];
+  const problems: Problem[] = [];
+  for (const [master, b] of merges) {
+    if (b.r2 > 2) problems.push(mergedProblem(master, `${master}:${colName(b.c2 - 1)}${b.r2}`, b.row, source));
+  }
   return { name: ws.name, grid, problems };
 }
 

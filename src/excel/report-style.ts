@@ -29,9 +29,22 @@ export function pageNumbers(ws: Worksheet): void {
 
 /** Writes a text value; strings stay strings, so "=…" is never a formula. */
 export function setText(cell: Cell, value: string | number | null, f: Partial<Font>, align: Partial<Alignment> = {}): void {
-  cell.value = value === null ? null : value;
+  cell.value = value === null ? null : typeof value === "string" ? fitCell(value) : value;
   cell.font = f;
   cell.alignment = { vertical: "middle", wrapText: true, ...align };
+}
+
+/** Excel's limit on the characters of one cell; longer text makes Excel "repair" the file. */
+export const EXCEL_CELL_MAX = 32767;
+
+/** Cuts text that Excel cannot hold in one cell, saying so in Vietnamese, never splitting an emoji. */
+export function fitCell(text: string): string {
+  if (text.length <= EXCEL_CELL_MAX) return text;
+  const note = ` … (đã cắt bớt, bản gốc ${text.length} ký tự)`;
+  let cut = EXCEL_CELL_MAX - note.length;
+  // A high surrogate left without its pair would write a broken character.
+  if (/[\uD800-\uDBFF]/.test(text.charAt(cut - 1))) cut--;
+  return text.slice(0, cut) + note;
 }
 
 /**
@@ -41,5 +54,6 @@ export function setText(cell: Cell, value: string | number | null, f: Partial<Fo
 export function wrappedHeight(text: string, widthChars: number, size: number): number {
   const perLine = Math.max(8, Math.floor(widthChars * (13 / size) * 0.95));
   const lines = text.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(l.length / perLine)), 0);
-  return Math.max(size * 1.45, lines * size * 1.35 + 4);
+  // 409 pt is the tallest row Excel allows; a taller value makes it refuse the file.
+  return Math.min(409, Math.max(size * 1.45, lines * size * 1.35 + 4));
 }

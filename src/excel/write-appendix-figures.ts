@@ -2,7 +2,7 @@
 import type { Style, Worksheet } from "exceljs";
 import type { ReportModel } from "../core/report-model.js";
 import { colName } from "../core/map-grid.js";
-import { font, MARGINS, pageNumbers, setText, THIN, wrappedHeight } from "./report-style.js";
+import { font, MARGINS, pageNumbers, setText, THIN, wrappedHeight, fitCell } from "./report-style.js";
 
 type Agg = ReportModel["appendixI"]["indicators"][number];
 
@@ -93,7 +93,7 @@ export function writeAppendixFigures(ws: Worksheet, m: ReportModel): void {
       const vals = [++stt, u.unitCode, u.unitName, u.status, ...u.values];
       vals.forEach((v, c) => {
         const cell = row.getCell(c + 1);
-        cell.value = v;
+        cell.value = typeof v === "string" ? fitCell(v) : v;
         // One shared style object per kind of cell: exceljs caches styles by object identity,
         // which keeps a 5,000-unit appendix fast to write.
         cell.style = typeof v === "number" ? (Number.isInteger(v) ? STYLE.int : STYLE.dec) : c < 2 ? STYLE.center : STYLE.text;

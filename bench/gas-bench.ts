@@ -1,9 +1,11 @@
-/** Apps Script bench: Spreadsheet calls per compile at 10 and 2,000 units, edit vs exceljs cost, bundle size. */
+/** Apps Script bench: Spreadsheet calls per compile at 10 and 2,000 units, edit vs exceljs cost, bundle size, the 6-minute model, reminders and archive. */
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 import { buildGas } from "../scripts/build-gas.js";
 import { parseTemplate } from "../src/core/template.js";
+import { cellsPerUnit, COMPILE_COST, estimateCompileMs, maxCompileUnits } from "../src/core/run-budget.js";
+import { CONFIG_WIDTH } from "../src/gas/config-grid.js";
 import { columnLetters } from "../test/gas/harness/a1.js";
 import { GasHarness } from "../test/gas/harness/gas-harness.js";
 import { fixtureInput, writeConfig } from "../test/gas/support/config-fixture.js";
@@ -51,7 +53,22 @@ async function compileCalls(code: string, units: number) {
   };
   const first = await runOnce();
   const again = await runOnce();
-  return { units, setupMs: Math.round(setupMs), setupCalls, first, again, exceljsInitMs: h.exceljsInitMs() };
+  const dataWidth = sheet.getLastColumn();
+  // Nhắc hạn one day after the deadline (half the units outstanding), then Mở kỳ báo cáo mới.
+  h.world.now = new Date("2024-03-21T01:00:00Z");
+  h.log.reset();
+  let started = performance.now();
+  h.ui._answers.push({ button: "YES", text: "" });
+  h.run("nhacHan");
+  const reminder = { ms: Math.round(performance.now() - started), mails: h.mail._sent.length, spreadsheetCalls: h.log.count({ service: "SpreadsheetApp" }) };
+  h.log.reset();
+  started = performance.now();
+  h.ss._active = sheet;
+  h.ui._answers.push({ button: "YES", text: "" });
+  h.run("moKyBaoCaoMoi");
+  const archive = { ms: Math.round(performance.now() - started), spreadsheetCalls: h.log.count({ service: "SpreadsheetApp" }), ok: !h.ss.getSheetByName(SHEET) };
+  if (!archive.ok) throw new Error(`archive failed: ${h.ui._alerts.at(-1)?.prompt}`);
+  return { units, setupMs: Math.round(setupMs), setupCalls, first, again, exceljsInitMs: h.exceljsInitMs(), dataWidth, reminder, archive };
 }
 
 /** Loads the bundle and handles one edit, before anything initialises exceljs. */
@@ -94,6 +111,17 @@ export async function runGasBench(): Promise<Record<string, unknown>> {
     compile10: { spreadsheetCalls: small.again.all, readsWrites: small.again.io, firstRunCalls: small.first.all, ms: Math.round(small.again.ms) },
     compile2000: { spreadsheetCalls: large.again.all, readsWrites: large.again.io, firstRunCalls: large.first.all, ms: Math.round(large.again.ms) },
     setup2000: { ms: large.setupMs, spreadsheetCalls: large.setupCalls },
+    reminders2000: large.reminder,
+    archive2000: large.archive,
+    sixMinutes: {
+      vmMsPerUnit: +((large.again.ms - small.again.ms) / (large.units - small.units)).toFixed(3),
+      modelCpuMsPerUnit: COMPILE_COST.cpuMsPerUnit,
+      cellsPerUnit: cellsPerUnit(large.dataWidth, CONFIG_WIDTH),
+      modelMsPerUnit: +(cellsPerUnit(large.dataWidth, CONFIG_WIDTH) * COMPILE_COST.msPerCell + COMPILE_COST.cpuMsPerUnit).toFixed(2),
+      estimate2000Ms: Math.round(estimateCompileMs({ units: 2000, dataWidth: large.dataWidth, configWidth: CONFIG_WIDTH })),
+      maxUnits: maxCompileUnits(large.dataWidth, CONFIG_WIDTH),
+      dataWidth: large.dataWidth,
+    },
   };
   console.log("Apps Script (vm + fakes):");
   console.log(`  bundle dist/gas/Code.js            ${out.bundleKB} KB`);
@@ -104,6 +132,11 @@ export async function runGasBench(): Promise<Record<string, unknown>> {
     console.log(`  Tổng hợp báo cáo, ${label.padEnd(10)}     ${c.readsWrites} reads/writes, ${c.spreadsheetCalls} Spreadsheet calls in all (first run ${c.firstRunCalls}), ${c.ms} ms`);
   }
   console.log(`  Thiết lập bảng tính, 2000 units    ${out.setup2000.spreadsheetCalls} Spreadsheet calls (row protections), ${out.setup2000.ms} ms in the vm`);
+  console.log(`  Nhắc hạn, 2000 units               ${out.reminders2000.mails} mails (quota 100), ${out.reminders2000.spreadsheetCalls} Spreadsheet calls, ${out.reminders2000.ms} ms`);
+  console.log(`  Mở kỳ báo cáo mới, 2000 units      ${out.archive2000.spreadsheetCalls} Spreadsheet calls, ${out.archive2000.ms} ms`);
+  const m = out.sixMinutes;
+  console.log(`  6-minute model                     ${m.cellsPerUnit} cells/unit (data ${m.dataWidth} + Cấu hình ${CONFIG_WIDTH} columns), vm ${m.vmMsPerUnit} ms/unit (model ${m.modelCpuMsPerUnit}), model ${m.modelMsPerUnit} ms/unit in Apps Script`);
+  console.log(`                                     2000 units ≈ ${(m.estimate2000Ms / 1000).toFixed(1)} s; refused above ${m.maxUnits} units`);
   return out;
 }
 

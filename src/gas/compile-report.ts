@@ -1,103 +1,186 @@
 /** Menu "Tổng hợp báo cáo" and "Kiểm tra dữ liệu": read in bulk, compile with the core, hand over the .xlsx. */
-import { instantToWallClock } from "../core/cell.js";
+import { archiveSheetName, dataBlock, isArchiveName, readArchiveGrid, type ArchiveRecord } from "../core/archive.js";
+import { instantToWallClock, type Grid } from "../core/cell.js";
+import { shortChecksum } from "../core/checksum.js";
 import { buildColumns, LAYOUT } from "../core/columns.js";
 import { compileGrid } from "../core/compile.js";
 import type { CompileResult } from "../core/compile-result.js";
 import { isoDateTime } from "../core/dates.js";
 import { AppError } from "../core/problem.js";
 import { buildReportModel } from "../core/report-model.js";
+import { compileFits, estimateCompileMs, maxCompileUnits } from "../core/run-budget.js";
 import type { Period, Template } from "../core/template-schema.js";
 import { writeReportXlsx } from "../excel/write-report.js";
 import { toSignedBytes } from "./bytes.js";
 import { choosePeriod } from "./choose-period.js";
+import { CONFIG_WIDTH } from "./config-grid.js";
 import { dataSheetName } from "./data-sheet.js";
+import { gridChecksum } from "./digest.js";
+import { withDocumentLock } from "./doc-lock.js";
 import { renderDownloadDialog, XLSX_MIME } from "./download-dialog.js";
 import { notesForEdit } from "./edit-notes.js";
+import { safeFileName } from "./file-name.js";
+import { LOG_ACTIONS, LOG_SHEET, tryAppendLog } from "./log-sheet.js";
 import { storeReport } from "./report-store.js";
 import { fromSheet } from "./sheet-values.js";
 import { writeSummarySheet } from "./summary-sheet.js";
 import { loadTemplate } from "./template-store.js";
-import { APP_TITLE, userMessage } from "./ui-messages.js";
+import { APP_TITLE, BUSY_MESSAGE, userMessage } from "./ui-messages.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Shown when a compile is already running (a second click, or another person). */
-export const BUSY_MESSAGE =
-  "Đang có một lần Tổng hợp báo cáo (hoặc Thiết lập bảng tính) chạy trên bảng tính này, có thể do bạn vừa bấm hai lần hoặc người khác đang chạy. Vui lòng đợi hộp thoại tải tệp hiện ra; không cần bấm lại.";
+export { BUSY_MESSAGE };
 
 /** Document property holding the id of the period compiled last. */
 export const LAST_PERIOD_KEY = "tong-hop:last-period";
 
-/** The data of one period, read in one call. */
-interface PeriodData {
+/** The data of one compile: a period's data sheet, or an archive sheet. */
+export interface PeriodData {
   template: Template;
   period: Period;
-  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  sheet: Sheet;
+  /** As read, Date instants. */
   values: unknown[][];
+  /** What the core compiles (wall-clock Dates): the data sheet, or the archive's data block. */
+  grid: Grid;
   asOf: string;
-}
-
-/** Reads the template (fresh) and the chosen period's sheet: one getValues each. */
-function readPeriodData(ss: Spreadsheet): PeriodData {
-  const template = loadTemplate(ss, { fresh: true });
-  const asOf = isoDateTime(instantToWallClock(new Date()));
-  const active = ss.getActiveSheet();
-  const activeName = active.getName();
-  const props = PropertiesService.getDocumentProperties();
-  const period = choosePeriod(template, activeName, asOf.slice(0, 10), dataSheetName, props.getProperty(LAST_PERIOD_KEY));
-  props.setProperty(LAST_PERIOD_KEY, period.id);
-  const name = dataSheetName(period);
-  const sheet = activeName === name ? active : ss.getSheetByName(name);
-  if (!sheet) throw new AppError("compile.no-sheet", `Không thấy trang "${name}" của kỳ ${period.label}.`, ["Chạy Báo cáo → Thiết lập bảng tính để tạo trang dữ liệu."]);
-  return { template, period, sheet, values: sheet.getDataRange().getValues(), asOf };
-}
-
-function compileData(d: PeriodData): CompileResult {
-  return compileGrid({ template: d.template, periodId: d.period.id, grid: fromSheet(d.values), asOf: d.asOf, source: `trang ${d.sheet.getName()}` });
+  /** SHA-256 of the compiled data block. */
+  checksum: string;
+  /** Set when the data comes from an archive. */
+  archive?: ArchiveRecord;
 }
 
 /**
- * Compiles the period of the open data sheet (or the current one): takes the document lock
- * (a second click gets a message, not a second compile), reads each sheet in one call,
- * compiles with the core, writes "Tổng hợp", builds the .xlsx with exceljs and opens a dialog
- * whose button saves it through the browser. Progress shows as toasts.
+ * Reads a sheet's used range in one call, after checking with two cheap calls that a compile of
+ * this size can finish inside Apps Script's 6-minute limit.
+ * @throws AppError "compile.too-large" pointing to the CLI.
  */
-export async function tongHopBaoCao(): Promise<void> {
-  const ui = SpreadsheetApp.getUi();
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(500)) {
-    ui.alert(APP_TITLE, BUSY_MESSAGE, ui.ButtonSet.OK);
-    return;
+export function readWithinBudget(ss: Spreadsheet, sheet: Sheet, period: Pick<Period, "id" | "label">): unknown[][] {
+  const lastRow = Math.max(1, sheet.getLastRow());
+  const lastColumn = Math.max(1, sheet.getLastColumn());
+  const size = { units: Math.max(0, lastRow - LAYOUT.firstDataRow + 1), dataWidth: lastColumn, configWidth: CONFIG_WIDTH };
+  if (!compileFits(size)) {
+    const minutes = Math.ceil(estimateCompileMs(size) / 60_000);
+    throw new AppError(
+      "compile.too-large",
+      `Trang "${sheet.getName()}" có ${size.units} dòng đơn vị × ${lastColumn} cột: ước tính cần khoảng ${minutes} phút, vượt giới hạn 6 phút một lần chạy của Apps Script (ở độ rộng này tổng hợp được tối đa khoảng ${maxCompileUnits(lastColumn, CONFIG_WIDTH)} đơn vị). Chưa có gì thay đổi.`,
+      [`Hãy tổng hợp trên máy tính bằng lệnh tong-hop, đọc thẳng bảng tính này: tong-hop compile -t <mẫu kế hoạch> -p ${period.id} --sheet ${ss.getUrl()} -o bao-cao.xlsx`],
+    );
   }
+  return sheet.getRange(1, 1, lastRow, lastColumn).getValues();
+}
+
+/** The data block's checksum, or the whole grid's when the key row is gone (mapped by headers). */
+function checksumOf(grid: Grid): string {
+  try {
+    return gridChecksum(dataBlock(grid));
+  } catch {
+    return gridChecksum(grid);
+  }
+}
+
+/** Reads an archive sheet: its own plan, period and moment, and the data block it keeps. */
+function readArchiveData(ss: Spreadsheet, sheet: Sheet): PeriodData {
+  const values = readWithinBudget(ss, sheet, { id: "<mã kỳ>", label: sheet.getName() });
+  const archive = readArchiveGrid(fromSheet(values));
+  return { template: archive.template, period: archive.period, sheet, values, grid: archive.data, asOf: archive.asOf, checksum: gridChecksum(archive.data), archive };
+}
+
+/**
+ * Reads the template (fresh) and the chosen period's sheet; or, when an archive sheet is open,
+ * the archive. `remember` stores the period as the one compiled last.
+ */
+export function readPeriodData(ss: Spreadsheet, remember: boolean): PeriodData {
+  const active = ss.getActiveSheet();
+  const activeName = active.getName();
+  if (isArchiveName(activeName)) return readArchiveData(ss, active);
+  const template = loadTemplate(ss, { fresh: true });
+  const asOf = isoDateTime(instantToWallClock(new Date()));
+  const props = PropertiesService.getDocumentProperties();
+  const period = choosePeriod(template, activeName, asOf.slice(0, 10), dataSheetName, props.getProperty(LAST_PERIOD_KEY));
+  if (remember) props.setProperty(LAST_PERIOD_KEY, period.id);
+  const name = dataSheetName(period);
+  const sheet = activeName === name ? active : ss.getSheetByName(name);
+  if (!sheet) {
+    if (ss.getSheetByName(archiveSheetName(period))) {
+      throw new AppError("compile.archived", `Kỳ ${period.label} đã được lưu trữ.`, [`Mở trang "${archiveSheetName(period)}" rồi chạy lại Tổng hợp báo cáo để tổng hợp lại kỳ này.`]);
+    }
+    throw new AppError("compile.no-sheet", `Không thấy trang "${name}" của kỳ ${period.label}.`, ["Chạy Báo cáo → Thiết lập bảng tính để tạo trang dữ liệu."]);
+  }
+  const values = readWithinBudget(ss, sheet, period);
+  const grid = fromSheet(values);
+  return { template, period, sheet, values, grid, asOf, checksum: checksumOf(grid) };
+}
+
+/** Compiles read data. The source is named after the period's data sheet, also for an archive (it is that sheet's data). */
+export function compileData(d: PeriodData): CompileResult {
+  return compileGrid({ template: d.template, periodId: d.period.id, grid: d.grid, asOf: d.asOf, source: `trang ${dataSheetName(d.period)}` });
+}
+
+/** Counts of a compile for messages and the log. */
+export function compileCounts(result: CompileResult): { line: string; log: string } {
+  const counts = { "on-time": 0, late: 0, pending: 0, overdue: 0 };
+  for (const s of result.statuses) counts[s.status]++;
+  const errors = result.problems.filter((p) => p.severity === "error").length;
+  return {
+    line: `${result.statuses.length} đơn vị: ${counts["on-time"]} nộp đúng hạn, ${counts.late} nộp muộn, ${counts.pending} chưa nộp (còn hạn), ${counts.overdue} chưa nộp (quá hạn).`,
+    log: `${result.statuses.length} đơn vị; ${result.countedUnits.length} được tổng hợp; ${errors} lỗi, ${result.problems.length - errors} lưu ý`,
+  };
+}
+
+async function compileNow(ui: GoogleAppsScript.Base.Ui): Promise<void> {
   try {
     const ss = SpreadsheetApp.getActive();
     ss.toast("Đang đọc số liệu của các đơn vị…", APP_TITLE, 60);
-    const data = readPeriodData(ss);
+    const data = readPeriodData(ss, true);
     const result = compileData(data);
-    const problems = writeSummarySheet(ss, data.template, data.period, result, data.asOf);
+    const summary = writeSummarySheet(ss, data.template, data.period, result, data.asOf);
     ss.toast("Đang tạo tệp Excel…", APP_TITLE, 60);
     const model = buildReportModel(data.template, result);
     const bytes = await writeReportXlsx(model);
-    const blob = Utilities.newBlob(toSignedBytes(bytes), XLSX_MIME, model.fileName);
-    const token = storeReport({ fileName: model.fileName, mimeType: XLSX_MIME, base64: Utilities.base64Encode(blob.getBytes()) });
-    const counts = { "on-time": 0, late: 0, pending: 0, overdue: 0 };
-    for (const s of result.statuses) counts[s.status]++;
-    const html = renderDownloadDialog({
-      token,
-      fileName: model.fileName,
-      summary: [
-        `Kỳ báo cáo: ${data.period.label}.`,
-        `${result.statuses.length} đơn vị: ${counts["on-time"]} nộp đúng hạn, ${counts.late} nộp muộn, ${counts.pending} chưa nộp (còn hạn), ${counts.overdue} chưa nộp (quá hạn).`,
-        `${problems} vấn đề cần xử lý (xem trang "Tổng hợp" và Phụ lục II).`,
-      ],
-    });
+    const fileName = safeFileName(model.fileName);
+    const blob = Utilities.newBlob(toSignedBytes(bytes), XLSX_MIME, fileName);
+    const token = storeReport({ fileName, mimeType: XLSX_MIME, base64: Utilities.base64Encode(blob.getBytes()) });
+    const counts = compileCounts(result);
+    const tampered = data.archive && data.archive.checksum !== data.checksum;
+    const logWarning = tryAppendLog(ss, [
+      { action: LOG_ACTIONS.compile, period: data.period.label, counts: counts.log, checksum: data.checksum, note: data.archive ? `Từ trang "${data.sheet.getName()}"${tampered ? "; số liệu khác lúc lưu trữ" : ""}` : "" },
+    ]);
+    const lines = [
+      `Kỳ báo cáo: ${data.period.label}${data.archive ? ` (tổng hợp lại từ trang "${data.sheet.getName()}")` : ""}.`,
+      counts.line,
+      `${summary.problems} vấn đề cần xử lý (xem trang "Tổng hợp" và Phụ lục II).`,
+      `Mã kiểm tra số liệu (SHA-256): ${shortChecksum(data.checksum)}… (đầy đủ trong trang "${LOG_SHEET}").`,
+    ];
+    if (tampered) lines.push(`CẢNH BÁO: số liệu trong trang lưu trữ khác với lúc lưu trữ (mã kiểm tra lúc lưu trữ ${shortChecksum(data.archive!.checksum)}…): trang đã bị sửa.`);
+    if (summary.warning) lines.push(summary.warning);
+    if (logWarning) lines.push(logWarning);
+    const html = renderDownloadDialog({ token, fileName, summary: lines });
     ss.toast("Đã tổng hợp xong.", APP_TITLE, 5);
-    ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(520).setHeight(300), "Tải báo cáo tổng hợp");
+    ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(560).setHeight(340), "Tải báo cáo tổng hợp");
   } catch (err) {
-    ui.alert(APP_TITLE, `Không tổng hợp được báo cáo.\n${userMessage(err)}`, ui.ButtonSet.OK);
-  } finally {
-    lock.releaseLock();
+    ui.alert(APP_TITLE, `Không tổng hợp được báo cáo; trang "Tổng hợp" cũ vẫn giữ nguyên.\n${userMessage(err)}`, ui.ButtonSet.OK);
   }
+}
+
+/**
+ * Compiles the period of the open data sheet (or the current one), or the open archive: takes
+ * the document lock (a second click gets a message, not a second compile), refuses up front a
+ * size that cannot finish in 6 minutes, reads each sheet in one call, compiles with the core,
+ * writes "Tổng hợp" (complete before it replaces the old one), builds the .xlsx with exceljs,
+ * logs the compile with the data's SHA-256 and opens a dialog whose button saves the file
+ * through the browser. Progress shows as toasts.
+ */
+export function tongHopBaoCao(): Promise<void> | void {
+  const ui = SpreadsheetApp.getUi();
+  return withDocumentLock<Promise<void> | void>(
+    500,
+    () => {
+      ui.alert(APP_TITLE, BUSY_MESSAGE, ui.ButtonSet.OK);
+    },
+    () => compileNow(ui),
+  );
 }
 
 /**
@@ -106,29 +189,35 @@ export async function tongHopBaoCao(): Promise<void> {
  */
 export function kiemTraDuLieu(): void {
   const ui = SpreadsheetApp.getUi();
-  try {
-    const ss = SpreadsheetApp.getActive();
-    const data = readPeriodData(ss);
-    const rows = data.values.length - LAYOUT.firstDataRow + 1;
-    let bad = 0;
-    if (rows > 0) {
-      const keys = (data.values[LAYOUT.keyRow - 1] ?? []).map((k) => (typeof k === "string" ? k.trim() : ""));
-      const byKey = new Map(buildColumns(data.template).map((c) => [c.key, c]));
-      const range = data.sheet.getRange(LAYOUT.firstDataRow, 1, rows, keys.length);
-      const notes = range.getNotes();
-      const r = notesForEdit(keys.map((k) => byKey.get(k)), fromSheet(data.values.slice(LAYOUT.firstDataRow - 1)), notes);
-      if (r.changed) range.setNotes(r.notes);
-      bad = r.errors;
-    }
-    const result = compileData(data);
-    const errors = result.problems.filter((p) => p.severity === "error").length;
-    const warnings = result.problems.length - errors;
-    ui.alert(
-      APP_TITLE,
-      `Kỳ ${data.period.label}: ${errors} lỗi, ${warnings} lưu ý.\n${bad} ô sai đã được ghi chú (tam giác đen ở góc ô).\nChạy Tổng hợp báo cáo để xem danh sách đầy đủ trong trang "Tổng hợp".`,
-      ui.ButtonSet.OK,
-    );
-  } catch (err) {
-    ui.alert(APP_TITLE, `Không kiểm tra được dữ liệu.\n${userMessage(err)}`, ui.ButtonSet.OK);
-  }
+  withDocumentLock<unknown>(
+    500,
+    () => ui.alert(APP_TITLE, BUSY_MESSAGE, ui.ButtonSet.OK),
+    () => {
+      try {
+        const ss = SpreadsheetApp.getActive();
+        const data = readPeriodData(ss, false);
+        const rows = data.values.length - LAYOUT.firstDataRow + 1;
+        let bad = 0;
+        if (rows > 0 && !data.archive) {
+          const keys = (data.values[LAYOUT.keyRow - 1] ?? []).map((k) => (typeof k === "string" ? k.trim() : ""));
+          const byKey = new Map(buildColumns(data.template).map((c) => [c.key, c]));
+          const range = data.sheet.getRange(LAYOUT.firstDataRow, 1, rows, keys.length);
+          const notes = range.getNotes();
+          const r = notesForEdit(keys.map((k) => byKey.get(k)), data.grid.slice(LAYOUT.firstDataRow - 1), notes);
+          if (r.changed) range.setNotes(r.notes);
+          bad = r.errors;
+        }
+        const result = compileData(data);
+        const errors = result.problems.filter((p) => p.severity === "error").length;
+        const warnings = result.problems.length - errors;
+        return ui.alert(
+          APP_TITLE,
+          `Kỳ ${data.period.label}: ${errors} lỗi, ${warnings} lưu ý.\n${bad} ô sai đã được ghi chú (tam giác đen ở góc ô).\nChạy Tổng hợp báo cáo để xem danh sách đầy đủ trong trang "Tổng hợp".`,
+          ui.ButtonSet.OK,
+        );
+      } catch (err) {
+        return ui.alert(APP_TITLE, `Không kiểm tra được dữ liệu.\n${userMessage(err)}`, ui.ButtonSet.OK);
+      }
+    },
+  );
 }

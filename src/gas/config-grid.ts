@@ -142,6 +142,9 @@ export const PLAN_COLUMNS: readonly ConfigColumn[] = [
   { key: "key", header: "Mã (không sửa)", kind: "text", width: 24 },
 ];
 
+/** Columns of the "Cấu hình" grid (its widest table). */
+export const CONFIG_WIDTH = Math.max(PLAN_COLUMNS.length, ...SECTION_ORDER.map((s) => CONFIG_TABLES[s].columns.length));
+
 /** Sheet title (row 1). */
 export const CONFIG_TITLE = "CẤU HÌNH TỔNG HỢP BÁO CÁO";
 /** Instructions (row 2). */
@@ -177,7 +180,7 @@ export interface ConfigGrid {
  * so the Văn phòng sees every deadline.
  */
 export function templateToConfigGrid(t: Template): ConfigGrid {
-  const width = Math.max(PLAN_COLUMNS.length, ...SECTION_ORDER.map((s) => CONFIG_TABLES[s].columns.length));
+  const width = CONFIG_WIDTH;
   const grid: CellValue[][] = [];
   const sections: ConfigSectionLayout[] = [];
   const push = (row: CellValue[]) => grid.push([...row, ...Array<CellValue>(width - row.length).fill("")]);

@@ -3,7 +3,7 @@ import type { Template } from "../core/template-schema.js";
 import { CONFIG_SHEET, templateToConfigGrid, type ConfigColumn } from "./config-grid.js";
 import { protectSheet } from "./protections.js";
 import { charsToPixels, ensureSize } from "./sheet-size.js";
-import { toSheet } from "./sheet-values.js";
+import { toSheetText } from "./sheet-values.js";
 
 const HEADER_BG = "#cfe2f3";
 const TITLE_BG = "#fff2cc";
@@ -39,17 +39,16 @@ export function writeConfigSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, t
   const rows = grid.length;
   ensureSize(sheet, rows + 20, width);
   sheet.clear();
-  sheet.getRange(1, 1, rows, width).setValues(toSheet(grid));
 
   const formats: string[][] = grid.map(() => Array<string>(width).fill("@"));
   const validations: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] = grid.map(() => Array(width).fill(null));
   const notes: string[][] = grid.map(() => Array<string>(width).fill(""));
-  const weights: string[][] = grid.map(() => Array<string>(width).fill("normal"));
+  const weights: ("bold" | "normal")[][] = grid.map(() => Array<"bold" | "normal">(width).fill("normal"));
   const backgrounds: (string | null)[][] = grid.map(() => Array<string | null>(width).fill(null));
   const widths = Array<number>(width).fill(10);
   weights[0][0] = "bold";
   for (const s of sections) {
-    weights[s.titleRow - 1] = Array<string>(width).fill("bold");
+    weights[s.titleRow - 1] = Array<"bold" | "normal">(width).fill("bold");
     backgrounds[s.titleRow - 1] = Array<string | null>(width).fill(TITLE_BG);
     s.columns.forEach((c, j) => {
       weights[s.headerRow - 1][j] = "bold";
@@ -73,7 +72,9 @@ export function writeConfigSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, t
     validations[r][1] = null;
   }
   const all = sheet.getRange(1, 1, rows, width);
+  // Formats before values: Sheets reads a string by its cell's format as it is written.
   all.setNumberFormats(formats);
+  all.setValues(toSheetText(grid, (r, c) => formats[r][c]));
   all.setDataValidations(validations);
   all.setNotes(notes);
   all.setFontWeights(weights);

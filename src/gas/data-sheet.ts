@@ -7,7 +7,7 @@ import { notesForEdit } from "./edit-notes.js";
 import { highlightRules } from "./highlight-rules.js";
 import { ownRangeProtections, protectRange, removeStale, unitRowDescription } from "./protections.js";
 import { charsToPixels, ensureSize } from "./sheet-size.js";
-import { fromSheet, toSheet } from "./sheet-values.js";
+import { fromSheet, toSheetText } from "./sheet-values.js";
 import { columnNumberFormat, columnValidations } from "./validation-builder.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -74,7 +74,13 @@ export function setupDataSheet(ss: Spreadsheet, t: Template, period: Period, dea
   const specs = plan.columns.map((c) => c.spec);
   const dataRows = rows - LAYOUT.firstDataRow + 1;
   const all = sheet.getRange(1, 1, rows, width);
-  all.setValues(toSheet(plan.grid));
+  // Formats first: Sheets reads strings by the cell's format when they are written, so a carried
+  // "0912345678" landing in a cell that was General (a column moved) would become a number.
+  // Key and header rows are plain text; every string outside "@" cells goes in as text.
+  const formatRow = Array.from({ length: width }, (_, j) => (j < plan.tableWidth ? columnNumberFormat(specs[j]) : "General"));
+  const formats = plan.grid.map((_, r) => (r < LAYOUT.firstDataRow - 1 ? Array<string>(width).fill("@") : formatRow));
+  all.setNumberFormats(formats);
+  all.setValues(toSheetText(plan.grid, (r, c) => formats[r][c]));
 
   // Notes: help on the headers, ours recomputed on the data, anybody else's carried.
   const values = plan.grid.slice(LAYOUT.firstDataRow - 1);
@@ -82,13 +88,10 @@ export function setupDataSheet(ss: Spreadsheet, t: Template, period: Period, dea
   const headerNotes = plan.notes[LAYOUT.headerRow - 1].map((n, j) => (specs[j] ? describeValidation(specs[j]!).helpText : j < plan.tableWidth ? "Cột cũ, không còn trong mẫu: giữ lại vì có dữ liệu." : n));
   all.setNotes([plan.notes[0], headerNotes, ...fresh.notes]);
 
-  // Formats and validation, one bulk call each.
-  const formatRow = Array.from({ length: width }, (_, j) => (j < plan.tableWidth ? columnNumberFormat(specs[j]) : "General"));
+  // Validation, one bulk call.
   const validationRow = [...columnValidations(specs), ...Array(width - specs.length).fill(null)];
   if (dataRows > 0) {
-    const data = sheet.getRange(LAYOUT.firstDataRow, 1, dataRows, width);
-    data.setNumberFormats(Array.from({ length: dataRows }, () => formatRow));
-    data.setDataValidations(Array.from({ length: dataRows }, () => validationRow));
+    sheet.getRange(LAYOUT.firstDataRow, 1, dataRows, width).setDataValidations(Array.from({ length: dataRows }, () => validationRow));
   }
 
   // Header row and legend.

@@ -1,8 +1,10 @@
 /** Binds every entry point of the menu table to its implementation. */
+import { moKyBaoCaoMoi } from "./archive-period.js";
 import { kiemTraDuLieu, tongHopBaoCao } from "./compile-report.js";
 import type { EntryName } from "./menu-table.js";
 import { huongDan, onInstall, onOpen } from "./menu.js";
 import { khiSuaBangTinh, onEdit } from "./on-edit.js";
+import { batTatNhacHanTuDong, nhacHan, nhacHanHangNgay } from "./reminders.js";
 import { layTepBaoCao } from "./report-store.js";
 import { thietLapBangTinh } from "./setup.js";
 
@@ -15,8 +17,12 @@ export const HANDLERS: { readonly [K in EntryName]: Handler } = {
   onEdit,
   onInstall,
   khiSuaBangTinh,
+  nhacHanHangNgay,
   tongHopBaoCao,
   kiemTraDuLieu,
+  nhacHan,
+  batTatNhacHanTuDong,
+  moKyBaoCaoMoi,
   thietLapBangTinh,
   huongDan,
   layTepBaoCao,

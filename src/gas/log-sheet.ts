@@ -1,19 +1,118 @@
-/** The "Nhật ký gửi" sheet: who ticked "Xác nhận gửi", when, for which unit (Văn phòng only). */
+/**
+ * The "Nhật ký" sheet: every compile, set-up, archive, reminder and submission, appended with
+ * time, person, counts and a SHA-256 of the data. Protected so only the owner (the Văn phòng)
+ * can edit it; see {@link appendLog} for who can write it.
+ */
 import { protectSheet } from "./protections.js";
+import { logError } from "./redact.js";
+import { replaceSheet } from "./safe-write.js";
+import { ensureSize } from "./sheet-size.js";
+import { enteredRows } from "./sheet-values.js";
 
-/** Name of the submission log sheet. */
-export const LOG_SHEET = "Nhật ký gửi";
-/** Its header row. */
-export const LOG_HEADER = ["Thời điểm", "Kỳ báo cáo (trang)", "Mã đơn vị", "Thao tác", "Người thực hiện"];
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Creates the log sheet when missing and protects it for the Văn phòng. */
-export function ensureLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+/** Name of the log sheet. */
+export const LOG_SHEET = "Nhật ký";
+/** Name of the earlier submission-only log, taken over by {@link ensureLogSheet}. */
+export const LEGACY_LOG_SHEET = "Nhật ký gửi";
+/** Header row of the log. */
+export const LOG_HEADER = ["Thời điểm", "Người thực hiện", "Thao tác", "Kỳ báo cáo", "Mã đơn vị", "Số lượng", "Mã kiểm tra SHA-256 của số liệu", "Ghi chú"];
+const LEGACY_HEADER = ["Thời điểm", "Kỳ báo cáo (trang)", "Mã đơn vị", "Thao tác", "Người thực hiện"];
+
+/** The actions written in the "Thao tác" column. */
+export const LOG_ACTIONS = {
+  compile: "Tổng hợp báo cáo",
+  check: "Kiểm tra dữ liệu",
+  setup: "Thiết lập bảng tính",
+  archive: "Lưu trữ kỳ báo cáo",
+  reminder: "Nhắc hạn",
+  reminderOn: "Bật nhắc hạn tự động",
+  reminderOff: "Tắt nhắc hạn tự động",
+  submit: "Xác nhận gửi",
+  unsubmit: "Bỏ xác nhận gửi",
+} as const;
+
+/** One log row. */
+export interface LogEntry {
+  action: string;
+  /** Who did it; default the person running the script, else "(không rõ email)". */
+  user?: string;
+  period?: string;
+  unit?: string;
+  counts?: string;
+  checksum?: string;
+  note?: string;
+  /** Default now. */
+  at?: Date;
+}
+
+/** The email of the person running the script, where Apps Script reveals it. */
+export function currentUser(): string {
+  return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || "";
+}
+
+const header = (sheet: Sheet) => {
+  ensureSize(sheet, 2, LOG_HEADER.length);
+  sheet.getRange(1, 1, 1, LOG_HEADER.length).setValues(enteredRows([LOG_HEADER])).setFontWeight("bold");
+  sheet.setFrozenRows(1);
+};
+
+/**
+ * Makes sure the log exists and is protected for the owner: creates it, or takes over the old
+ * "Nhật ký gửi" (its rows moved into the new columns, through a complete copy, so a fault
+ * halfway loses nothing).
+ */
+export function ensureLogSheet(ss: Spreadsheet): Sheet {
   let sheet = ss.getSheetByName(LOG_SHEET);
-  if (!sheet) {
-    sheet = ss.insertSheet(LOG_SHEET);
-    sheet.getRange(1, 1, 1, LOG_HEADER.length).setValues([LOG_HEADER]).setFontWeight("bold");
-    sheet.setFrozenRows(1);
+  const legacy = ss.getSheetByName(LEGACY_LOG_SHEET);
+  if (!sheet && legacy) {
+    const old = legacy.getDataRange().getValues();
+    const isLegacy = LEGACY_HEADER.every((h, i) => old[0]?.[i] === h);
+    const rows = (isLegacy ? old.slice(1) : []).filter((r) => r.some((c) => c !== ""));
+    sheet = replaceSheet(ss, LOG_SHEET, (s) => {
+      header(s);
+      if (rows.length) {
+        ensureSize(s, rows.length + 1, LOG_HEADER.length);
+        const moved = rows.map((r) => [r[0], r[4], r[3], r[1], r[2], "", "", `Chuyển từ trang "${LEGACY_LOG_SHEET}"`]);
+        s.getRange(2, 1, moved.length, LOG_HEADER.length).setValues(enteredRows(moved));
+      }
+      protectSheet(s, LOG_SHEET);
+    }).sheet;
+    if (isLegacy) ss.deleteSheet(legacy);
+  } else if (!sheet) {
+    sheet = replaceSheet(ss, LOG_SHEET, header).sheet;
   }
   protectSheet(sheet, LOG_SHEET);
   return sheet;
+}
+
+/**
+ * Appends rows at the end of the log, in one write. Call it holding the document lock, so two
+ * executions never pick the same row. The log is protected for the owner, so the write succeeds
+ * only when the script runs as the owner (menus the owner clicks, the owner's triggers): that
+ * is what keeps it append-only for everyone else, and also why a menu run by another Văn phòng
+ * member cannot log (they get a warning line instead).
+ * @throws what Sheets throws (protected sheet, service failure).
+ */
+export function appendLog(ss: Spreadsheet, entries: readonly LogEntry[]): void {
+  if (!entries.length) return;
+  const sheet = ss.getSheetByName(LOG_SHEET) ?? ensureLogSheet(ss);
+  const user = currentUser() || "(không rõ email)";
+  const now = new Date();
+  const rows = entries.map((e) => [e.at ?? now, e.user ?? user, e.action, e.period ?? "", e.unit ?? "", e.counts ?? "", e.checksum ?? "", e.note ?? ""]);
+  const at = sheet.getLastRow() + 1;
+  ensureSize(sheet, at + rows.length - 1, LOG_HEADER.length);
+  sheet.getRange(at, 1, rows.length, LOG_HEADER.length).setValues(enteredRows(rows));
+}
+
+/** {@link appendLog}, returning a Vietnamese warning line instead of throwing (the action itself succeeded). */
+export function tryAppendLog(ss: Spreadsheet, entries: readonly LogEntry[]): string | null {
+  try {
+    appendLog(ss, entries);
+    return null;
+  } catch (e) {
+    logError("appendLog", e);
+    return `Lưu ý: chưa ghi được vào trang "${LOG_SHEET}" (chỉ chủ sở hữu bảng tính ghi được nhật ký).`;
+  }
 }

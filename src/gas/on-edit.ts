@@ -1,11 +1,23 @@
-/** onEdit: notes on bad cells, the "Xác nhận gửi" time stamp; the installable trigger adds Người gửi. */
+/** onEdit: notes on bad cells, the "Xác nhận gửi" time stamp; the installable trigger adds Người gửi and the log row. */
+import { isArchiveName } from "../core/archive.js";
 import { buildColumns, COLUMN_KEYS, LAYOUT, parseMarker, type ColumnSpec } from "../core/columns.js";
 import { CONFIG_SHEET } from "./config-grid.js";
 import { notesForEdit, submissionChanges } from "./edit-notes.js";
-import { LOG_SHEET } from "./log-sheet.js";
+import { appendLog, LEGACY_LOG_SHEET, LOG_ACTIONS, LOG_SHEET } from "./log-sheet.js";
+import { logError } from "./redact.js";
 import { fromSheet } from "./sheet-values.js";
+import { SUMMARY_SHEET } from "./summary-grid.js";
 import { forgetTemplate, loadTemplate } from "./template-store.js";
 import { APP_TITLE } from "./ui-messages.js";
+
+/** How long an edit waits for the document lock before giving up (simple triggers may run 30 s). */
+export const STAMP_LOCK_MS = 10_000;
+/** Shown when the time stamp could not be written because the sheet stayed busy. */
+export const STAMP_BUSY_MESSAGE =
+  "Bảng tính đang bận (có người đang tổng hợp hoặc nhiều đơn vị gửi cùng lúc) nên chưa ghi được Thời gian gửi. Hãy bỏ tích rồi tích lại ô Xác nhận gửi sau ít phút.";
+/** Shown when Sheets failed while writing the time stamp (nothing was written). */
+export const STAMP_FAILED_MESSAGE = "Google Trang tính bị lỗi nên chưa ghi được Thời gian gửi. Hãy bỏ tích rồi tích lại ô Xác nhận gửi.";
+const SKIPPED = new Set([LOG_SHEET, LEGACY_LOG_SHEET, SUMMARY_SHEET]);
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 
@@ -51,7 +63,7 @@ export function onEdit(e: EditEvent): void {
       forgetTemplate();
       return;
     }
-    if (sheetName === LOG_SHEET) return;
+    if (SKIPPED.has(sheetName) || isArchiveName(sheetName)) return;
     const raw = e.range.getValues();
     const ctx = editContext(e.range, sheet, raw);
     if (!ctx) return;
@@ -69,17 +81,31 @@ export function onEdit(e: EditEvent): void {
     const changes = submissionChanges(editedKeys, values);
     const stampAt = ctx.keys.indexOf(COLUMN_KEYS.submittedAt) + 1;
     if (changes.length && stampAt > 0) {
-      const stampRange = ctx.sheet.getRange(ctx.row, stampAt, ctx.numRows, 1);
-      const old = stampRange.getValues();
-      const now = new Date();
-      const next = changes.map((c, i) => [c.submitted ? (old[i][0] === "" ? now : old[i][0]) : ""]);
-      if (next.some((v, i) => v[0] !== old[i][0])) stampRange.setValues(next);
+      // Under the document lock: never in the middle of a compile or an archive, which would
+      // read a row half submitted. Read and written in one call each, so a failure writes nothing.
+      const lock = LockService.getDocumentLock();
+      if (!lock.tryLock(STAMP_LOCK_MS)) {
+        e.source.toast(STAMP_BUSY_MESSAGE, APP_TITLE, 15);
+      } else {
+        try {
+          const stampRange = ctx.sheet.getRange(ctx.row, stampAt, ctx.numRows, 1);
+          const old = stampRange.getValues();
+          const now = new Date();
+          const next = changes.map((c, i) => [c.submitted ? (old[i][0] === "" ? now : old[i][0]) : ""]);
+          if (next.some((v, i) => v[0] !== old[i][0])) stampRange.setValues(next);
+        } catch (err) {
+          logError("onEdit", err);
+          e.source.toast(STAMP_FAILED_MESSAGE, APP_TITLE, 15);
+        } finally {
+          lock.releaseLock();
+        }
+      }
     }
     if (result.errors > 0) {
       e.source.toast(`Có ${result.errors} ô chưa đúng. Di chuột vào ô có tam giác đen ở góc để xem hướng dẫn sửa.`, APP_TITLE, 8);
     }
   } catch (err) {
-    console.error(`onEdit: ${(err as Error).message}`);
+    logError("onEdit", err);
   }
 }
 
@@ -106,13 +132,20 @@ export function khiSuaBangTinh(e: EditEvent): void {
     if (stampAt > 0 && email) {
       ctx.sheet.getRange(ctx.row, stampAt, ctx.numRows, 1).setNotes(changes.map((c) => [c.submitted ? `Người gửi: ${email}` : ""]));
     }
-    const log = e.source.getSheetByName(LOG_SHEET);
-    if (log) {
+    // The log row is appended under the document lock: two units ticking at the same moment
+    // would otherwise both read the same last row and one line would overwrite the other.
+    const lock = LockService.getDocumentLock();
+    lock.waitLock(STAMP_LOCK_MS);
+    try {
       const now = new Date();
-      const rows = changes.map((c, i) => [now, ctx.sheet.getName(), codes[i], c.submitted ? "Xác nhận gửi" : "Bỏ xác nhận gửi", email || "(không rõ email)"]);
-      log.getRange(log.getLastRow() + 1, 1, rows.length, rows[0].length).setValues(rows);
+      appendLog(
+        e.source,
+        changes.map((c, i) => ({ at: now, user: email || "(không rõ email)", action: c.submitted ? LOG_ACTIONS.submit : LOG_ACTIONS.unsubmit, period: ctx.sheet.getName(), unit: codes[i] })),
+      );
+    } finally {
+      lock.releaseLock();
     }
   } catch (err) {
-    console.error(`khiSuaBangTinh: ${(err as Error).message}`);
+    logError("khiSuaBangTinh", err);
   }
 }

@@ -2,6 +2,7 @@
 import { AppError } from "../core/problem.js";
 import { chunkText } from "./bytes.js";
 import type { ReportFilePayload } from "./download-dialog.js";
+import { safeFileName } from "./file-name.js";
 
 const PREFIX = "tong-hop:report:";
 const CHUNK = 90_000;
@@ -32,5 +33,5 @@ export function layTepBaoCao(token: unknown): ReportFilePayload {
   const keys = Array.from({ length: meta.parts }, (_, i) => `${PREFIX}${token}:${i}`);
   const got = cache.getAll(keys);
   if (keys.some((k) => typeof got[k] !== "string")) throw expired;
-  return { fileName: meta.fileName, mimeType: meta.mimeType, base64: keys.map((k) => got[k]).join("") };
+  return { fileName: safeFileName(meta.fileName), mimeType: meta.mimeType, base64: keys.map((k) => got[k]).join("") };
 }

@@ -1,14 +1,16 @@
 /** Menu "Thiết lập bảng tính": Cấu hình from a bundled template, one data sheet per period, protections. */
+import { archiveSheetName } from "../core/archive.js";
 import { AppError } from "../core/problem.js";
 import { parseTemplate } from "../core/template.js";
 import type { Template } from "../core/template-schema.js";
 import { CONFIG_SHEET } from "./config-grid.js";
 import { writeConfigSheet } from "./config-sheet.js";
-import { setupDataSheet } from "./data-sheet.js";
-import { ensureLogSheet } from "./log-sheet.js";
+import { findDataSheet, setupDataSheet } from "./data-sheet.js";
+import { sha256Hex } from "./digest.js";
+import { ensureLogSheet, LOG_ACTIONS, tryAppendLog } from "./log-sheet.js";
 import { protectSheet } from "./protections.js";
 import { bundledTemplates, cacheTemplate, readConfigSheet } from "./template-store.js";
-import { APP_TITLE, userMessage } from "./ui-messages.js";
+import { APP_TITLE, BUSY_MESSAGE, userMessage } from "./ui-messages.js";
 
 /** Time zone and locale the sheet must use: dates and "1.234" then read as the core expects. */
 export const SHEET_TIME_ZONE = "Asia/Ho_Chi_Minh";
@@ -54,7 +56,7 @@ export function thietLapBangTinh(): void {
   const started = Date.now();
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(2000)) {
-    ui.alert(APP_TITLE, "Đang có người chạy Thiết lập bảng tính hoặc Tổng hợp báo cáo. Vui lòng đợi xong rồi chạy lại.", ui.ButtonSet.OK);
+    ui.alert(APP_TITLE, BUSY_MESSAGE, ui.ButtonSet.OK);
     return;
   }
   try {
@@ -73,11 +75,22 @@ export function thietLapBangTinh(): void {
     const lines: string[] = [createdConfig ? `Đã tạo trang "${CONFIG_SHEET}" từ mẫu kế hoạch ${t.plan.code}.` : `Đã đọc trang "${CONFIG_SHEET}" (kế hoạch ${t.plan.code}).`];
     let complete = true;
     let first: GoogleAppsScript.Spreadsheet.Sheet | null = null;
+    let sheets = 0;
+    let units = 0;
     t.periods.forEach((p, i) => {
       if (!complete) return;
+      // A closed period lives in its archive; set-up does not bring back an empty data sheet.
+      const archive = ss.getSheetByName(archiveSheetName(p));
+      if (archive && !findDataSheet(ss, t!, p)) {
+        protectSheet(archive, archive.getName());
+        lines.push(`Kỳ "${p.label}" đã lưu trữ (trang "${archive.getName()}"), không tạo lại trang nhập liệu.`);
+        return;
+      }
       ss.toast(`Đang thiết lập trang "${p.label}" (${i + 1}/${t!.periods.length})…`, APP_TITLE, 30);
       const r = setupDataSheet(ss, t!, p, started + TIME_BUDGET_MS);
       first ??= r.sheet;
+      sheets++;
+      units = Math.max(units, r.plan.rows.length);
       lines.push(`${r.created ? "Đã tạo" : "Đã cập nhật"} trang "${r.sheet.getName()}": ${r.plan.rows.length} đơn vị${r.plan.carried ? `, giữ nguyên ${r.plan.carried} ô đã nhập` : ""}.`);
       complete = r.complete;
     });
@@ -87,10 +100,14 @@ export function thietLapBangTinh(): void {
     lines.push(ensureEditTrigger(ss));
     if (!complete) lines.push("CHƯA XONG: còn một số dòng chưa được bảo vệ vì hết thời gian cho phép. Hãy chạy lại Thiết lập bảng tính để làm tiếp.");
     lines.push("Hãy chia sẻ bảng tính (quyền chỉnh sửa) với email người nhập của các đơn vị; mỗi đơn vị chỉ sửa được dòng của mình.");
+    const logWarning = tryAppendLog(ss, [
+      { action: LOG_ACTIONS.setup, counts: `${sheets} trang kỳ báo cáo; ${units} đơn vị; ${t.indicators.length} chỉ tiêu`, checksum: sha256Hex(JSON.stringify(t)), note: `Mẫu kế hoạch ${t.plan.code}${complete ? "" : "; chưa xong, cần chạy lại"}` },
+    ]);
+    if (logWarning) lines.push(logWarning);
     ss.toast(complete ? "Thiết lập xong." : "Chưa xong, hãy chạy lại.", APP_TITLE, 5);
     ui.alert(APP_TITLE, lines.join("\n"), ui.ButtonSet.OK);
   } catch (err) {
-    ui.alert(APP_TITLE, `Không thiết lập được bảng tính.\n${userMessage(err)}`, ui.ButtonSet.OK);
+    ui.alert(APP_TITLE, `Không thiết lập được bảng tính; số liệu đã nhập vẫn được giữ. Hãy chạy lại Thiết lập bảng tính.\n${userMessage(err)}`, ui.ButtonSet.OK);
   } finally {
     lock.releaseLock();
   }

@@ -30,3 +30,28 @@ export function toSheet(grid: readonly (readonly CellValue[])[]): SheetValue[][]
     }),
   );
 }
+
+/**
+ * A value as Sheets must receive it to store exactly what it is. `setValues` reads strings as
+ * if typed (USER_ENTERED): "=…" becomes a formula, "0912345678" and "1.234" numbers, "TRUE" a
+ * boolean, "05/02/2024" a date. In a cell formatted as plain text ("@") strings are stored as
+ * they are; anywhere else a leading apostrophe makes Sheets keep the text (the apostrophe is
+ * not stored). Every non-empty string outside "@" cells gets one: cheaper than guessing
+ * Sheets' parser, and it neutralises formula injection ("=HYPERLINK(…)", "+cmd|…", "@SUM(…)").
+ */
+export function asEntered(v: SheetValue, format = "General"): SheetValue {
+  return typeof v === "string" && v !== "" && format !== "@" ? `'${v}` : v;
+}
+
+/**
+ * {@link toSheet}, then {@link asEntered} on every cell: `formatAt(r, c)` gives the number
+ * format the cell will have when the values are written (default: none, i.e. General).
+ */
+export function toSheetText(grid: readonly (readonly CellValue[])[], formatAt?: (row: number, column: number) => string): SheetValue[][] {
+  return toSheet(grid).map((row, r) => row.map((v, c) => asEntered(v, formatAt ? formatAt(r, c) : "General")));
+}
+
+/** {@link asEntered} on every cell of values already in Sheets' terms (Dates are instants, as from getValues or `new Date()`). */
+export function enteredRows(rows: readonly (readonly unknown[])[]): SheetValue[][] {
+  return rows.map((row) => row.map((v) => asEntered(v === null || v === undefined ? "" : (v as SheetValue))));
+}

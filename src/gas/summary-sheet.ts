@@ -2,38 +2,46 @@
 import type { CompileResult } from "../core/compile-result.js";
 import type { Period, Template } from "../core/template-schema.js";
 import { protectSheet } from "./protections.js";
+import { replaceSheet } from "./safe-write.js";
 import { ensureSize } from "./sheet-size.js";
+import { toSheetText } from "./sheet-values.js";
 import { buildSummaryGrid, SUMMARY_SHEET } from "./summary-grid.js";
 
-/** Replaces the summary sheet's content; returns how many problems it lists. */
-export function writeSummarySheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, t: Template, period: Period, result: CompileResult, compiledAt: string): number {
+/** What writing the summary did. */
+export interface SummaryWritten {
+  /** How many problems it lists. */
+  problems: number;
+  /** A Vietnamese line when the old sheet could not be removed. */
+  warning?: string;
+}
+
+/**
+ * Replaces the summary sheet: the new one is written completely (values, colours, chart,
+ * protection) under a temporary name and only then takes the name "Tổng hợp", so a fault
+ * halfway leaves the previous summary untouched. Every text goes in as text: a unit's
+ * "=HYPERLINK(…)" shown in the problems list stays a string, never a formula.
+ */
+export function writeSummarySheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, t: Template, period: Period, result: CompileResult, compiledAt: string): SummaryWritten {
   const s = buildSummaryGrid(t, period, result, compiledAt);
-  let sheet = ss.getSheetByName(SUMMARY_SHEET);
-  const created = !sheet;
-  if (!sheet) sheet = ss.insertSheet(SUMMARY_SHEET);
-  else {
-    sheet.clear();
-    for (const c of sheet.getCharts()) sheet.removeChart(c);
-  }
-  ensureSize(sheet, s.grid.length, s.width);
-  const all = sheet.getRange(1, 1, s.grid.length, s.width);
-  all.setValues(s.grid as (string | number | boolean)[][]);
-  all.setBackgrounds(s.backgrounds);
-  all.setFontWeights(s.grid.map((_, r) => Array<string>(s.width).fill(s.boldRows.includes(r) ? "bold" : "normal")));
-  const c = s.chartRange;
-  const chart = sheet
-    .newChart()
-    .asBarChart()
-    .addRange(sheet.getRange(c.row, c.column, c.numRows, c.numColumns))
-    .setStacked()
-    .setTitle(`Tình hình nộp báo cáo theo nhóm — ${period.label}`)
-    .setPosition(s.chartAnchor.row, s.chartAnchor.column, 0, 0)
-    .build();
-  sheet.insertChart(chart);
-  if (created) {
+  const done = replaceSheet(ss, SUMMARY_SHEET, (sheet) => {
+    ensureSize(sheet, s.grid.length, s.width);
+    const all = sheet.getRange(1, 1, s.grid.length, s.width);
+    all.setValues(toSheetText(s.grid));
+    all.setBackgrounds(s.backgrounds);
+    all.setFontWeights(s.grid.map((_, r) => Array<"bold" | "normal">(s.width).fill(s.boldRows.includes(r) ? "bold" : "normal")));
+    const c = s.chartRange;
+    const chart = sheet
+      .newChart()
+      .asBarChart()
+      .setStacked()
+      .setTitle(`Tình hình nộp báo cáo theo nhóm — ${period.label}`)
+      .addRange(sheet.getRange(c.row, c.column, c.numRows, c.numColumns))
+      .setPosition(s.chartAnchor.row, s.chartAnchor.column, 0, 0)
+      .build();
+    sheet.insertChart(chart);
     sheet.setColumnWidths(1, s.width, 140);
     sheet.setFrozenRows(2);
     protectSheet(sheet, SUMMARY_SHEET);
-  }
-  return s.problemCount;
+  });
+  return { problems: s.problemCount, warning: done.warning };
 }

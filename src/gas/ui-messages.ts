@@ -4,6 +4,10 @@ import { AppError } from "../core/problem.js";
 /** Title used on toasts and alerts. */
 export const APP_TITLE = "Tổng hợp báo cáo";
 
+/** Shown when another compile, set-up, archive or reminder run holds the document lock. */
+export const BUSY_MESSAGE =
+  "Đang có một lần Tổng hợp báo cáo (hoặc Thiết lập bảng tính, Mở kỳ báo cáo mới, Nhắc hạn) chạy trên bảng tính này, có thể do bạn vừa bấm hai lần hoặc người khác đang chạy. Vui lòng đợi chạy xong rồi mới chạy lại; không cần bấm lại ngay.";
+
 /** The message for a person: an AppError's own text, anything else marked unexpected. */
 export function userMessage(err: unknown): string {
   if (err instanceof AppError) return err.message;

@@ -34,6 +34,7 @@ describe("npm run build", () => {
       [
         "https://www.googleapis.com/auth/script.container.ui",
         "https://www.googleapis.com/auth/script.scriptapp",
+        "https://www.googleapis.com/auth/script.send_mail",
         "https://www.googleapis.com/auth/spreadsheets.currentonly",
         "https://www.googleapis.com/auth/userinfo.email",
       ].sort(),

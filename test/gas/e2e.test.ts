@@ -46,6 +46,9 @@ describe("onOpen", () => {
         items: [
           { caption: "Tổng hợp báo cáo", functionName: "tongHopBaoCao" },
           { caption: "Kiểm tra dữ liệu", functionName: "kiemTraDuLieu" },
+          { caption: "Nhắc hạn nộp báo cáo", functionName: "nhacHan" },
+          { caption: "Bật/tắt nhắc hạn tự động", functionName: "batTatNhacHanTuDong" },
+          { caption: "Mở kỳ báo cáo mới", functionName: "moKyBaoCaoMoi" },
           { caption: "Thiết lập bảng tính", functionName: "thietLapBangTinh" },
           "separator",
           { caption: "Hướng dẫn", functionName: "huongDan" },
@@ -73,7 +76,7 @@ describe("Thiết lập bảng tính", () => {
     expect(h.ui._alerts.at(-1)!.prompt).toMatch(/Đã tạo trang "Quý I năm 2024": 5 đơn vị/);
     expect(h.ss._timeZone).toBe("Asia/Ho_Chi_Minh");
     expect(h.ss._locale).toBe("vi_VN");
-    expect(h.ss._sheets.map((s) => s._name)).toEqual(expect.arrayContaining(["Cấu hình", Q1, "6 tháng đầu năm 2024", "Nhật ký gửi"]));
+    expect(h.ss._sheets.map((s) => s._name)).toEqual(expect.arrayContaining(["Cấu hình", Q1, "6 tháng đầu năm 2024", "Nhật ký"]));
   });
 
   it("lays the data sheet out like the core: hidden key row, frozen header, widths, one row per unit", () => {
@@ -111,7 +114,7 @@ describe("Thiết lập bảng tính", () => {
     expect(prot.filter((p) => p._description.includes("Đơn vị ")).length).toBe(5);
     const header = prot.find((p) => p._description.includes("Tiêu đề"))!;
     expect([...header._editors]).toEqual([OWNER]);
-    for (const name of ["Cấu hình", "Nhật ký gửi"]) {
+    for (const name of ["Cấu hình", "Nhật ký"]) {
       const p = h.sheet(name).getProtections("SHEET")[0];
       expect([...p._editors], name).toEqual([OWNER]);
     }
@@ -191,10 +194,11 @@ describe("submitting", () => {
     type("THPT03", "so_tin_bai", "7");
     type("THPT03", "xac_nhan_gui", true);
     expect(s._cell(rowOf("THPT03"), s._grid()[0].indexOf("thoi_gian_gui") + 1)!.note).toBe("Người gửi: thpt03@sgddt.edu.vn");
-    const log = h.sheet("Nhật ký gửi")._grid();
-    expect(log.slice(1).map((r) => r.slice(2))).toEqual([
-      ["THPT01", "Xác nhận gửi", "(không rõ email)"],
-      ["THPT03", "Xác nhận gửi", "thpt03@sgddt.edu.vn"],
+    // Nhật ký: Thời điểm, Người thực hiện, Thao tác, Kỳ báo cáo, Mã đơn vị, …
+    const log = h.sheet("Nhật ký")._grid().filter((r) => r[2] === "Xác nhận gửi");
+    expect(log.map((r) => [r[4], r[2], r[1], r[3]])).toEqual([
+      ["THPT01", "Xác nhận gửi", "(không rõ email)", Q1],
+      ["THPT03", "Xác nhận gửi", "thpt03@sgddt.edu.vn", Q1],
     ]);
   });
 

@@ -88,3 +88,130 @@ describe("formula evaluator", () => {
     expect(ev("=DATE(2024,3,20)")).toBe(45371);
   });
 });
+
+describe("fake Utilities.computeDigest", () => {
+  it("is SHA-256 by node:crypto on the host, returned as Java's signed bytes", async () => {
+    const { createHash } = await import("node:crypto");
+    const { out } = probe(`
+      const d = Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, "Tổng hợp báo cáo", Utilities.Charset.UTF_8);
+      const a = Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, "Tổng", Utilities.Charset.US_ASCII);
+      const b = Utilities.computeDigest(Utilities.DigestAlgorithm.MD5, [-1, 0, 127]);
+      return [d, a, b];`);
+    const [d, a, b] = out as number[][];
+    const hex = (xs: number[]) => Buffer.from(Uint8Array.from(xs.map((x) => (x + 256) % 256))).toString("hex");
+    expect(d.length).toBe(32);
+    expect(d.every((x) => x >= -128 && x <= 127) && d.some((x) => x < 0)).toBe(true);
+    expect(hex(d)).toBe(createHash("sha256").update("Tổng hợp báo cáo", "utf8").digest("hex"));
+    expect(hex(a)).toBe(createHash("sha256").update("T?ng", "ascii").digest("hex"));
+    expect(hex(b)).toBe(createHash("md5").update(Buffer.from([255, 0, 127])).digest("hex"));
+  });
+});
+
+describe("fake Range.setValues: strings are entered as typed", () => {
+  it("reads numbers, booleans, dates and formulas in General cells; keeps text in '@' cells and behind an apostrophe", () => {
+    const { h } = probe("return 0;");
+    h.ss._locale = "vi_VN";
+    h.ss._timeZone = "Asia/Ho_Chi_Minh";
+    const sh = h.ss._active;
+    sh._range(1, 5, 1, 1).setNumberFormat("@");
+    sh._range(1, 1, 1, 6).setValues([["0912345678", "1.234", "TRUE", "'0912345678", "0912345678", "=A1*2"]]);
+    expect(sh._grid()[0].slice(0, 5)).toEqual([912345678, 1234, true, "0912345678", "0912345678"]);
+    expect(sh._cell(1, 6)!.formula).toBe("=A1*2");
+    sh._range(2, 1, 1, 1).setValues([["20/03/2024"]]);
+    expect(sh._value("A2")).toEqual(new Date("2024-03-19T17:00:00Z"));
+    expect(() => sh._range(3, 1, 1, 1).setValues([["x".repeat(50_001)]])).toThrow("more than the maximum of 50000 characters");
+  });
+});
+
+describe("fake MailApp", () => {
+  it("counts the quota in recipients, refuses to go over it with the documented message, needs full authorisation", () => {
+    const { h, out } = probe(`
+      const before = MailApp.getRemainingDailyQuota();
+      MailApp.sendEmail({ to: "a@x.vn,b@x.vn", cc: "c@x.vn", subject: "Nhắc hạn", body: "…" });
+      MailApp.sendEmail("d@x.vn", "s", "b", { name: "Văn phòng" });
+      return [before, MailApp.getRemainingDailyQuota()];`);
+    expect(out).toEqual([100, 96]);
+    expect(h.mail._sent.map((m) => [m.to, m.cc, m.name])).toEqual([[["a@x.vn", "b@x.vn"], ["c@x.vn"], undefined], [["d@x.vn"], [], "Văn phòng"]]);
+    const { h: h2 } = probe("return 0;");
+    h2.mail._quota = 1;
+    const ctx = h2.context as Record<string, unknown>;
+    const mail = ctx.MailApp as { sendEmail(m: object): void };
+    expect(() => mail.sendEmail({ to: "a@x.vn,b@x.vn", subject: "s", body: "b" })).toThrow("Service invoked too many times for one day: email.");
+    expect(() => mail.sendEmail({ to: Array.from({ length: 51 }, (_, i) => `u${i}@x.vn`).join(","), subject: "s", body: "b" })).toThrow("Email Recipients Per Message");
+    h2.world.authMode = "LIMITED";
+    expect(() => mail.sendEmail({ to: "a@x.vn", subject: "s", body: "b" })).toThrow(/script\.send_mail/);
+    expect(h2.mail._sent).toEqual([]);
+  });
+});
+
+describe("fake ScriptApp time-driven triggers", () => {
+  it("builds daily triggers at an hour, deletes them, and runs them without a user interface", () => {
+    const code = `function probe() {
+      const t = ScriptApp.newTrigger("tick").timeBased().everyDays(1).atHour(7).create();
+      let bad = "";
+      try { ScriptApp.newTrigger("tick").timeBased().atHour(7).create(); } catch (e) { bad = e.message; }
+      return [t.getEventType(), ScriptApp.getProjectTriggers().length, bad];
+    }
+    function tick() { try { SpreadsheetApp.getUi(); globalThis.ui = "yes"; } catch (e) { globalThis.ui = e.message; } }
+    function drop() { ScriptApp.getProjectTriggers().forEach((t) => ScriptApp.deleteTrigger(t)); }`;
+    const h = GasHarness.load({ code });
+    expect(h.run("probe")).toEqual(["CLOCK", 1, "Exception: The trigger needs a recurrence (everyDays, everyHours…)."]);
+    expect(h.scriptApp._triggers[0]._clock).toEqual({ everyDays: 1, atHour: 7 });
+    expect(h.fireClockTriggers()).toBe(1);
+    expect((h.context as { ui?: string }).ui).toBe("Exception: Cannot call SpreadsheetApp.getUi() from this context.");
+    h.run("drop");
+    expect(h.scriptApp._triggers).toEqual([]);
+  });
+});
+
+describe("fake LockService and Ui", () => {
+  it("lets time pass while a held lock is awaited, and starts a waiting execution when it is released", () => {
+    const code = `function hold() { const l = LockService.getDocumentLock(); l.waitLock(1000); globalThis.l = l; }
+      function free() { globalThis.l.releaseLock(); }
+      function attempt() { return LockService.getDocumentLock().tryLock(5000); }`;
+    const h = GasHarness.load({ code, now: new Date("2024-03-18T03:00:00Z") });
+    h.run("hold");
+    const t0 = h.world.clock().getTime();
+    expect(h.run("attempt")).toBe(false);
+    expect(h.world.clock().getTime() - t0).toBe(5000);
+    const order: string[] = [];
+    h.locks._document.waiting.push(() => order.push(`waiting ran, lock ${h.run("attempt") ? "taken" : "held"}`));
+    h.run("free");
+    expect(order).toEqual(["waiting ran, lock taken"]);
+  });
+
+  it("answers alerts with the queued button, or CLOSE when the person just closes the box", () => {
+    const { h } = probe("return 0;");
+    const ui = (h.context as { SpreadsheetApp: { getUi(): { alert(...a: string[]): string } } }).SpreadsheetApp.getUi();
+    h.ui._answers.push({ button: "YES", text: "" });
+    expect(ui.alert("T", "Tiếp tục?", "YES_NO")).toBe("YES");
+    expect(ui.alert("T", "Tiếp tục?", "YES_NO")).toBe("CLOSE");
+    expect(ui.alert("Xong")).toBe("OK");
+    expect(h.ui._alerts.map((a) => a.buttons)).toEqual(["YES_NO", "YES_NO", "OK"]);
+  });
+
+  it("refuses to rename or delete a protected sheet for someone the protection does not allow", () => {
+    const { h } = probe("return 0;", { sharedEditors: ["gv@sgddt.edu.vn"] });
+    const s = h.ss.insertSheet("Nhật ký");
+    const p = s.protect();
+    p.removeEditors(p.getEditors());
+    h.world.effectiveUser = "gv@sgddt.edu.vn";
+    p._domainEdit = false;
+    expect(() => s.setName("khác")).toThrow("protected");
+    expect(() => h.ss.deleteSheet(s)).toThrow("protected");
+  });
+});
+
+describe("fault injection", () => {
+  it("throws on the nth matching call only, and records it", () => {
+    const { h } = probe("return 0;");
+    h.faults.arm({ method: "Range.setValues", nth: 2 });
+    const ctx = h.context as { SpreadsheetApp: { getActive(): { getActiveSheet(): { getRange(a: string): { setValues(v: unknown[][]): unknown } } } } };
+    const r = ctx.SpreadsheetApp.getActive().getActiveSheet().getRange("A1");
+    r.setValues([[1]]);
+    expect(() => r.setValues([[2]])).toThrow("Service Spreadsheets failed");
+    r.setValues([[3]]);
+    expect(h.faults.fired).toEqual([{ method: "Range.setValues", message: expect.stringContaining("Service Spreadsheets failed"), sheet: "Trang tính1" }]);
+    expect(h.ss._active._value("A1")).toBe(3);
+  });
+});

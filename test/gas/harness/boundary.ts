@@ -1,5 +1,6 @@
 /** The realm boundary: script objects see counted proxies of the fakes, and values of their own realm. */
 import { CallLog, Fake } from "./call-log.js";
+import type { FaultInjector } from "./faults.js";
 
 /** Constructors of the script's realm (the vm context). */
 export interface Realm {
@@ -18,6 +19,7 @@ export class Boundary {
   constructor(
     readonly realm: Realm,
     readonly log: CallLog,
+    readonly faults?: FaultInjector,
   ) {}
 
   /** A value as the script must see it. */
@@ -69,7 +71,9 @@ export class Boundary {
         }
         return (...args: unknown[]) => {
           self.log.add(target.service, target.kind, prop);
+          self.faults?.before(target, prop);
           const out = (value as (...a: unknown[]) => unknown).apply(target, args.map((a) => self.toHost(a)));
+          self.faults?.afterCall(target, prop);
           return self.toScript(out);
         };
       },

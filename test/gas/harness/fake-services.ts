@@ -1,33 +1,54 @@
 /** Fakes of LockService, PropertiesService, CacheService, Session, Utilities and ScriptApp. */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { Fake } from "./call-log.js";
 import { FakeUser, type World } from "./world.js";
 
-/** The document lock: one holder at a time across "executions". */
+/**
+ * The document lock: one holder at a time across "executions". JavaScript runs one thing at a
+ * time here, so executions are simulated one inside another (see GasHarness.whenCalled): an
+ * execution that would wait for a held lock is queued in `waiting` and started as soon as the
+ * holder releases it, which is what waitLock/tryLock with a long enough timeout do in Apps Script.
+ */
 export class LockState {
-  holder: FakeLock | null = null;
+  holder: FakeLock | "another execution" | null = null;
+  /** Executions waiting for the lock; the first starts when it is released. */
+  readonly waiting: (() => void)[] = [];
+  /** Grants every lock: code without locking, for experiments that show a race. */
+  disabled = false;
 }
+
+const LOCK_TIMEOUT = "Exception: Lock timeout: another process was holding the lock for too long.";
 
 /** LockService.getDocumentLock(): a new Lock per call, sharing the document's state. */
 export class FakeLock extends Fake {
   readonly service = "LockService";
   readonly kind = "Lock";
-  constructor(readonly _state: LockState) {
+  constructor(
+    readonly _state: LockState,
+    readonly _world: World,
+  ) {
     super();
   }
-  tryLock(): boolean {
-    if (this._state.holder && this._state.holder !== this) return false;
+  /** Takes the lock, or waits `timeoutMs` (virtual time passes) and gives up while another execution holds it. */
+  tryLock(timeoutMs = 0): boolean {
+    if (this._state.disabled) return true;
+    if (this._state.holder && this._state.holder !== this) {
+      this._world.advance(Math.max(0, Number(timeoutMs) || 0));
+      return false;
+    }
     this._state.holder = this;
     return true;
   }
-  waitLock(): void {
-    if (!this.tryLock()) throw new Error("Exception: Lock timeout: another process was holding the lock for too long.");
+  waitLock(timeoutMs = 0): void {
+    if (!this.tryLock(timeoutMs)) throw new Error(LOCK_TIMEOUT);
   }
   hasLock(): boolean {
-    return this._state.holder === this;
+    return this._state.disabled || this._state.holder === this;
   }
   releaseLock(): void {
-    if (this._state.holder === this) this._state.holder = null;
+    if (this._state.holder !== this) return;
+    this._state.holder = null;
+    while (this._state.waiting.length && !this._state.holder) this._state.waiting.shift()!();
   }
 }
 
@@ -36,11 +57,21 @@ export class FakeLockService extends Fake {
   readonly service = "LockService";
   readonly kind = "LockService";
   readonly _document = new LockState();
+  constructor(readonly _world: World) {
+    super();
+  }
   getDocumentLock(): FakeLock {
-    return new FakeLock(this._document);
+    return new FakeLock(this._document, this._world);
   }
   getScriptLock(): FakeLock {
-    return new FakeLock(this._document);
+    return new FakeLock(this._document, this._world);
+  }
+  /** Another execution takes the document lock and keeps it until {@link _release}. (Harness only.) */
+  _holdElsewhere(): void {
+    this._document.holder = "another execution";
+  }
+  _release(): void {
+    if (this._document.holder === "another execution") this._document.holder = null;
   }
 }
 
@@ -208,10 +239,32 @@ export class FakeBlob extends Fake {
   }
 }
 
+const DIGESTS: Record<string, string> = { MD5: "md5", SHA_1: "sha1", SHA_256: "sha256", SHA_384: "sha384", SHA_512: "sha512" };
+
 /** The Utilities global. newBlob and base64Encode refuse bytes outside −128..127 like the real ones. */
 export class FakeUtilities extends Fake {
   readonly service = "Utilities";
   readonly kind = "Utilities";
+  readonly DigestAlgorithm = { MD2: "MD2", MD5: "MD5", SHA_1: "SHA_1", SHA_256: "SHA_256", SHA_384: "SHA_384", SHA_512: "SHA_512" };
+  readonly Charset = { US_ASCII: "US_ASCII", UTF_8: "UTF_8" };
+  /**
+   * computeDigest(algorithm, value[, charset]): node:crypto on the host, returned as Java's
+   * signed bytes (−128..127). A string is encoded with `charset` (UTF-8 when omitted; US-ASCII
+   * turns other characters into "?", as Java does); a byte array must hold signed bytes.
+   */
+  computeDigest(algorithm: string, value: unknown, charset?: string): number[] {
+    const alg = DIGESTS[String(algorithm)];
+    if (!alg) throw new Error(`Exception: Invalid argument: algorithm (${String(algorithm)})`);
+    let bytes: Buffer;
+    if (typeof value === "string") {
+      if (charset !== undefined && charset !== "UTF_8" && charset !== "US_ASCII") throw new Error("Exception: Invalid argument: charset");
+      bytes = charset === "US_ASCII" ? Buffer.from(value.replace(/[^\x00-\x7f]/g, "?"), "ascii") : Buffer.from(value, "utf8");
+    } else if (Array.isArray(value)) {
+      bytes = Buffer.from(Int8Array.from(assertSignedBytes(value)).buffer);
+    } else throw new Error("Exception: The parameters don't match the method signature for Utilities.computeDigest.");
+    const d = createHash(alg).update(bytes).digest();
+    return Array.from(new Int8Array(d.buffer, d.byteOffset, d.byteLength));
+  }
   newBlob(data: unknown, contentType?: string, name?: string): FakeBlob {
     if (typeof data === "string") return new FakeBlob(new Int8Array(Buffer.from(data, "utf8")), contentType ?? "text/plain", name ?? null);
     if (!Array.isArray(data)) throw new Error("Exception: The parameters don't match the method signature for Utilities.newBlob.");
@@ -232,14 +285,19 @@ export class FakeUtilities extends Fake {
   sleep(): void {}
 }
 
+let triggerIds = 0;
+
 /** An installable trigger. */
 export class FakeTrigger extends Fake {
   readonly service = "ScriptApp";
   readonly kind = "Trigger";
+  readonly _id = `trigger-${++triggerIds}`;
   constructor(
     readonly _handler: string,
     readonly _event: string,
     readonly _owner: string,
+    /** For a time-driven trigger: how often and at what hour (script time zone). */
+    readonly _clock?: { everyDays?: number; everyHours?: number; atHour?: number },
   ) {
     super();
   }
@@ -249,10 +307,16 @@ export class FakeTrigger extends Fake {
   getEventType(): string {
     return this._event;
   }
+  getTriggerSource(): string {
+    return this._event === "CLOCK" ? "CLOCK" : "SPREADSHEETS";
+  }
   getUniqueId(): string {
-    return `trigger-${this._handler}`;
+    return this._id;
   }
 }
+
+/** Apps Script allows 20 triggers per user per script. */
+const TRIGGER_LIMIT = 20;
 
 /** ScriptApp.newTrigger(name) … .create(). */
 export class FakeTriggerBuilder extends Fake {
@@ -276,11 +340,51 @@ export class FakeTriggerBuilder extends Fake {
     this.event = "ON_OPEN";
     return this;
   }
+  timeBased(): FakeClockTriggerBuilder {
+    return new FakeClockTriggerBuilder(this._app, this._handler);
+  }
   create(): FakeTrigger {
-    if (!this._app._functionExists(this._handler)) throw new Error(`Exception: Script function not found: ${this._handler}`);
-    const t = new FakeTrigger(this._handler, this.event, this._app._world.effectiveUser);
-    this._app._triggers.push(t);
-    return t;
+    return this._app._add(new FakeTrigger(this._handler, this.event, this._app._world.effectiveUser));
+  }
+}
+
+/** ScriptApp.newTrigger(name).timeBased() … .create(). */
+export class FakeClockTriggerBuilder extends Fake {
+  readonly service = "ScriptApp";
+  readonly kind = "ClockTriggerBuilder";
+  private clock: { everyDays?: number; everyHours?: number; atHour?: number } = {};
+  constructor(
+    readonly _app: FakeScriptApp,
+    readonly _handler: string,
+  ) {
+    super();
+  }
+  everyDays(n: number): this {
+    if (!Number.isInteger(n) || n < 1) throw new Error("Exception: Invalid argument: n");
+    this.clock.everyDays = n;
+    return this;
+  }
+  everyHours(n: number): this {
+    if (![1, 2, 4, 6, 8, 12].includes(n)) throw new Error("Exception: Invalid argument: n");
+    this.clock.everyHours = n;
+    return this;
+  }
+  /** The hour (0–23) a daily trigger runs at; Apps Script picks a moment within that hour. */
+  atHour(h: number): this {
+    if (!Number.isInteger(h) || h < 0 || h > 23) throw new Error("Exception: Invalid argument: hour");
+    this.clock.atHour = h;
+    return this;
+  }
+  nearMinute(): this {
+    return this;
+  }
+  inTimezone(): this {
+    return this;
+  }
+  create(): FakeTrigger {
+    if (!this.clock.everyDays && !this.clock.everyHours) throw new Error("Exception: The trigger needs a recurrence (everyDays, everyHours…).");
+    if (this.clock.atHour !== undefined && !this.clock.everyDays) throw new Error("Exception: atHour can only be used with everyDays or everyWeeks.");
+    return this._app._add(new FakeTrigger(this._handler, "CLOCK", this._app._world.effectiveUser, { ...this.clock }));
   }
 }
 
@@ -289,7 +393,7 @@ export class FakeScriptApp extends Fake {
   readonly service = "ScriptApp";
   readonly kind = "ScriptApp";
   readonly AuthMode = { LIMITED: "LIMITED", FULL: "FULL" };
-  readonly EventType = { ON_EDIT: "ON_EDIT", ON_OPEN: "ON_OPEN" };
+  readonly EventType = { ON_EDIT: "ON_EDIT", ON_OPEN: "ON_OPEN", CLOCK: "CLOCK" };
   _triggers: FakeTrigger[] = [];
   constructor(
     readonly _world: World,
@@ -300,12 +404,23 @@ export class FakeScriptApp extends Fake {
   private auth(): void {
     if (this._world.authMode === "LIMITED") throw new Error("Exception: You do not have permission to call ScriptApp.getProjectTriggers. Required permissions: https://www.googleapis.com/auth/script.scriptapp");
   }
+  _add(t: FakeTrigger): FakeTrigger {
+    if (!this._functionExists(t._handler)) throw new Error(`Exception: Script function not found: ${t._handler}`);
+    if (this._triggers.filter((x) => x._owner === t._owner).length >= TRIGGER_LIMIT) throw new Error("Exception: This script has too many triggers. Triggers must be deleted from the script before more can be added.");
+    this._triggers.push(t);
+    return t;
+  }
+  /** The current user's triggers of this project. */
   getProjectTriggers(): FakeTrigger[] {
     this.auth();
-    return [...this._triggers];
+    return this._triggers.filter((t) => t._owner === this._world.effectiveUser);
   }
   newTrigger(handler: string): FakeTriggerBuilder {
     this.auth();
     return new FakeTriggerBuilder(this, handler);
+  }
+  deleteTrigger(t: FakeTrigger): void {
+    this.auth();
+    this._triggers = this._triggers.filter((x) => x._id !== t._id);
   }
 }

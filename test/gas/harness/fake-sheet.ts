@@ -15,6 +15,52 @@ export class Cell {
   numberFormat = "General";
   validation: FakeDataValidation | null = null;
   wrap = false;
+  /** The formula ("=…") when the cell holds one; its value is then the formula's result. */
+  formula = "";
+}
+
+/** Sheets refuses a cell of more than 50,000 characters. */
+export const CELL_TEXT_LIMIT = 50_000;
+const VN_OFFSET_MS = 7 * 3600 * 1000;
+
+/**
+ * What Sheets stores for a string entered in a cell that is not formatted as plain text ("@"),
+ * as typed in the UI and as `setValue(s)` does (the Sheets API calls it USER_ENTERED): a leading
+ * apostrophe forces text (and is dropped), "=…" is a formula, TRUE/FALSE are booleans, numbers
+ * are read in the spreadsheet's locale (vi_VN: "1.234" is 1234, "1,5" is 1.5; en_US: "1,234"
+ * and "1.5"), and in vi_VN "dd/mm/yyyy" is a date. Other inputs (currency, percentages, en_US
+ * dates) are not modelled and stay text.
+ */
+export function userEntered(text: string, locale: string, timeZone: string): { value: unknown; formula?: string } {
+  if (text.startsWith("'")) return { value: text.slice(1) };
+  if (text.startsWith("=") && text.length > 1) return { value: "#ERROR!", formula: text };
+  const s = text.trim();
+  const vi = locale === "vi_VN";
+  if (/^(TRUE|FALSE)$/i.test(s)) return { value: /^TRUE$/i.test(s) };
+  const intRe = vi ? /^-?\d{1,3}(\.\d{3})+$|^-?\d+$/ : /^-?\d{1,3}(,\d{3})+$|^-?\d+$/;
+  if (intRe.test(s)) return { value: Number(s.replace(vi ? /\./g : /,/g, "")) };
+  const decRe = vi ? /^-?\d+,\d+$/ : /^-?\d+\.\d+$/;
+  if (decRe.test(s)) return { value: Number(s.replace(",", ".")) };
+  const d = vi ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s) : null;
+  if (d) {
+    const t = Date.UTC(+d[3], +d[2] - 1, +d[1]);
+    const back = new Date(t);
+    if (back.getUTCDate() === +d[1] && back.getUTCMonth() === +d[2] - 1) return { value: new Date(t - (timeZone === "Asia/Ho_Chi_Minh" ? VN_OFFSET_MS : 0)) };
+  }
+  return { value: text };
+}
+
+/** Stores an entered value in a cell the way Sheets does (see {@link userEntered}). */
+export function enterValue(c: Cell, v: unknown, locale: string, timeZone: string): void {
+  if (typeof v === "string" && v.length > CELL_TEXT_LIMIT) throw new Error(`Exception: Your input contains more than the maximum of ${CELL_TEXT_LIMIT} characters in a single cell.`);
+  c.formula = "";
+  if (typeof v === "string" && c.numberFormat !== "@") {
+    const e = userEntered(v, locale, timeZone);
+    c.value = stored(e.value);
+    if (e.formula) c.formula = e.formula;
+    return;
+  }
+  c.value = stored(v);
 }
 
 const PROTECTED = "Exception: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.";
@@ -177,13 +223,23 @@ export class FakeSheet extends Fake {
   getName(): string {
     return this._name;
   }
+  /** Throws like Sheets when a protected sheet is renamed or deleted by someone the protection does not allow. */
+  _assertSheetEditable(): void {
+    const p = this._protections.find((x) => x._type === "SHEET");
+    if (p && !p._allows(this._world.effectiveUser)) throw new Error(PROTECTED);
+  }
   setName(n: string): this {
+    this._assertSheetEditable();
     if (this._ss._sheets.some((s) => s !== this && s._name === n)) throw new Error(`Exception: A sheet with the name "${n}" already exists. Please enter another name.`);
     this._name = n;
     return this;
   }
   getSheetId(): number {
     return this._id;
+  }
+  /** 1-based position among the tabs. */
+  getIndex(): number {
+    return this._ss._sheets.indexOf(this) + 1;
   }
   getParent(): FakeSpreadsheet {
     return this._ss;
@@ -270,7 +326,7 @@ export class FakeSheet extends Fake {
   }
   clear(): this {
     this._assertEditable(1, 1, this._maxRows, this._maxCols);
-    for (const row of this._rows) row?.forEach((c) => c && Object.assign(c, { value: "", background: null, fontColor: null, fontWeight: "normal", numberFormat: "General", wrap: false }));
+    for (const row of this._rows) row?.forEach((c) => c && Object.assign(c, { value: "", formula: "", background: null, fontColor: null, fontWeight: "normal", numberFormat: "General", wrap: false }));
     return this;
   }
   getConditionalFormatRules(): FakeConditionalFormatRule[] {
@@ -338,6 +394,7 @@ export class FakeRange extends Fake {
     super();
   }
   private read<T>(f: (c: Cell | undefined) => T): Matrix<T> {
+    this._world.cells.read += this._numRows * this._numCols;
     return Array.from({ length: this._numRows }, (_, r) => Array.from({ length: this._numCols }, (_, c) => f(this._sheet._cell(this._row + r, this._col + c))));
   }
   private write<T>(data: Matrix<T>, f: (c: Cell, v: T) => void): this {
@@ -350,6 +407,7 @@ export class FakeRange extends Fake {
       }
     });
     this._sheet._assertEditable(this._row, this._col, this._numRows, this._numCols);
+    this._world.cells.written += this._numRows * this._numCols;
     data.forEach((row, r) => row.forEach((v, c) => f(this._sheet._cell(this._row + r, this._col + c, true), v)));
     return this;
   }
@@ -390,8 +448,21 @@ export class FakeRange extends Fake {
   getDisplayValues(): string[][] {
     return this.read((c) => (c ? String(c.value) : ""));
   }
+  /** Strings are entered as a person would type them: see {@link userEntered}. */
   setValues(v: unknown[][]): this {
-    return this.write(v, (c, x) => (c.value = stored(x)));
+    const ss = this._sheet._ss;
+    for (const row of Array.isArray(v) ? v : []) {
+      for (const x of Array.isArray(row) ? row : []) {
+        if (typeof x === "string" && x.length > CELL_TEXT_LIMIT) throw new Error(`Exception: Your input contains more than the maximum of ${CELL_TEXT_LIMIT} characters in a single cell.`);
+      }
+    }
+    return this.write(v, (c, x) => enterValue(c, x, ss._locale, ss._timeZone));
+  }
+  getFormulas(): string[][] {
+    return this.read((c) => c?.formula ?? "");
+  }
+  getFormula(): string {
+    return this.getFormulas()[0][0];
   }
   setValue(v: unknown): this {
     return this.setValues(this.fill(v));
@@ -478,14 +549,14 @@ export class FakeRange extends Fake {
     return this.setDataValidations(this.fill(null));
   }
   clearContent(): this {
-    return this.setValues(this.fill(""));
+    return this.write(this.fill(0), (c) => Object.assign(c, { value: "", formula: "" }));
   }
   clearFormat(): this {
     return this.write(this.fill(0), (c) => Object.assign(c, { background: null, fontColor: null, fontWeight: "normal", numberFormat: "General", wrap: false }));
   }
   /** Contents and formats, as Range.clear() documents. */
   clear(): this {
-    return this.write(this.fill(0), (c) => Object.assign(c, { value: "", background: null, fontColor: null, fontWeight: "normal", numberFormat: "General", wrap: false }));
+    return this.write(this.fill(0), (c) => Object.assign(c, { value: "", formula: "", background: null, fontColor: null, fontWeight: "normal", numberFormat: "General", wrap: false }));
   }
   protect(): FakeProtection {
     const p = new FakeProtection(this._world, this._sheet, "RANGE", this);

@@ -43,6 +43,9 @@ export class FakeSpreadsheet extends Fake {
   getName(): string {
     return this._name;
   }
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.getId()}/edit`;
+  }
   getSheetByName(name: string): FakeSheet | null {
     return this._sheets.find((s) => s._name === name) ?? null;
   }
@@ -57,6 +60,7 @@ export class FakeSpreadsheet extends Fake {
     return s;
   }
   deleteSheet(s: FakeSheet): void {
+    s._assertSheetEditable();
     if (this._sheets.length === 1) throw new Error("Exception: You can't remove all the sheets in a document.");
     this._sheets = this._sheets.filter((x) => x !== s);
     if (this._active === s) this._active = this._sheets[0];
@@ -67,6 +71,12 @@ export class FakeSpreadsheet extends Fake {
   setActiveSheet(s: FakeSheet): FakeSheet {
     this._active = s;
     return s;
+  }
+  /** Moves the active sheet to a 1-based position. */
+  moveActiveSheet(pos: number): void {
+    if (!Number.isInteger(pos) || pos < 1 || pos > this._sheets.length) throw new Error("Exception: Those columns are out of bounds.");
+    this._sheets = this._sheets.filter((x) => x !== this._active);
+    this._sheets.splice(pos - 1, 0, this._active);
   }
   getRange(a1: string): FakeRange {
     const p = parseA1(a1);
@@ -123,7 +133,9 @@ export class FakeSpreadsheetApp extends Fake {
   getActiveSheet(): FakeSheet {
     return this._ss._active;
   }
+  /** Time-driven triggers run without a user interface, where getUi() throws as in Apps Script. */
   getUi(): FakeUi {
+    if (!this._world.uiAvailable) throw new Error("Exception: Cannot call SpreadsheetApp.getUi() from this context.");
     return this._ui;
   }
   newDataValidation(): FakeDataValidationBuilder {

@@ -12,6 +12,8 @@ export interface AddedMenu {
 export interface Alert {
   title: string;
   prompt: string;
+  /** The button set shown (OK, OK_CANCEL, YES_NO…). */
+  buttons?: string;
 }
 
 /** HtmlService.createHtmlOutput(). */
@@ -99,16 +101,25 @@ export class FakeUi extends Fake {
   createMenu(title: string): FakeMenu {
     return new FakeMenu(this, title);
   }
+  /**
+   * alert(prompt), alert(prompt, buttons) or alert(title, prompt, buttons). Returns the button
+   * the person clicks: OK for a plain OK box, else the next queued answer (a test queues them
+   * in `_answers`); with none queued the person closes the box (CLOSE).
+   */
   alert(a: string, b?: string, c?: string): string {
     this.assertUi();
-    const withTitle = b !== undefined && c !== undefined;
-    this._alerts.push({ title: withTitle ? a : "", prompt: withTitle ? String(b) : a });
-    return "OK";
+    const withTitle = c !== undefined;
+    const buttons = withTitle ? c : (b ?? "OK");
+    this._alerts.push({ title: withTitle ? a : "", prompt: withTitle ? String(b) : a, buttons });
+    if (buttons === "OK") return "OK";
+    return this._answers.shift()?.button ?? "CLOSE";
   }
-  prompt(a: string, b?: string): { getSelectedButton(): string; getResponseText(): string } {
+  /** prompt(prompt), prompt(prompt, buttons) or prompt(title, prompt, buttons); answers from `_answers` (none: CANCEL). */
+  prompt(a: string, b?: string, c?: string): { getSelectedButton(): string; getResponseText(): string } {
     this.assertUi();
     const answer = this._answers.shift() ?? { button: "CANCEL", text: "" };
-    this._alerts.push({ title: b !== undefined ? a : "", prompt: b ?? a });
+    const withTitle = c !== undefined;
+    this._alerts.push({ title: withTitle ? a : "", prompt: withTitle ? String(b) : a, buttons: `prompt ${withTitle ? c : (b ?? "OK")}` });
     return { getSelectedButton: () => answer.button, getResponseText: () => answer.text };
   }
   showModalDialog(html: FakeHtmlOutput, title: string): void {

@@ -9,7 +9,9 @@ import { parseA1 } from "./a1.js";
 import { Boundary, type Realm } from "./boundary.js";
 import { CallLog } from "./call-log.js";
 import { FakeSpreadsheet, FakeSpreadsheetApp } from "./fake-spreadsheet.js";
-import type { FakeSheet } from "./fake-sheet.js";
+import { enterValue, userEntered, type FakeSheet } from "./fake-sheet.js";
+import { FakeMailApp } from "./fake-mail.js";
+import { FaultInjector } from "./faults.js";
 import { FakeCacheService, FakeLockService, FakePropertiesService, FakeScriptApp, FakeSession, FakeUtilities } from "./fake-services.js";
 import { FakeHtmlService, FakeUi } from "./fake-ui.js";
 import { evaluate, FormulaError, parseFormula, type FValue } from "./formula.js";
@@ -50,7 +52,10 @@ export class GasHarness {
   readonly ui: FakeUi;
   readonly cache: FakeCacheService;
   readonly props = new FakePropertiesService();
-  readonly locks = new FakeLockService();
+  readonly locks: FakeLockService;
+  readonly mail: FakeMailApp;
+  /** Planned faults and call hooks (see {@link whenCalled}). */
+  readonly faults = new FaultInjector();
   readonly scriptApp: FakeScriptApp;
   readonly context: vm.Context;
   readonly boundary: Boundary;
@@ -66,6 +71,8 @@ export class GasHarness {
     this.ui = new FakeUi(this.world);
     this.ss = new FakeSpreadsheet(this.world);
     this.cache = new FakeCacheService(this.world);
+    this.locks = new FakeLockService(this.world);
+    this.mail = new FakeMailApp(this.world);
     this.context = vm.createContext({});
     const world = this.world;
     // The script's clock: Date.now() and new Date() follow the harness's fixed "now".
@@ -78,7 +85,7 @@ export class GasHarness {
       delete (this.context as Record<string, unknown>).__clock__;
     }
     const realm = vm.runInContext("({ Array, Date, Object })", this.context) as Realm;
-    this.boundary = new Boundary(realm, this.log);
+    this.boundary = new Boundary(realm, this.log, this.faults);
     this.scriptApp = new FakeScriptApp(this.world, (name) => typeof (this.context as Record<string, unknown>)[name] === "function");
     const w = <T extends object>(x: T) => this.boundary.wrap(x as never) as T;
     const lines = this.consoleLines;
@@ -92,6 +99,7 @@ export class GasHarness {
       Session: w(new FakeSession(this.world)),
       Utilities: w(new FakeUtilities()),
       ScriptApp: w(this.scriptApp),
+      MailApp: w(this.mail),
       console: { log: say("log"), info: say("info"), warn: say("warn"), error: say("error") },
       Logger: { log: say("log") },
     });
@@ -157,20 +165,7 @@ export class GasHarness {
   /** The value Sheets stores when `text` is typed into a cell with `format` (locale vi_VN or en_US). */
   typedValue(text: unknown, format: string): unknown {
     if (typeof text !== "string" || format === "@") return text;
-    const s = text.trim();
-    const vi = this.ss._locale === "vi_VN";
-    if (/^(TRUE|FALSE)$/i.test(s)) return /^TRUE$/i.test(s);
-    const intRe = vi ? /^-?\d{1,3}(\.\d{3})+$|^-?\d+$/ : /^-?\d{1,3}(,\d{3})+$|^-?\d+$/;
-    if (intRe.test(s)) return Number(s.replace(vi ? /\./g : /,/g, ""));
-    const decRe = vi ? /^-?\d+,\d+$/ : /^-?\d+\.\d+$/;
-    if (decRe.test(s)) return Number(s.replace(",", "."));
-    const d = vi ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s) : null;
-    if (d) {
-      const t = Date.UTC(+d[3], +d[2] - 1, +d[1]);
-      const back = new Date(t);
-      if (back.getUTCDate() === +d[1] && back.getUTCMonth() === +d[2] - 1) return new Date(t - this.tzOffsetMs());
-    }
-    return text;
+    return userEntered(text, this.ss._locale, this.ss._timeZone).value;
   }
 
   private tzOffsetMs(): number {
@@ -201,7 +196,7 @@ export class GasHarness {
       }
     }
     const old = sheet._cell(p.row, p.column)?.value ?? "";
-    values.forEach((row, r) => row.forEach((v, c) => (sheet._cell(p.row + r, p.column + c, true).value = v instanceof Date ? new Date(v.getTime()) : v)));
+    block.forEach((row, r) => row.forEach((v, c) => enterValue(sheet._cell(p.row + r, p.column + c, true), v, this.ss._locale, this.ss._timeZone)));
     const range = this.boundary.wrap(sheet._range(p.row, p.column, numRows, numCols));
     const single = numRows === 1 && numCols === 1;
     const event = (visible: string) =>
@@ -222,6 +217,43 @@ export class GasHarness {
       this.as(user, t._owner, "FULL", () => ctx[t._handler](e));
     }
     return { accepted: true, onEditMs };
+  }
+
+  /**
+   * Runs the time-driven triggers due now, as Apps Script does: each as its creator, fully
+   * authorised, without a user interface (SpreadsheetApp.getUi() throws). Returns how many ran.
+   */
+  fireClockTriggers(): number {
+    const due = this.scriptApp._triggers.filter((t) => t._event === "CLOCK");
+    const ctx = this.context as Record<string, (e: unknown) => unknown>;
+    for (const t of due) {
+      const now = this.world.clock();
+      const e = this.boundary.toScript({ authMode: "FULL", triggerUid: t._id, year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, "day-of-month": now.getUTCDate(), hour: t._clock?.atHour ?? now.getUTCHours() });
+      const ui = this.world.uiAvailable;
+      this.world.uiAvailable = false;
+      try {
+        this.as(t._owner, t._owner, "FULL", () => ctx[t._handler](e));
+      } finally {
+        this.world.uiAvailable = ui;
+      }
+    }
+    return due.length;
+  }
+
+  /**
+   * Starts another execution (`other`, e.g. a second person's edit) right after the current
+   * one's `nth` call of `method` ("Sheet.getLastRow") returns: the two overlap as they can in
+   * Apps Script. If the document lock is held at that moment, `other` waits for it, i.e. it
+   * starts as soon as the lock is released (it would block in waitLock). Its own work before
+   * taking the lock then runs after the holder's, which is safe for code that reads nothing it
+   * later writes before taking the lock.
+   */
+  whenCalled(method: string, nth: number, other: () => void): void {
+    this.faults.after(method, nth, () => {
+      const state = this.locks._document;
+      if (state.holder && !state.disabled) state.waiting.push(other);
+      else other();
+    });
   }
 
   /** A sheet by name, or an error naming the sheets there are. */

@@ -20,6 +20,10 @@ export class World {
   revealEmails: "all" | "same-domain" = "same-domain";
   /** When true the script's clock runs on from `now` in real time (for timings); else it stands still. */
   flowing = false;
+  /** False in executions without a user interface (time-driven triggers): SpreadsheetApp.getUi() throws. */
+  uiAvailable = true;
+  /** Cells read and written through Range calls (getValues, setValues, formats, notes…). */
+  readonly cells = { read: 0, written: 0 };
   private fixed: Date | null = null;
   private setAt = 0;
 
@@ -53,6 +57,11 @@ export class World {
   /** The spreadsheet's editors: owner first. */
   editors(): string[] {
     return [this.owner, ...[...this.sharedEditors].filter((e) => e !== this.owner)];
+  }
+
+  /** Lets virtual time pass (a lock wait): a fixed clock moves on by `ms`. */
+  advance(ms: number): void {
+    if (this.fixed && ms > 0) this.now = new Date(this.clock().getTime() + ms);
   }
 
   /** Current time for the script. */

@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import { buildGas } from "../scripts/build-gas.js";
 import { parseTemplate } from "../src/core/template.js";
 import { cellsPerUnit, COMPILE_COST, estimateCompileMs, maxCompileUnits } from "../src/core/run-budget.js";
-import { CONFIG_WIDTH } from "../src/gas/config-grid.js";
+import { CONFIG_WIDTH } from "../src/core/config-grid.js";
 import { columnLetters } from "../test/gas/harness/a1.js";
 import { GasHarness } from "../test/gas/harness/gas-harness.js";
 import { fixtureInput, writeConfig } from "../test/gas/support/config-fixture.js";

@@ -12,7 +12,7 @@ import { isoDateTime } from "../core/dates.js";
 import { AppError } from "../core/problem.js";
 import type { Period, Template } from "../core/template-schema.js";
 import { compileCounts, LAST_PERIOD_KEY, readWithinBudget } from "./compile-report.js";
-import { AGGREGATE_LABELS } from "./config-grid.js";
+import { AGGREGATE_LABELS } from "../core/config-grid.js";
 import { dataSheetName, findDataSheet, setupDataSheet } from "./data-sheet.js";
 import { gridChecksum } from "./digest.js";
 import { withDocumentLock } from "./doc-lock.js";

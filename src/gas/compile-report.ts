@@ -13,7 +13,7 @@ import type { Period, Template } from "../core/template-schema.js";
 import { writeReportXlsx } from "../excel/write-report.js";
 import { toSignedBytes } from "./bytes.js";
 import { choosePeriod } from "./choose-period.js";
-import { CONFIG_WIDTH } from "./config-grid.js";
+import { CONFIG_WIDTH } from "../core/config-grid.js";
 import { dataSheetName } from "./data-sheet.js";
 import { gridChecksum } from "./digest.js";
 import { withDocumentLock } from "./doc-lock.js";

@@ -1,6 +1,6 @@
 /** Writes the "Cấu hình" sheet the Văn phòng edits: tables, dropdowns, checkboxes, help notes. */
 import type { Template } from "../core/template-schema.js";
-import { CONFIG_SHEET, templateToConfigGrid, type ConfigColumn } from "./config-grid.js";
+import { CONFIG_SHEET, templateToConfigGrid, type ConfigColumn } from "../core/config-grid.js";
 import { protectSheet } from "./protections.js";
 import { charsToPixels, ensureSize } from "./sheet-size.js";
 import { toSheetText } from "./sheet-values.js";

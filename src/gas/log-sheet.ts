@@ -8,14 +8,12 @@ import { logError } from "./redact.js";
 import { replaceSheet } from "./safe-write.js";
 import { ensureSize } from "./sheet-size.js";
 import { enteredRows } from "./sheet-values.js";
+import { LOG_SHEET, LEGACY_LOG_SHEET } from "../core/sheet-names.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Name of the log sheet. */
-export const LOG_SHEET = "Nhật ký";
-/** Name of the earlier submission-only log, taken over by {@link ensureLogSheet}. */
-export const LEGACY_LOG_SHEET = "Nhật ký gửi";
+export { LOG_SHEET, LEGACY_LOG_SHEET };
 /** Header row of the log. */
 export const LOG_HEADER = ["Thời điểm", "Người thực hiện", "Thao tác", "Kỳ báo cáo", "Mã đơn vị", "Số lượng", "Mã kiểm tra SHA-256 của số liệu", "Ghi chú"];
 const LEGACY_HEADER = ["Thời điểm", "Kỳ báo cáo (trang)", "Mã đơn vị", "Thao tác", "Người thực hiện"];

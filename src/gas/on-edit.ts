@@ -1,7 +1,7 @@
 /** onEdit: notes on bad cells, the "Xác nhận gửi" time stamp; the installable trigger adds Người gửi and the log row. */
 import { isArchiveName } from "../core/archive.js";
 import { buildColumns, COLUMN_KEYS, LAYOUT, parseMarker, type ColumnSpec } from "../core/columns.js";
-import { CONFIG_SHEET } from "./config-grid.js";
+import { CONFIG_SHEET } from "../core/config-grid.js";
 import { notesForEdit, submissionChanges } from "./edit-notes.js";
 import { appendLog, LEGACY_LOG_SHEET, LOG_ACTIONS, LOG_SHEET } from "./log-sheet.js";
 import { logError } from "./redact.js";

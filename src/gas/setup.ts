@@ -3,7 +3,7 @@ import { archiveSheetName } from "../core/archive.js";
 import { AppError } from "../core/problem.js";
 import { parseTemplate } from "../core/template.js";
 import type { Template } from "../core/template-schema.js";
-import { CONFIG_SHEET } from "./config-grid.js";
+import { CONFIG_SHEET } from "../core/config-grid.js";
 import { writeConfigSheet } from "./config-sheet.js";
 import { findDataSheet, setupDataSheet } from "./data-sheet.js";
 import { sha256Hex } from "./digest.js";

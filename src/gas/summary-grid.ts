@@ -5,11 +5,11 @@ import { formatDateTimeVN, formatDayVN } from "../core/dates.js";
 import { displayValue } from "../core/report-model.js";
 import { SUBMISSION_LABELS } from "../core/status-labels.js";
 import type { Period, Template } from "../core/template-schema.js";
-import { AGGREGATE_LABELS } from "./config-grid.js";
+import { AGGREGATE_LABELS } from "../core/config-grid.js";
 import { HIGHLIGHT_COLORS } from "./highlight-rules.js";
 
 /** Name of the summary sheet. */
-export const SUMMARY_SHEET = "Tổng hợp";
+export { SUMMARY_SHEET } from "../core/sheet-names.js";
 
 /** The planned summary: values, styles and where the chart's data is. */
 export interface SummaryGrid {

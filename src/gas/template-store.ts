@@ -4,7 +4,7 @@ import { parseTemplate } from "../core/template.js";
 import type { Template } from "../core/template-schema.js";
 import bundled from "tong-hop:sheets-templates";
 import { chunkText } from "./bytes.js";
-import { CONFIG_SHEET, configGridToTemplateInput } from "./config-grid.js";
+import { CONFIG_SHEET, configGridToTemplateInput } from "../core/config-grid.js";
 import { fromSheet } from "./sheet-values.js";
 
 const CACHE_KEY = "tong-hop:template:v1";

@@ -10,7 +10,7 @@ import { loginCommand } from "../../src/cli/commands/login.js";
 import { validateCommand } from "../../src/cli/commands/validate.js";
 import { oauthLogin } from "../../src/cli/google/oauth-login.js";
 import { ADD_ON_SHEETS } from "../../src/cli/google/read-live-sheet.js";
-import { CONFIG_SHEET, templateToConfigGrid } from "../../src/gas/config-grid.js";
+import { CONFIG_SHEET, templateToConfigGrid } from "../../src/core/config-grid.js";
 import { SUMMARY_SHEET } from "../../src/gas/summary-grid.js";
 import { FakeGoogle, makeServiceAccountKey, type FakeCell, type FakeSheet } from "../support/fake-sheets-server.js";
 import { mini } from "../fixtures/mini-template.js";

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { cellsPerUnit, COMPILE_COST, maxCompileUnits } from "../../src/core/run-budget.js";
 import { parseTemplate } from "../../src/core/template.js";
-import { CONFIG_WIDTH } from "../../src/gas/config-grid.js";
+import { CONFIG_WIDTH } from "../../src/core/config-grid.js";
 import { GasHarness } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";
 import { fixtureInput, writeConfig } from "./support/config-fixture.js";

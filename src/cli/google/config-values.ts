@@ -3,7 +3,7 @@ import { cleanText, type Grid } from "../../core/cell.js";
 import { serialToWallClock } from "../../core/dates.js";
 import { parseTemplate } from "../../core/template.js";
 import type { Template } from "../../core/template-schema.js";
-import { CONFIG_TABLES, configGridToTemplateInput, sectionMarker } from "../../gas/config-grid.js";
+import { CONFIG_TABLES, configGridToTemplateInput, sectionMarker } from "../../core/config-grid.js";
 
 // Same bounds as the core's date parser: serials from 1950 to 2100 are dates.
 const SERIAL_MIN = 18264;

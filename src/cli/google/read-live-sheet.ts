@@ -3,7 +3,7 @@ import type { Grid } from "../../core/cell.js";
 import { AppError } from "../../core/problem.js";
 import type { NamedGrid } from "../../core/select-sheets.js";
 import type { Template } from "../../core/template-schema.js";
-import { CONFIG_SHEET } from "../../gas/config-grid.js";
+import { CONFIG_SHEET } from "../../core/config-grid.js";
 import { templateFromConfigValues } from "./config-values.js";
 import { resolveCredentials } from "./credentials.js";
 import { resolveEndpoints, type GoogleEndpoints } from "./endpoints.js";
@@ -11,15 +11,11 @@ import { DEFAULT_RETRY, type RetryOptions } from "./retry.js";
 import { createSheetsReader } from "./sheets-client.js";
 import { parseSpreadsheetRef } from "./spreadsheet-ref.js";
 import { applyMerges, valuesToGrid, wholeSheetRange } from "./values-to-grid.js";
+import { ADD_ON_SHEETS } from "../../core/sheet-names.js";
 
-/**
- * Tabs the add-on writes for the Văn phòng, never unit data: "Cấu hình" (read only for the
- * template), "Tổng hợp" (src/gas/summary-grid.ts), "Nhật ký" and the older "Nhật ký gửi"
- * (src/gas/log-sheet.ts, which cannot be imported here: it needs Apps Script types). Skipping
- * them keeps the one batchGet small (the log grows all year) and keeps their "Mã đơn vị"
- * column out of the no-marker fallback. A test keeps the names in step with the add-on.
- */
-export const ADD_ON_SHEETS: readonly string[] = [CONFIG_SHEET, "Tổng hợp", "Nhật ký", "Nhật ký gửi"];
+// Skipping the add-on's own tabs keeps the one batchGet small (the log grows all year) and keeps
+// their "Mã đơn vị" column out of the no-marker fallback.
+export { ADD_ON_SHEETS };
 
 /** How to reach Google; every field has a default. */
 export interface LiveSheetOptions {

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { parseTemplate } from "../../../src/core/template.js";
 import type { Template } from "../../../src/core/template-schema.js";
-import { CONFIG_SHEET, templateToConfigGrid } from "../../../src/gas/config-grid.js";
+import { CONFIG_SHEET, templateToConfigGrid } from "../../../src/core/config-grid.js";
 import { toSheet } from "../../../src/gas/sheet-values.js";
 import type { GasHarness } from "../harness/gas-harness.js";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { parseTemplate } from "../core/template.js";
-import { AppError } from "../core/problem.js";
-import type { CellValue } from "../core/cell.js";
+import { parseTemplate } from "./template.js";
+import { AppError } from "./problem.js";
+import type { CellValue } from "./cell.js";
 import { CONFIG_TABLES, configGridToTemplateInput, sectionMarker, templateToConfigGrid } from "./config-grid.js";
 
 const input = JSON.parse(readFileSync(new URL("../../test/gas/fixtures/template-gas.json", import.meta.url), "utf8"));

@@ -1,10 +1,10 @@
 /** The "Cấu hình" sheet as a grid: a template written for the Văn phòng to edit, and read back. */
-import { cleanText, isBlank, type CellValue, type Grid } from "../core/cell.js";
-import { isoDay, parseIso } from "../core/dates.js";
-import { parseVnDate } from "../core/parse-date.js";
-import { parseVnNumber } from "../core/parse-number.js";
-import { AppError } from "../core/problem.js";
-import type { Template, TemplateInput } from "../core/template-schema.js";
+import { cleanText, isBlank, type CellValue, type Grid } from "./cell.js";
+import { isoDay, parseIso } from "./dates.js";
+import { parseVnDate } from "./parse-date.js";
+import { parseVnNumber } from "./parse-number.js";
+import { AppError } from "./problem.js";
+import type { Template, TemplateInput } from "./template-schema.js";
 
 /** Name of the configuration sheet. */
 export const CONFIG_SHEET = "Cấu hình";

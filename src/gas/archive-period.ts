@@ -17,10 +17,10 @@ import { dataSheetName, findDataSheet, setupDataSheet } from "./data-sheet.js";
 import { gridChecksum } from "./digest.js";
 import { withDocumentLock } from "./doc-lock.js";
 import { currentUser, LOG_ACTIONS, tryAppendLog } from "./log-sheet.js";
-import { protectSheet } from "./protections.js";
+import { protectNewSheet } from "./protections.js";
 import { logError } from "./redact.js";
 import { replaceSheet } from "./safe-write.js";
-import { ensureSize } from "./sheet-size.js";
+import { growNewSheet } from "./sheet-size.js";
 import { fromSheet, toSheetText } from "./sheet-values.js";
 import { loadTemplate } from "./template-store.js";
 import { APP_TITLE, BUSY_MESSAGE, userMessage } from "./ui-messages.js";
@@ -75,7 +75,7 @@ function archiveTarget(ss: Spreadsheet, period: Period, checksum: string): { nam
  */
 function writeArchive(ss: Spreadsheet, name: string, a: ArchiveLayout, checksum: string, totals: string, source: string): Sheet {
   return replaceSheet(ss, name, (sheet) => {
-    ensureSize(sheet, a.grid.length, a.width);
+    growNewSheet(sheet, a.grid.length, a.width);
     const all = sheet.getRange(1, 1, a.grid.length, a.width);
     all.setValues(toSheetText(a.grid));
     all.setFontWeights(a.grid.map((_, r) => Array<"bold" | "normal">(a.width).fill(a.boldRows.includes(r + 1) ? "bold" : "normal")));
@@ -87,7 +87,7 @@ function writeArchive(ss: Spreadsheet, name: string, a: ArchiveLayout, checksum:
     if (gridChecksum(back.data) !== checksum || JSON.stringify(again.totals) !== totals) {
       throw new AppError("archive.verify", "Bản lưu trữ đọc lại không khớp với số liệu gốc nên chưa được dùng; không có gì thay đổi.", ["Hãy chạy lại Mở kỳ báo cáo mới. Nếu vẫn lỗi, tải bảng tính về máy (Tệp → Tải xuống) để giữ số liệu."]);
     }
-    protectSheet(sheet, name);
+    protectNewSheet(sheet, name);
   }).sheet;
 }
 

@@ -52,8 +52,8 @@ export interface PeriodData {
 }
 
 /**
- * Reads a sheet's used range in one call, after checking with two cheap calls that a compile of
- * this size can finish inside Apps Script's 6-minute limit.
+ * Reads a sheet's used range in one call (getSheetValues), after checking with two cheap calls
+ * that a compile of this size can finish inside Apps Script's 6-minute limit.
  * @throws AppError "compile.too-large" pointing to the CLI.
  */
 export function readWithinBudget(ss: Spreadsheet, sheet: Sheet, period: Pick<Period, "id" | "label">): unknown[][] {
@@ -68,7 +68,7 @@ export function readWithinBudget(ss: Spreadsheet, sheet: Sheet, period: Pick<Per
       [`Hãy tổng hợp trên máy tính bằng lệnh tong-hop, đọc thẳng bảng tính này: tong-hop compile -t <mẫu kế hoạch> -p ${period.id} --sheet ${ss.getUrl()} -o bao-cao.xlsx`],
     );
   }
-  return sheet.getRange(1, 1, lastRow, lastColumn).getValues();
+  return sheet.getSheetValues(1, 1, lastRow, lastColumn);
 }
 
 /** The data block's checksum, or the whole grid's when the key row is gone (mapped by headers). */

@@ -1,7 +1,7 @@
 /** Writes the "Cấu hình" sheet the Văn phòng edits: tables, dropdowns, checkboxes, help notes. */
 import type { Template } from "../core/template-schema.js";
 import { CONFIG_SHEET, templateToConfigGrid, type ConfigColumn } from "../core/config-grid.js";
-import { protectSheet } from "./protections.js";
+import { protectionRun, protectSheet, type ProtectionRun } from "./protections.js";
 import { charsToPixels, ensureSize } from "./sheet-size.js";
 import { toSheetText } from "./sheet-values.js";
 
@@ -33,7 +33,7 @@ const formatFor = (c: ConfigColumn): string => (c.kind === "date" ? "dd/mm/yyyy"
  * Creates the "Cấu hình" sheet (first tab) from a template: values in one write, then formats,
  * validations and notes each in one bulk call, and a sheet protection for the Văn phòng.
  */
-export function writeConfigSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, t: Template): GoogleAppsScript.Spreadsheet.Sheet {
+export function writeConfigSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, t: Template, run: ProtectionRun = protectionRun()): GoogleAppsScript.Spreadsheet.Sheet {
   const { grid, width, sections } = templateToConfigGrid(t);
   const sheet = ss.getSheetByName(CONFIG_SHEET) ?? ss.insertSheet(CONFIG_SHEET, 0);
   const rows = grid.length;
@@ -83,6 +83,6 @@ export function writeConfigSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, t
   all.setVerticalAlignment("top");
   widths.forEach((w, j) => sheet.setColumnWidth(j + 1, charsToPixels(w)));
   sheet.setFrozenRows(0);
-  protectSheet(sheet, CONFIG_SHEET);
+  protectSheet(sheet, CONFIG_SHEET, run);
   return sheet;
 }

@@ -5,7 +5,8 @@ import { describeValidation } from "../core/validation-rules.js";
 import { planDataSheet, type DataSheetPlan } from "./data-sheet-plan.js";
 import { notesForEdit } from "./edit-notes.js";
 import { highlightRules } from "./highlight-rules.js";
-import { ownRangeProtections, protectRange, removeStale, unitRowDescription } from "./protections.js";
+import { a1Of, applyProtection, ownRangeProtections, PROTECTION_PREFIX, protectionRun, removeStale, unitRowDescription, type ProtectionRun, type WantedProtection } from "./protections.js";
+import { rowsSignature } from "./setup-resume.js";
 import { charsToPixels, ensureSize } from "./sheet-size.js";
 import { fromSheet, toSheetText } from "./sheet-values.js";
 import { columnNumberFormat, columnValidations } from "./validation-builder.js";
@@ -40,7 +41,22 @@ export interface DataSheetResult {
   protectedRows: number;
   /** False when the time budget ran out before every row was protected. */
   complete: boolean;
+  /** Index into `plan.rows` of the first row not protected yet (all of them when complete). */
+  next: number;
+  /** {@link rowsSignature} of the planned rows: a later run resumes at `next` only while it holds. */
+  signature: string;
 }
+
+/** Options of {@link setupDataSheet}. */
+export interface SetupSheetOptions {
+  /** What the run knows about protections (shared by all sheets of a run). */
+  run?: ProtectionRun;
+  /** Where an earlier run stopped on this sheet: rows before `next` are trusted while `signature` matches. */
+  resume?: { signature: string; next: number };
+}
+
+/** Ranges are fetched this many rows at a time (one getRangeList call) for rows that need a new protection. */
+const RANGE_CHUNK = 200;
 
 /**
  * Writes a period's data sheet. Values (old ones carried by key and unit code), notes, number
@@ -49,7 +65,7 @@ export interface DataSheetResult {
  * protected for that unit's editors. `deadlineMs` (Date.now() value) stops the row
  * protections early so a run stays inside Apps Script's 6-minute limit; running again resumes.
  */
-export function setupDataSheet(ss: Spreadsheet, t: Template, period: Period, deadlineMs = Infinity): DataSheetResult {
+export function setupDataSheet(ss: Spreadsheet, t: Template, period: Period, deadlineMs = Infinity, opts: SetupSheetOptions = {}): DataSheetResult {
   let sheet = findDataSheet(ss, t, period);
   const created = !sheet;
   let existing: ReturnType<typeof fromSheet> = [];
@@ -120,22 +136,49 @@ export function setupDataSheet(ss: Spreadsheet, t: Template, period: Period, dea
     }),
   );
 
-  // Protections: header rows and identity columns for the Văn phòng, one row per unit.
+  // Protections: header rows and identity columns for the Văn phòng, one row per unit. Each is
+  // checked against what is there (read once per sheet by description) and written only when it
+  // differs; ranges are fetched only for protections that must be created.
+  const run = opts.run ?? protectionRun();
   const protections = ownRangeProtections(sheet);
-  protectRange(sheet.getRange(1, 1, LAYOUT.headerRow, width), `Tiêu đề ${period.label}`, protections);
-  if (dataRows > 0) {
-    protectRange(sheet.getRange(LAYOUT.firstDataRow, plan.identityColumns.first, dataRows, plan.identityColumns.last - plan.identityColumns.first + 1), `Cột định danh ${period.label}`, protections);
-  }
-  let protectedRows = 0;
-  let complete = true;
-  for (const r of plan.rows) {
-    if (Date.now() > deadlineMs) {
-      complete = false;
-      break;
+  const apply = (w: WantedProtection, range: () => GoogleAppsScript.Spreadsheet.Range) => applyProtection(w, protections, run, range);
+  const fixed = (row: number, column: number, numRows: number, numColumns: number, what: string) => {
+    const a1 = a1Of(row, column, numRows, numColumns);
+    apply({ a1, description: `${PROTECTION_PREFIX}${what}`, editors: [] }, () => sheet!.getRange(a1));
+  };
+  fixed(1, 1, LAYOUT.headerRow, width, `Tiêu đề ${period.label}`);
+  const idWidth = plan.identityColumns.last - plan.identityColumns.first + 1;
+  if (dataRows > 0) fixed(LAYOUT.firstDataRow, plan.identityColumns.first, dataRows, idWidth, `Cột định danh ${period.label}`);
+
+  const signature = rowsSignature(run.me, plan.tableWidth, plan.rows);
+  const trusted = opts.resume && opts.resume.signature === signature ? opts.resume.next : 0;
+  const rowA1 = (i: number) => a1Of(plan.rows[i].row, 1, 1, plan.tableWidth);
+  let chunk: { start: number; ranges: GoogleAppsScript.Spreadsheet.Range[] } | null = null;
+  const rangeOf = (i: number) => {
+    const start = i - (i % RANGE_CHUNK);
+    if (chunk?.start !== start) {
+      const a1s = plan.rows.slice(start, start + RANGE_CHUNK).map((_, j) => rowA1(start + j));
+      chunk = { start, ranges: sheet!.getRangeList(a1s).getRanges() };
     }
-    protectRange(sheet.getRange(r.row, 1, 1, plan.tableWidth), unitRowDescription(r.unitCode), protections, r.unit?.editors ?? []);
-    protectedRows++;
+    return chunk.ranges[i - start];
+  };
+  let protectedRows = 0;
+  let next = 0;
+  for (; next < plan.rows.length; next++) {
+    if (Date.now() > deadlineMs) break;
+    const r = plan.rows[next];
+    const description = unitRowDescription(r.unitCode);
+    // Finished by the run that stopped: its protection is only taken off the stale list.
+    if (next < trusted && protections.delete(description)) continue;
+    const i = next;
+    if (apply({ a1: rowA1(i), description, editors: r.unit?.editors ?? [] }, () => rangeOf(i)) !== "kept") protectedRows++;
   }
+  const complete = next === plan.rows.length;
   if (complete) removeStale(protections);
-  return { sheet, plan, created, protectedRows, complete };
+  else {
+    // Until a later run protects them, the remaining rows are the Văn phòng's alone, never open to every editor.
+    const from = plan.rows[next].row;
+    fixed(from, 1, plan.rows[plan.rows.length - 1].row - from + 1, plan.tableWidth, `Chưa thiết lập xong ${period.label}`);
+  }
+  return { sheet, plan, created, protectedRows, complete, next, signature };
 }

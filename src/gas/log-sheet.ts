@@ -3,7 +3,7 @@
  * time, person, counts and a SHA-256 of the data. Protected so only the owner (the Văn phòng)
  * can edit it; see {@link appendLog} for who can write it.
  */
-import { protectSheet } from "./protections.js";
+import { protectionRun, protectNewSheet, protectSheet, type ProtectionRun } from "./protections.js";
 import { logError } from "./redact.js";
 import { replaceSheet } from "./safe-write.js";
 import { ensureSize } from "./sheet-size.js";
@@ -61,7 +61,7 @@ const header = (sheet: Sheet) => {
  * "Nhật ký gửi" (its rows moved into the new columns, through a complete copy, so a fault
  * halfway loses nothing).
  */
-export function ensureLogSheet(ss: Spreadsheet): Sheet {
+export function ensureLogSheet(ss: Spreadsheet, run: ProtectionRun = protectionRun()): Sheet {
   let sheet = ss.getSheetByName(LOG_SHEET);
   const legacy = ss.getSheetByName(LEGACY_LOG_SHEET);
   if (!sheet && legacy) {
@@ -75,13 +75,18 @@ export function ensureLogSheet(ss: Spreadsheet): Sheet {
         const moved = rows.map((r) => [r[0], r[4], r[3], r[1], r[2], "", "", `Chuyển từ trang "${LEGACY_LOG_SHEET}"`]);
         s.getRange(2, 1, moved.length, LOG_HEADER.length).setValues(enteredRows(moved));
       }
-      protectSheet(s, LOG_SHEET);
+      protectNewSheet(s, LOG_SHEET, run);
     }).sheet;
     if (isLegacy) ss.deleteSheet(legacy);
-  } else if (!sheet) {
-    sheet = replaceSheet(ss, LOG_SHEET, header).sheet;
+    return sheet;
   }
-  protectSheet(sheet, LOG_SHEET);
+  if (!sheet) {
+    return replaceSheet(ss, LOG_SHEET, (s) => {
+      header(s);
+      protectNewSheet(s, LOG_SHEET, run);
+    }).sheet;
+  }
+  protectSheet(sheet, LOG_SHEET, run);
   return sheet;
 }
 
@@ -100,7 +105,9 @@ export function appendLog(ss: Spreadsheet, entries: readonly LogEntry[]): void {
   const now = new Date();
   const rows = entries.map((e) => [e.at ?? now, e.user ?? user, e.action, e.period ?? "", e.unit ?? "", e.counts ?? "", e.checksum ?? "", e.note ?? ""]);
   const at = sheet.getLastRow() + 1;
-  ensureSize(sheet, at + rows.length - 1, LOG_HEADER.length);
+  // Only rows can run out: the log's columns were made wide enough when it was created.
+  const maxRows = sheet.getMaxRows();
+  if (at + rows.length - 1 > maxRows) sheet.insertRowsAfter(maxRows, at + rows.length - 1 - maxRows);
   sheet.getRange(at, 1, rows.length, LOG_HEADER.length).setValues(enteredRows(rows));
 }
 

@@ -1,4 +1,5 @@
 /** Protections: each unit edits only its own row; headers, Cấu hình and logs are the Văn phòng's. */
+import { colName } from "../core/map-grid.js";
 
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -10,29 +11,82 @@ export const PROTECTION_PREFIX = "Tổng hợp báo cáo · ";
 /** Description of a unit row's protection. */
 export const unitRowDescription = (unitCode: string): string => `${PROTECTION_PREFIX}Đơn vị ${unitCode}`;
 
+/** A1 notation of a block, as `Range.getA1Notation()` gives it ("B3", "A3:Q3"). */
+export function a1Of(row: number, column: number, numRows = 1, numColumns = 1): string {
+  const start = `${colName(column - 1)}${row}`;
+  return numRows === 1 && numColumns === 1 ? start : `${start}:${colName(column + numColumns - 2)}${row + numRows - 1}`;
+}
+
 /**
- * Restricts a protection to the effective user (the Văn phòng running set-up) plus `editors`,
- * in the documented order: add the effective user first (so removing a group they edit
- * through cannot lock them out), remove the other editors, turn off domain edit where the
- * domain allows it, then add the unit's editors.
+ * What one execution learns about protections once and then reuses for every protection it
+ * writes, so that a unit row costs no read of editors: a new protection starts with the
+ * spreadsheet's editors (Apps Script: "the permissions mirror those of the spreadsheet"), the
+ * same list for every new protection of the run.
  */
-export function restrictTo(p: Protection, editors: readonly string[]): void {
-  const me = Session.getEffectiveUser();
-  p.addEditor(me);
-  p.removeEditors(p.getEditors());
-  if (p.canDomainEdit()) p.setDomainEdit(false);
-  if (editors.length) p.addEditors([...editors]);
+export interface ProtectionRun {
+  /** The effective user's e-mail (lower case): the Văn phòng running the command. */
+  me: string;
+  /** Editors every new protection starts with, read once from the first one created. */
+  mirror?: string[];
+  /** Whether new protections start with domain edit on (a Workspace domain), read once likewise. */
+  domainEdit?: boolean;
+  /**
+   * The spreadsheet owner's e-mail, asked only the first time a protection seems to have an editor
+   * too many: Sheets never removes the owner, so when someone else runs the command the owner
+   * must not count as one (else every check would "fix" it again). Null when there is none (a shared drive).
+   */
+  owner?: string | null;
 }
 
-/** True when a protection already allows exactly the effective user plus `editors`, with no domain edit. */
-export function isRestrictedTo(p: Protection, editors: readonly string[]): boolean {
-  const want = new Set([Session.getEffectiveUser().getEmail(), ...editors].map((e) => e.toLowerCase()));
-  const have = new Set(p.getEditors().map((u) => u.getEmail().toLowerCase()));
-  if (have.size !== want.size || [...want].some((e) => !have.has(e))) return false;
-  return !p.canDomainEdit();
+/** A fresh {@link ProtectionRun} for the current execution (asks Session once). */
+export function protectionRun(): ProtectionRun {
+  return { me: Session.getEffectiveUser().getEmail().toLowerCase() };
 }
 
-/** Current protections of ours on a sheet's ranges, by description. */
+const emails = (users: readonly GoogleAppsScript.Base.User[]): string[] => users.map((u) => u.getEmail().toLowerCase());
+const unique = (xs: readonly string[]): string[] => [...new Set(xs.map((x) => x.toLowerCase()).filter((x) => x !== ""))];
+
+/**
+ * Restricts a protection just created to the effective user plus `editors`, in the order the
+ * Apps Script reference gives: add the effective user (with the unit's editors, in one call) so
+ * that removing a group they edit through cannot lock them out, remove the other editors (the
+ * spreadsheet's, which the protection started with), then turn domain edit off where the domain
+ * allows it. The first protection of a run reads its editors and domain setting once; every
+ * later one makes three to five calls in all: protect, setDescription, addEditors,
+ * removeEditors (when someone else edits the spreadsheet), setDomainEdit (in a Workspace domain).
+ */
+export function restrictNew(p: Protection, editors: readonly string[], run: ProtectionRun): void {
+  if (run.mirror === undefined) run.mirror = emails(p.getEditors());
+  const keep = unique([run.me, ...editors]);
+  p.addEditors(keep);
+  const wanted = new Set(keep);
+  const others = run.mirror.filter((e) => !wanted.has(e));
+  if (others.length) p.removeEditors(others);
+  if (run.domainEdit === undefined) run.domainEdit = p.canDomainEdit();
+  if (run.domainEdit) p.setDomainEdit(false);
+}
+
+/**
+ * Brings an existing protection to the effective user plus `editors`, with no domain edit, in
+ * the same order as {@link restrictNew}; writes nothing when it is already so. Returns true when
+ * it changed something.
+ */
+export function restrictExisting(p: Protection, editors: readonly string[], run: ProtectionRun): boolean {
+  const have = emails(p.getEditors());
+  const want = unique([run.me, ...editors]);
+  const wanted = new Set(want);
+  const missing = want.filter((e) => !have.includes(e));
+  let extra = have.filter((e) => !wanted.has(e));
+  if (extra.length && run.owner === undefined) run.owner = SpreadsheetApp.getActive().getOwner()?.getEmail().toLowerCase() ?? null;
+  extra = extra.filter((e) => e !== run.owner);
+  if (missing.length) p.addEditors(missing);
+  if (extra.length) p.removeEditors(extra);
+  const domain = p.canDomainEdit();
+  if (domain) p.setDomainEdit(false);
+  return missing.length > 0 || extra.length > 0 || domain;
+}
+
+/** Current protections of ours on a sheet's ranges, by description (duplicates are removed). */
 export function ownRangeProtections(sheet: Sheet): Map<string, Protection> {
   const out = new Map<string, Protection>();
   for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE) as Protection[]) {
@@ -45,27 +99,47 @@ export function ownRangeProtections(sheet: Sheet): Map<string, Protection> {
   return out;
 }
 
-/** Protects a range for the Văn phòng only (plus `editors`), reusing a protection of ours. */
-export function protectRange(range: Range, description: string, existing: Map<string, Protection>, editors: readonly string[] = []): Protection {
-  const full = description.startsWith(PROTECTION_PREFIX) ? description : PROTECTION_PREFIX + description;
-  let p = existing.get(full);
-  existing.delete(full);
-  if (p && p.getRange().getA1Notation() !== range.getA1Notation()) {
+/** A range protection set-up wants: where, what it is called, who besides the Văn phòng may edit. */
+export interface WantedProtection {
+  /** A1 notation of the range (see {@link a1Of}). */
+  a1: string;
+  /** Full description (starting with {@link PROTECTION_PREFIX}). */
+  description: string;
+  editors: readonly string[];
+}
+
+/** The outcome for one wanted protection. */
+export type ProtectionOutcome = "kept" | "fixed" | "created";
+
+/**
+ * Makes one wanted range protection true: an existing one of ours with the same description
+ * over the same range is checked (and corrected); one over another range is replaced; a
+ * missing one is created on `range()`, which is only asked for then.
+ */
+export function applyProtection(w: WantedProtection, existing: Map<string, Protection>, run: ProtectionRun, range: () => Range): ProtectionOutcome {
+  const p = existing.get(w.description);
+  existing.delete(w.description);
+  if (p) {
+    if (p.getRange().getA1Notation() === w.a1) return restrictExisting(p, w.editors, run) ? "fixed" : "kept";
     p.remove();
-    p = undefined;
   }
-  if (!p) p = range.protect().setDescription(full);
-  else if (isRestrictedTo(p, editors)) return p;
-  restrictTo(p, editors);
+  restrictNew(range().protect().setDescription(w.description), w.editors, run);
+  return "created";
+}
+
+/** Protects a whole sheet for the Văn phòng only, reusing its sheet protection when there is one. */
+export function protectSheet(sheet: Sheet, description: string, run: ProtectionRun = protectionRun()): Protection {
+  const current = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET) as Protection[];
+  if (!current[0]) return protectNewSheet(sheet, description, run);
+  const p = current[0].setDescription(PROTECTION_PREFIX + description);
+  restrictExisting(p, [], run);
   return p;
 }
 
-/** Protects a whole sheet for the Văn phòng only. */
-export function protectSheet(sheet: Sheet, description: string): Protection {
-  const current = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET) as Protection[];
-  const p = current[0] ?? sheet.protect();
-  p.setDescription(PROTECTION_PREFIX + description);
-  restrictTo(p, []);
+/** Protects a sheet this execution has just inserted (it has no protection yet: nothing to look up). */
+export function protectNewSheet(sheet: Sheet, description: string, run: ProtectionRun = protectionRun()): Protection {
+  const p = sheet.protect().setDescription(PROTECTION_PREFIX + description);
+  restrictNew(p, [], run);
   return p;
 }
 

@@ -16,14 +16,33 @@ export interface Replaced {
   warning?: string;
 }
 
-/** Cleans up after a run that stopped halfway: drops an unfinished sheet, puts back an old one. */
-function recover(ss: Spreadsheet, name: string): void {
-  const unfinished = ss.getSheetByName(name + WRITING_SUFFIX);
-  if (unfinished) ss.deleteSheet(unfinished);
-  const old = ss.getSheetByName(name + OLD_SUFFIX);
-  if (old) {
-    if (ss.getSheetByName(name)) ss.deleteSheet(old);
-    else old.setName(name);
+/**
+ * Inserts the temporary sheet where the old one is (at the end when there is none). A sheet of that name
+ * left by a run that stopped halfway makes insertSheet throw: it is deleted and the insert
+ * retried, so the usual run pays no call to look for one.
+ */
+function insertTemp(ss: Spreadsheet, tempName: string, old: Sheet | null): Sheet {
+  // At the old sheet's place (asked again on a retry: deleting the leftover may have moved it).
+  const insert = () => (old ? ss.insertSheet(tempName, old.getIndex() - 1) : ss.insertSheet(tempName));
+  try {
+    return insert();
+  } catch (e) {
+    const unfinished = ss.getSheetByName(tempName);
+    if (!unfinished) throw e;
+    ss.deleteSheet(unfinished);
+    return insert();
+  }
+}
+
+/** Renames the old sheet out of the way; an old copy left by a stopped run (same name) is deleted first. */
+function renameOld(ss: Spreadsheet, old: Sheet, name: string): void {
+  try {
+    old.setName(name + OLD_SUFFIX);
+  } catch (e) {
+    const left = ss.getSheetByName(name + OLD_SUFFIX);
+    if (!left) throw e;
+    ss.deleteSheet(left);
+    old.setName(name + OLD_SUFFIX);
   }
 }
 
@@ -31,12 +50,18 @@ function recover(ss: Spreadsheet, name: string): void {
  * Writes a sheet called `name` through `write` into a new sheet named "<name> (đang ghi, chưa
  * xong)" at the old one's place, then swaps names and deletes the old sheet. If `write` (or any
  * step) throws, the unfinished sheet is deleted and the old one keeps its name and content; if
- * even that fails, what is left is named so nobody mistakes it for the real sheet.
+ * even that fails, what is left is named so nobody mistakes it for the real sheet, and the next
+ * run cleans it up: an unfinished sheet or an old copy in the way is removed when met, and an
+ * old copy that lost its name (a run stopped between the two renames) gets it back first.
  */
 export function replaceSheet(ss: Spreadsheet, name: string, write: (sheet: Sheet) => void): Replaced {
-  recover(ss, name);
-  const old = ss.getSheetByName(name);
-  const temp = old ? ss.insertSheet(name + WRITING_SUFFIX, old.getIndex() - 1) : ss.insertSheet(name + WRITING_SUFFIX);
+  let old = ss.getSheetByName(name);
+  if (!old) {
+    // Only when the sheet is missing can a stopped run have left its old copy under the other name.
+    old = ss.getSheetByName(name + OLD_SUFFIX);
+    if (old) old.setName(name);
+  }
+  const temp = insertTemp(ss, name + WRITING_SUFFIX, old);
   const dropTemp = () => {
     try {
       ss.deleteSheet(temp);
@@ -52,7 +77,7 @@ export function replaceSheet(ss: Spreadsheet, name: string, write: (sheet: Sheet
   }
   if (old) {
     try {
-      old.setName(name + OLD_SUFFIX);
+      renameOld(ss, old, name);
     } catch (e) {
       dropTemp();
       throw e;

@@ -1,14 +1,17 @@
 /** Menu "Thiết lập bảng tính": Cấu hình from a bundled template, one data sheet per period, protections. */
 import { archiveSheetName } from "../core/archive.js";
 import { AppError } from "../core/problem.js";
+import { MAX_SETUP_RUNS, planSetupRuns, SETUP_BUDGET_MS, type SetupRunPlan } from "../core/run-budget.js";
 import { parseTemplate } from "../core/template.js";
 import type { Template } from "../core/template-schema.js";
-import { CONFIG_SHEET } from "../core/config-grid.js";
+import { CONFIG_SHEET, CONFIG_WIDTH } from "../core/config-grid.js";
 import { writeConfigSheet } from "./config-sheet.js";
-import { findDataSheet, setupDataSheet } from "./data-sheet.js";
+import { dataSheetName, findDataSheet, setupDataSheet } from "./data-sheet.js";
+import { planDataSheet } from "./data-sheet-plan.js";
 import { sha256Hex } from "./digest.js";
 import { ensureLogSheet, LOG_ACTIONS, tryAppendLog } from "./log-sheet.js";
-import { protectSheet } from "./protections.js";
+import { protectionRun, protectSheet } from "./protections.js";
+import { fingerprint, readSetupProgress, saveSetupProgress, type SetupProgress } from "./setup-resume.js";
 import { bundledTemplates, cacheTemplate, readConfigSheet } from "./template-store.js";
 import { APP_TITLE, BUSY_MESSAGE, userMessage } from "./ui-messages.js";
 
@@ -17,8 +20,6 @@ export const SHEET_TIME_ZONE = "Asia/Ho_Chi_Minh";
 export const SHEET_LOCALE = "vi_VN";
 /** Handler of the installable edit trigger (stamps Người gửi). */
 export const INSTALLABLE_EDIT_HANDLER = "khiSuaBangTinh";
-/** Set-up stops protecting rows after this long and asks to be run again (Apps Script allows 6 min). */
-const TIME_BUDGET_MS = 4.5 * 60 * 1000;
 
 function chooseBundled(ui: GoogleAppsScript.Base.Ui): Template {
   const all = bundledTemplates();
@@ -46,10 +47,29 @@ function ensureEditTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string
 }
 
 /**
+ * How the set-up of `t` will run on the 6-minute model, at the data sheet's planned width, for
+ * `periods` data sheets (set-up passes all of the template's: archived ones, which it skips,
+ * make it an over-estimate).
+ */
+export function setupPlan(t: Template, periods: number): SetupRunPlan {
+  const width = t.periods.length ? planDataSheet(t, t.periods[0].id).width : 0;
+  return planSetupRuns({ units: t.units.length, periods, dataWidth: width, configWidth: CONFIG_WIDTH });
+}
+
+/** Fingerprint of a whole set-up (who runs it and the template): progress from another one is ignored. */
+const setupSignature = (me: string, t: Template): string => fingerprint(JSON.stringify([me, t]));
+
+/**
  * Sets the spreadsheet up, or updates it after the Văn phòng edits "Cấu hình": creates
  * "Cấu hình" from a bundled template the first time (and otherwise reads it as the Văn phòng
  * left it), writes one data sheet per period keeping every entered value, protects rows,
  * and installs the edit trigger that records who submitted.
+ *
+ * A large spreadsheet needs several runs: the 6-minute model ({@link planSetupRuns}) says how
+ * many up front, each run stops inside the budget (rows not yet protected stay the Văn phòng's
+ * alone meanwhile), and the next one resumes where it stopped, skipping the sheets already
+ * finished. A size whose single data sheet cannot be written in one run is refused before
+ * anything changes.
  */
 export function thietLapBangTinh(): void {
   const ui = SpreadsheetApp.getUi();
@@ -63,45 +83,82 @@ export function thietLapBangTinh(): void {
     const ss = SpreadsheetApp.getActive();
     if (ss.getSpreadsheetTimeZone() !== SHEET_TIME_ZONE) ss.setSpreadsheetTimeZone(SHEET_TIME_ZONE);
     if (ss.getSpreadsheetLocale() !== SHEET_LOCALE) ss.setSpreadsheetLocale(SHEET_LOCALE);
+    const run = protectionRun();
     let t = readConfigSheet(ss);
     const createdConfig = !t;
-    if (!t) {
-      t = chooseBundled(ui);
-      writeConfigSheet(ss, t);
-    } else {
-      protectSheet(ss.getSheetByName(CONFIG_SHEET)!, CONFIG_SHEET);
+    if (!t) t = chooseBundled(ui);
+    const template = t;
+    const plan = setupPlan(template, template.periods.length);
+    if (!plan.fits) {
+      const why =
+        plan.reason === "runs"
+          ? `Kế hoạch có ${template.units.length} đơn vị × ${template.periods.length} kỳ: Thiết lập cần khoảng ${plan.runs} lần chạy (mỗi lần tối đa 6 phút), quá ${MAX_SETUP_RUNS} lần.`
+          : `Kế hoạch có ${template.units.length} đơn vị: riêng việc ghi một trang kỳ báo cáo đã gần hết giới hạn 6 phút một lần chạy của Apps Script, Thiết lập không thể làm xong dù chạy lại.`;
+      throw new AppError(
+        "setup.too-large",
+        `${why} Chưa tạo hay sửa trang nào.`,
+        [`Hãy chia các đơn vị thành nhiều bảng tính (mỗi cụm một bảng tính), rồi tổng hợp chung bằng lệnh tong-hop compile --sheet <bảng tính 1> --sheet <bảng tính 2> …`],
+      );
     }
-    cacheTemplate(t);
-    const lines: string[] = [createdConfig ? `Đã tạo trang "${CONFIG_SHEET}" từ mẫu kế hoạch ${t.plan.code}.` : `Đã đọc trang "${CONFIG_SHEET}" (kế hoạch ${t.plan.code}).`];
+    if (createdConfig) writeConfigSheet(ss, template, run);
+    else protectSheet(ss.getSheetByName(CONFIG_SHEET)!, CONFIG_SHEET, run);
+    cacheTemplate(template);
+    const lines: string[] = [createdConfig ? `Đã tạo trang "${CONFIG_SHEET}" từ mẫu kế hoạch ${template.plan.code}.` : `Đã đọc trang "${CONFIG_SHEET}" (kế hoạch ${template.plan.code}).`];
+    const signature = setupSignature(run.me, template);
+    const saved = readSetupProgress();
+    const progress: SetupProgress = saved && saved.signature === signature ? saved : { signature, done: [] };
+    if (plan.runs > 1 && !saved) {
+      const note = `Bảng tính lớn (${template.units.length} đơn vị × ${template.periods.length} kỳ): Thiết lập cần khoảng ${plan.runs} lần chạy, mỗi lần dừng an toàn trước giới hạn 6 phút; hãy chạy lại đến khi báo xong.`;
+      lines.push(note);
+      ss.toast(note, APP_TITLE, 30);
+    }
     let complete = true;
     let first: GoogleAppsScript.Spreadsheet.Sheet | null = null;
     let sheets = 0;
     let units = 0;
-    t.periods.forEach((p, i) => {
+    template.periods.forEach((p, i) => {
       if (!complete) return;
       // A closed period lives in its archive; set-up does not bring back an empty data sheet.
       const archive = ss.getSheetByName(archiveSheetName(p));
-      if (archive && !findDataSheet(ss, t!, p)) {
-        protectSheet(archive, archive.getName());
+      if (archive && !findDataSheet(ss, template, p)) {
+        protectSheet(archive, archive.getName(), run);
         lines.push(`Kỳ "${p.label}" đã lưu trữ (trang "${archive.getName()}"), không tạo lại trang nhập liệu.`);
         return;
       }
-      ss.toast(`Đang thiết lập trang "${p.label}" (${i + 1}/${t!.periods.length})…`, APP_TITLE, 30);
-      const r = setupDataSheet(ss, t!, p, started + TIME_BUDGET_MS);
+      const name = dataSheetName(p);
+      const finished = progress.done.includes(name) ? ss.getSheetByName(name) : null;
+      if (finished) {
+        first ??= finished;
+        sheets++;
+        lines.push(`Trang "${name}" đã thiết lập xong ở lần chạy trước.`);
+        return;
+      }
+      ss.toast(`Đang thiết lập trang "${p.label}" (${i + 1}/${template.periods.length})…`, APP_TITLE, 30);
+      const resume = progress.partial?.sheet === name ? progress.partial : undefined;
+      const r = setupDataSheet(ss, template, p, started + SETUP_BUDGET_MS, { run, resume });
       first ??= r.sheet;
       sheets++;
       units = Math.max(units, r.plan.rows.length);
       lines.push(`${r.created ? "Đã tạo" : "Đã cập nhật"} trang "${r.sheet.getName()}": ${r.plan.rows.length} đơn vị${r.plan.carried ? `, giữ nguyên ${r.plan.carried} ô đã nhập` : ""}.`);
       complete = r.complete;
+      if (r.complete) {
+        progress.done.push(name);
+        delete progress.partial;
+      } else {
+        progress.partial = { sheet: name, signature: r.signature, next: r.next };
+      }
     });
-    ensureLogSheet(ss);
+    ensureLogSheet(ss, run);
     // insertSheet activates each new sheet; end on the first period's sheet, not the log.
     if (first) ss.setActiveSheet(first);
     lines.push(ensureEditTrigger(ss));
-    if (!complete) lines.push("CHƯA XONG: còn một số dòng chưa được bảo vệ vì hết thời gian cho phép. Hãy chạy lại Thiết lập bảng tính để làm tiếp.");
+    // Only an unfinished set-up leaves its progress for the next run; a finished one re-checks everything next time.
+    if (!complete) saveSetupProgress(progress);
+    else if (saved) saveSetupProgress(null);
+    if (!complete) lines.push("CHƯA XONG: còn một số dòng chưa được bảo vệ vì hết thời gian cho phép (trong lúc chờ, chỉ Văn phòng sửa được các dòng đó). Hãy chạy lại Thiết lập bảng tính để làm tiếp.");
     lines.push("Hãy chia sẻ bảng tính (quyền chỉnh sửa) với email người nhập của các đơn vị; mỗi đơn vị chỉ sửa được dòng của mình.");
     const logWarning = tryAppendLog(ss, [
-      { action: LOG_ACTIONS.setup, counts: `${sheets} trang kỳ báo cáo; ${units} đơn vị; ${t.indicators.length} chỉ tiêu`, checksum: sha256Hex(JSON.stringify(t)), note: `Mẫu kế hoạch ${t.plan.code}${complete ? "" : "; chưa xong, cần chạy lại"}` },
+      { action: LOG_ACTIONS.setup, counts: `${sheets} trang kỳ báo cáo; ${units} đơn vị; ${template.indicators.length} chỉ tiêu`, checksum: sha256Hex(JSON.stringify(template)), note: `Mẫu kế hoạch ${template.plan.code}${complete ? "" : "; chưa xong, cần chạy lại"}` },
     ]);
     if (logWarning) lines.push(logWarning);
     ss.toast(complete ? "Thiết lập xong." : "Chưa xong, hãy chạy lại.", APP_TITLE, 5);

@@ -1,9 +1,9 @@
 /** Writes the "Tổng hợp" sheet in a few bulk calls, with a stacked bar chart of submissions by group. */
 import type { CompileResult } from "../core/compile-result.js";
 import type { Period, Template } from "../core/template-schema.js";
-import { protectSheet } from "./protections.js";
+import { protectNewSheet } from "./protections.js";
 import { replaceSheet } from "./safe-write.js";
-import { ensureSize } from "./sheet-size.js";
+import { growNewSheet } from "./sheet-size.js";
 import { toSheetText } from "./sheet-values.js";
 import { buildSummaryGrid, SUMMARY_SHEET } from "./summary-grid.js";
 
@@ -24,7 +24,7 @@ export interface SummaryWritten {
 export function writeSummarySheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, t: Template, period: Period, result: CompileResult, compiledAt: string): SummaryWritten {
   const s = buildSummaryGrid(t, period, result, compiledAt);
   const done = replaceSheet(ss, SUMMARY_SHEET, (sheet) => {
-    ensureSize(sheet, s.grid.length, s.width);
+    growNewSheet(sheet, s.grid.length, s.width);
     const all = sheet.getRange(1, 1, s.grid.length, s.width);
     all.setValues(toSheetText(s.grid));
     all.setBackgrounds(s.backgrounds);
@@ -41,7 +41,7 @@ export function writeSummarySheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, 
     sheet.insertChart(chart);
     sheet.setColumnWidths(1, s.width, 140);
     sheet.setFrozenRows(2);
-    protectSheet(sheet, SUMMARY_SHEET);
+    protectNewSheet(sheet, SUMMARY_SHEET);
   });
   return { problems: s.problemCount, warning: done.warning };
 }

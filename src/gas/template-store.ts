@@ -21,7 +21,8 @@ export function bundledTemplates(): { name: string; input: unknown }[] {
 export function readConfigSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Template | null {
   const sheet = ss.getSheetByName(CONFIG_SHEET);
   if (!sheet) return null;
-  const grid = fromSheet(sheet.getDataRange().getValues());
+  // One call for the whole used range (-1: up to the last row and column with data).
+  const grid = fromSheet(sheet.getSheetValues(1, 1, -1, -1));
   return parseTemplate(configGridToTemplateInput(grid), `trang ${CONFIG_SHEET}`);
 }
 

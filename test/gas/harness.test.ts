@@ -36,6 +36,19 @@ describe("fake SpreadsheetApp", () => {
     expect(h.log.snapshot()).toEqual({ "SpreadsheetApp:SpreadsheetApp.getActive": 1, "SpreadsheetApp:Spreadsheet.getActiveSheet": 2, "SpreadsheetApp:Sheet.getRange": 1, "SpreadsheetApp:Range.setValue": 1 });
   });
 
+  it("getSheetValues reads a block in one call, -1 meaning up to the last row or column with data; getRangeList gives ranges in one call", () => {
+    const { h, out } = probe(`
+      const sh = SpreadsheetApp.getActive().getActiveSheet();
+      sh.getRange(2, 1, 2, 3).setValues([[1, 2, 3], [4, 5, ""]]);
+      const all = sh.getSheetValues(1, 1, -1, -1);
+      const part = sh.getSheetValues(2, 2, -1, 1);
+      const ranges = sh.getRangeList(["A2:C2", "B3"]).getRanges().map((r) => r.getA1Notation());
+      return [all, part, ranges];`);
+    expect(out).toEqual([[["", "", ""], [1, 2, 3], [4, 5, ""]], [[2], [5]], ["A2:C2", "B3"]]);
+    expect(h.log.count({ method: "getSheetValues" })).toBe(2);
+    expect(h.log.count({ method: /^(RangeList\.getRanges|Sheet\.getRangeList)$/ })).toBe(2);
+  });
+
   it("starts a new protection with the spreadsheet's editors; the owner and the running user cannot be removed", () => {
     const { h, out } = probe(`
       const p = SpreadsheetApp.getActive().getActiveSheet().getRange("A3:C3").protect();

@@ -275,6 +275,20 @@ export class FakeSheet extends Fake {
   getDataRange(): FakeRange {
     return this._range(1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
   }
+  /**
+   * The values of a block in one call, as `getRange(…).getValues()` gives them. As documented, -1
+   * for the number of rows or columns means "up to the last row (column) that has data".
+   */
+  getSheetValues(row: number, column: number, numRows: number, numColumns: number): unknown[][] {
+    const rows = numRows === -1 ? Math.max(1, this.getLastRow() - row + 1) : numRows;
+    const cols = numColumns === -1 ? Math.max(1, this.getLastColumn() - column + 1) : numColumns;
+    return this._range(row, column, rows, cols).getValues();
+  }
+  /** Ranges by A1 notation, in one call (each Range of `getRanges()` then costs nothing to get). */
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0) throw new Error("Exception: The parameters (number[]) don't match the method signature for SpreadsheetApp.Sheet.getRangeList.");
+    return new FakeRangeList(a1Notations.map((a1) => this.getRange(a1)));
+  }
   getMaxRows(): number {
     return this._maxRows;
   }
@@ -378,6 +392,18 @@ export class FakeSheet extends Fake {
 }
 
 type Matrix<T> = T[][];
+
+/** Sheet.getRangeList(): several ranges of one sheet. */
+export class FakeRangeList extends Fake {
+  readonly service = "SpreadsheetApp";
+  readonly kind = "RangeList";
+  constructor(readonly _ranges: FakeRange[]) {
+    super();
+  }
+  getRanges(): FakeRange[] {
+    return [...this._ranges];
+  }
+}
 
 /** A rectangle of cells. */
 export class FakeRange extends Fake {

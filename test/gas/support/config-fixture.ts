@@ -23,3 +23,12 @@ export function writeConfig(h: GasHarness, t: Template): void {
   if (sheet._maxRows < grid.length) sheet._maxRows = grid.length + 10;
   sheet._range(1, 1, grid.length, width).setValues(toSheet(grid));
 }
+
+/** The fixture with `n` synthetic units DV0001… (every third in group TT), each with one editor. */
+export function templateWithUnits(n: number): Template {
+  const units = Array.from({ length: n }, (_, i) => {
+    const code = String(i + 1).padStart(4, "0");
+    return { code: `DV${code}`, name: `Đơn vị số ${code}`, group: i % 3 === 0 ? "TT" : "THPT", editors: [`dv${code}@truong.edu.vn`] };
+  });
+  return parseTemplate({ ...fixtureInput(), units });
+}

@@ -10,7 +10,10 @@ import { parseTemplate } from "../src/core/template.js";
 import { taskDueDay } from "../src/core/task-status.js";
 import { importPlanCommand, readPlanText } from "../src/cli/commands/import-plan.js";
 
-const PLANS = new URL("../../shared/plans/", import.meta.url);
+// The real plans live in ../shared (beside the checkout, in CI too); a copy under fixtures keeps a
+// clone anywhere else testable.
+const SHARED_PLANS = new URL("../../shared/plans/", import.meta.url);
+const PLANS = existsSync(SHARED_PLANS) ? SHARED_PLANS : new URL("./fixtures/import-plan/plans/", import.meta.url);
 const FIXTURES = new URL("./fixtures/import-plan/", import.meta.url);
 const read = (dir: URL, name: string) => readFileSync(new URL(name, dir), "utf8");
 

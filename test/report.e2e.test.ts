@@ -93,7 +93,7 @@ describe("writeReportXlsx", () => {
     expect(texts.length).toBeGreaterThanOrEqual(2);
     for (const c of texts) expect(c.type).toBe(ExcelJS.ValueType.String);
     const formulas = wb.worksheets.flatMap(allCells).filter((c) => c.type === ExcelJS.ValueType.Formula);
-    for (const c of formulas) expect(c.formula).toMatch(/^(SUM|COUNTA|COUNTIF|ROUND|MIN|MAX)\(/);
+    for (const c of formulas) expect(c.formula).toMatch(/^(SUM|COUNTA|COUNTIF|ROUND|MIN|MAX|IFERROR)\(/);
   });
   it("lists every problem in Phụ lục II", () => {
     const ws = wb.getWorksheet("Phụ lục II")!;

@@ -1,11 +1,17 @@
 /** Reads many sources (.xlsx files, Google Sheets) for one period; a bad one is reported and skipped, never fatal. */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { RawRow } from "../core/compile-result.js";
 import { AppError, type Problem } from "../core/problem.js";
 import { selectPeriodSheets, type NamedGrid } from "../core/select-sheets.js";
 import type { Template } from "../core/template-schema.js";
+import { hasEmbeddedResult } from "../excel/embedded-result.js";
+import type { FastReadOptions } from "../excel/fast-read-xlsx.js";
 import { readWorkbookValues } from "../excel/read-workbook.js";
+import { zlibInflaters } from "./zlib-inflaters.js";
+
+/** The fast reader with Node's zlib (see zlib-inflaters.ts). */
+const FAST: FastReadOptions = { inflaters: zlibInflaters };
 
 /** What happened to one source. */
 export interface SourceOutcome {
@@ -22,16 +28,35 @@ export interface Collected {
   outcomes: SourceOutcome[];
 }
 
+/** A reason without the file name it starts with ("a.xlsx: là số liệu của …"), so the name is said once. */
+export function withoutSource(reason: string, source: string): string {
+  return reason.startsWith(`${source}: `) ? reason.slice(source.length + 2) : reason;
+}
+
 /** Reads `files` and keeps the rows of `periodId`; `onProgress` is called after each file. */
 export async function collectFiles(t: Template, periodId: string, files: readonly string[], onProgress?: (done: number, total: number, file: string) => void): Promise<Collected> {
   const out: Collected = { rows: [], problems: [], outcomes: [] };
   let done = 0;
   for (const file of files) {
     const name = basename(file);
-    await addSource(out, t, periodId, name, async () => readWorkbookValues(await readFile(file), name));
+    // A synchronous read: a unit's file is a few kilobytes, and an await per file cost more
+    // (a thread-pool round trip each) than reading it; nothing else runs meanwhile.
+    await addSource(out, t, periodId, name, async () => refuseReport(await readWorkbookValues(readFileSync(file), name, FAST), name));
     onProgress?.(++done, files.length, name);
   }
   return out;
+}
+
+/**
+ * A report made by tong-hop is not a unit's data: reading its tables as data would list a
+ * hundred false problems. Refused by name, pointing at `rollup`, which is what reads reports.
+ * @throws AppError "source.is-report"
+ */
+export function refuseReport<S extends NamedGrid>(sheets: S[], name: string): S[] {
+  if (!hasEmbeddedResult(sheets)) return sheets;
+  throw new AppError("source.is-report", `${name}: là báo cáo tổng hợp do tong-hop tạo, không phải số liệu của đơn vị; tệp không được dùng.`, [
+    "Để riêng báo cáo ra ngoài thư mục số liệu; muốn tổng hợp báo cáo của các cơ quan cấp dưới thì dùng tong-hop rollup.",
+  ]);
 }
 
 /**

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** The `tong-hop` command line: one sub-command per file in ./commands. */
-import { Command } from "commander";
+import type { Command } from "commander";
 // Before anything writes a workbook: keeps emoji whole in the XML parts exceljs hands JSZip.
 import "../excel/zip-text-fix.js";
 import { compileCommand } from "./commands/compile.js";
@@ -10,6 +10,7 @@ import { importPlanCommand } from "./commands/import-plan.js";
 import { templateCommand } from "./commands/template.js";
 import { validateCommand } from "./commands/validate.js";
 import { rollupCommand } from "./commands/rollup.js";
+import { addHelpHints, vietnameseProgram } from "./commander-vi.js";
 import { runCommand } from "./run-command.js";
 
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -19,10 +20,7 @@ const CREDENTIALS_HELP = "tệp khóa tài khoản dịch vụ Google (mặc đ�
 
 /** Builds the program (exported for tests). */
 export function buildProgram(): Command {
-  const program = new Command("tong-hop")
-    .description("Tổng hợp báo cáo định kỳ của các đơn vị thành báo cáo gửi UBND (Nghị định 30/2020/NĐ-CP).")
-    .showHelpAfterError("(gõ tong-hop --help để xem hướng dẫn)")
-    .configureOutput({ outputError: (s, write) => write(`Lỗi: ${s.replace(/^error: /, "")}`) });
+  const program = vietnameseProgram("tong-hop").description("Tổng hợp báo cáo định kỳ của các đơn vị thành báo cáo gửi UBND (Nghị định 30/2020/NĐ-CP).");
 
   program
     .command("template")
@@ -70,6 +68,7 @@ export function buildProgram(): Command {
     .option("--issuer <tên>", "tên cơ quan ban hành báo cáo cấp trên (vd. SỞ GIÁO DỤC VÀ ĐÀO TẠO)")
     .option("--parent <tên>", "cơ quan chủ quản (vd. UBND THÀNH PHỐ HẢI PHÒNG)")
     .option("--abbreviation <viết tắt>", "tên viết tắt của cơ quan ban hành")
+    .option("--issuer-in-text <tên>", "tên cơ quan ban hành viết trong câu (vd. Ủy ban nhân dân thành phố Hải Phòng)")
     .option("--as-of <YYYY-MM-DD>", "ngày ghi trên báo cáo")
     .option("-q, --quiet", "không in tóm tắt")
     .action(runCommand((o) => rollupCommand(o)));
@@ -99,7 +98,12 @@ export function buildProgram(): Command {
     .option("--out-dir <thư mục>", "thư mục ghi kết quả", "out")
     .action(runCommand((o) => demoCommand(o)));
 
-  return program;
+  return addHelpHints(program);
 }
 
+// `tong-hop validate … | head` closes the pipe early: stop quietly instead of a stack trace.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code !== "EPIPE") throw e;
+  process.exit(Number(process.exitCode ?? 0));
+});
 await buildProgram().parseAsync(process.argv);

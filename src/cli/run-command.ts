@@ -1,5 +1,6 @@
 /** Runs a CLI action: shows coded errors as Vietnamese messages and exits non-zero, no stack. */
 import { AppError } from "../core/problem.js";
+import { fsErrorMessage } from "./fs-error.js";
 
 /** Exit codes: 1 data problems found, 2 the command could not run. */
 export const EXIT = { problems: 1, failure: 2 } as const;
@@ -13,8 +14,9 @@ export function runCommand<A extends unknown[]>(action: (...args: A) => Promise<
     } catch (e) {
       if (e instanceof AppError) {
         process.stderr.write(`Lỗi: ${e.message}\n`);
-      } else if (e && typeof e === "object" && "code" in e && (e as NodeJS.ErrnoException).code === "ENOENT") {
-        process.stderr.write(`Lỗi: không tìm thấy tệp ${(e as NodeJS.ErrnoException).path ?? ""}.\n`);
+      } else if (fsErrorMessage(e)) {
+        process.stderr.write(`Lỗi: ${fsErrorMessage(e)}\n`);
+        if (process.env.TONG_HOP_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
       } else {
         process.stderr.write(`Lỗi không mong muốn: ${(e as Error)?.message ?? String(e)}\nHãy gửi thông báo này cho người hỗ trợ kỹ thuật.\n`);
         if (process.env.TONG_HOP_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);

@@ -62,7 +62,7 @@ export function compileRows(input: CompileRowsInput): CompileResult {
         columnKey: "xac_nhan_gui",
         value: r!.submittedAt ? `đã bỏ tích (thời gian gửi cũ ${formatDateTimeVN(r!.submittedAt)})` : "chưa tích",
         message: input.includeDrafts ? "Đơn vị đã nhập số liệu nhưng chưa xác nhận gửi; số liệu vẫn được tính theo yêu cầu." : "Đơn vị đã nhập số liệu nhưng chưa xác nhận gửi; số liệu chưa được tính vào tổng hợp.",
-        fix: "Đơn vị kiểm tra lại số liệu rồi tích ô \"Xác nhận gửi\".",
+        fix: "Đơn vị kiểm tra lại số liệu rồi tích ô \"Xác nhận gửi\" (trong tệp Excel: chọn Có).",
         row: r!.row,
         source: r!.source,
       });
@@ -79,7 +79,7 @@ export function compileRows(input: CompileRowsInput): CompileResult {
     if (r && (r.submitted || input.includeDrafts)) {
       for (const ind of t.indicators) {
         if (ind.required && r.values[ind.key] === null && !refused.has(`${u.code}|${ind.key}`)) {
-          problems.push({ code: "required.missing", severity: "error", unitCode: u.code, unitName: u.name, column: header.get(ind.key), columnKey: ind.key, value: "", message: "Chỉ tiêu bắt buộc nhưng chưa có số liệu.", fix: "Nhập số liệu (nếu không phát sinh, nhập 0).", row: r.row, source: r.source });
+          problems.push({ code: "required.missing", severity: "error", unitCode: u.code, unitName: u.name, column: header.get(ind.key), columnKey: ind.key, value: "", message: "Chỉ tiêu bắt buộc nhưng chưa có số liệu.", fix: ind.type === "boolean" ? "Chọn Có hoặc Không." : ind.type === "choice" ? `Chọn một trong: ${(ind.choices ?? []).join(", ")}.` : ind.type === "integer" || ind.type === "number" ? "Nhập số liệu (nếu không phát sinh, nhập 0)." : "Nhập nội dung cho ô này.", row: r.row, source: r.source });
         }
       }
     }

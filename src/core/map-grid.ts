@@ -1,10 +1,10 @@
 /** Finds columns by their key (never by position) and lifts a sheet's rows into keyed rows. */
 import { cleanText, isBlank, type CellValue, type Grid } from "./cell.js";
-import { buildColumns, COLUMN_KEYS, parseMarker, UNIT_CODE_HEADER, type ColumnSpec } from "./columns.js";
+import { COLUMN_KEYS, parseMarker, UNIT_CODE_HEADER, type ColumnSpec } from "./columns.js";
 import type { RawRow } from "./compile-result.js";
 import { AppError, showValue, type Problem } from "./problem.js";
 import type { Template } from "./template-schema.js";
-import { unitLookup } from "./unit-code.js";
+import { templateColumns, templateUnitLookup } from "./template-cache.js";
 
 /** A grid mapped onto the template's columns. */
 export interface MappedGrid {
@@ -46,9 +46,9 @@ function rowList(rows: number[]): string {
  * @throws AppError "structure.no-header" when neither keys nor the "Mã đơn vị" header are found.
  */
 export function mapGrid(t: Template, grid: Grid, source?: string): MappedGrid {
-  const columns = buildColumns(t);
-  const byKey = new Map(columns.map((c) => [c.key, c]));
-  const findUnit = unitLookup(t.units);
+  // Built once per template: a folder of one-unit files maps hundreds of grids against it.
+  const { columns, byKey } = templateColumns(t);
+  const findUnit = templateUnitLookup(t.units);
   const problems: Problem[] = [];
   const structural = (code: string, message: string, fix: string, column?: ColumnSpec, severity: Problem["severity"] = "error", row?: number) =>
     problems.push({ code, severity, message, fix, column: column?.header, columnKey: column?.key, source, row });
@@ -131,7 +131,8 @@ export function mapGrid(t: Template, grid: Grid, source?: string): MappedGrid {
       const col = byKey.get(k)!;
       if (col.kind === "stt") continue;
       const h = header[i];
-      if (!isBlank(h) && norm(h) !== norm(col.header)) {
+      // The header as generated is the common case; it needs no normalising to compare.
+      if (h !== col.header && !isBlank(h) && norm(h) !== norm(col.header)) {
         structural("structure.renamed-header", `Tiêu đề cột ${colName(i)} đã bị sửa thành "${showValue(h)}"; cột vẫn được nhận đúng là "${col.header}" theo mã cột.`, "Không cần làm gì; nếu muốn, sửa lại tiêu đề cho khỏi nhầm.", col, "warning");
       }
     }

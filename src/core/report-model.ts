@@ -92,14 +92,55 @@ export function asciiSlug(s: string): string {
     .slice(0, 60);
 }
 
+/** Fields of state bodies' names, written with a capital in running text ("Sở Giáo dục và Đào tạo"). */
+const FIELDS = [
+  "giáo dục", "đào tạo", "thông tin", "truyền thông", "y tế", "văn hóa", "thể thao", "du lịch", "tài chính", "nội vụ", "tư pháp",
+  "kế hoạch", "đầu tư", "xây dựng", "giao thông", "vận tải", "công thương", "khoa học", "công nghệ", "lao động", "thương binh",
+  "xã hội", "nông nghiệp", "phát triển nông thôn", "tài nguyên", "môi trường", "ngoại vụ", "dân tộc",
+];
+
+/** Administrative levels: the words after them are a place's name. */
+const LEVELS = new Set(["tỉnh", "thành phố", "quận", "huyện", "thị xã", "xã", "phường", "thị trấn", "đặc khu"]);
+/** School types: the words after them are the school's name. */
+const SCHOOL_TYPES = new Set(["THPT", "THCS", "TH", "MN", "PTDTNT", "PTDTBT", "GDNN-GDTX", "GDTX"]);
+
+/** An all-capitals word that is not a Vietnamese syllable (UBND, THPT, GD&ĐT) is an abbreviation and keeps its capitals. */
+function isAbbreviation(word: string): boolean {
+  if (word !== word.toUpperCase() || !/\p{Lu}/u.test(word)) return false;
+  const plain = word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/Đ/g, "D").toLowerCase();
+  return !/^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]+(ch|ng|nh|[cmnpt])?$/.test(plain);
+}
+
+/**
+ * A body's name for running text from its capitalised form: "UBND THÀNH PHỐ HẢI PHÒNG" →
+ * "UBND thành phố Hải Phòng", "SỞ GIÁO DỤC VÀ ĐÀO TẠO" → "Sở Giáo dục và Đào tạo". Keeps
+ * abbreviations, the place name and the usual fields of state bodies; the rest is lower case.
+ */
+export function nameInText(name: string, place?: string): string {
+  const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
+  let s = name
+    .trim()
+    .split(/\s+/)
+    .map((w) => (isAbbreviation(w) ? w : w.toLowerCase()))
+    .join(" ");
+  // Fields first, so "Văn hóa - Xã hội" is not read as the commune level "xã".
+  for (const f of FIELDS) s = s.replace(new RegExp(`(^|\\s)${f}(?=$|[\\s,;)])`, "gu"), (_, pre: string) => `${pre}${cap(f)}`);
+  const words = s.split(" ");
+  // What follows an administrative level (quận Hồng Bàng, thành phố Hải Phòng) or a school type (THPT Trần Phú) is a proper name.
+  const proper = words.findIndex((w, i) => LEVELS.has(w) || (i > 0 && LEVELS.has(`${words[i - 1]} ${w}`)) || SCHOOL_TYPES.has(w));
+  s = words.map((w, i) => (proper >= 0 && i > proper && !isAbbreviation(w) ? cap(w) : w)).join(" ");
+  if (place) s = s.split(place.toLowerCase()).join(place);
+  return cap(s);
+}
+
 /** Builds the report model from a compiled result. */
 export function buildReportModel(t: Template, result: CompileResult, opts: ReportOptions = {}): ReportModel {
   const period = findPeriod(t, result.periodId);
   const reportDate = opts.reportDate ?? result.asOf.slice(0, 10);
   const unitName = new Map(t.units.map((u) => [u.code, u.name]));
   // Vietnamese capitalises the first syllable of each word of a name ("Giáo dục", "Đào tạo"), which no
-  // rule can derive from capitals: templates give `nameInText`; the fallback lower-cases all but the first letter.
-  const issuerShort = t.plan.issuer.nameInText ?? t.plan.issuer.name.charAt(0) + t.plan.issuer.name.slice(1).toLowerCase();
+  // rule can derive from capitals: templates give `nameInText`; the fallback is a best effort.
+  const issuerShort = t.plan.issuer.nameInText ?? nameInText(t.plan.issuer.name, t.plan.place);
   const subject = `${t.plan.title} (${period.label.charAt(0).toLowerCase()}${period.label.slice(1)})`;
 
   const sections = [submissionSection(t, result), resultsSection(t, result), tasksSection(t, result), textSection(t, result, "kho_khan", "IV. KHÓ KHĂN, VƯỚNG MẮC"), textSection(t, result, "de_xuat", "V. ĐỀ XUẤT, KIẾN NGHỊ")];

@@ -14,6 +14,8 @@ export interface RollupIssuer {
   parent?: string;
   name?: string;
   abbreviation?: string;
+  /** The name as written inside a sentence ("Ủy ban nhân dân thành phố Hải Phòng"). */
+  nameInText?: string;
 }
 
 /** Combines one indicator's totals across offices by its aggregate rule. */
@@ -57,7 +59,18 @@ export function rollup(t: Template, periodId: string, inputs: { source: string; 
   });
   const template: Template = {
     ...t,
-    plan: { ...t.plan, issuer: { parent: issuer.parent ?? t.plan.issuer.parent, name: issuer.name ?? t.plan.issuer.name, abbreviation: issuer.abbreviation ?? t.plan.issuer.abbreviation } },
+    plan: {
+      ...t.plan,
+      // Another issuer's report carries its own symbol; the lower office's "BC-SGDĐT" would be wrong.
+      reportSymbol: issuer.abbreviation ? `BC-${issuer.abbreviation}` : t.plan.reportSymbol,
+      issuer: {
+        parent: issuer.parent ?? t.plan.issuer.parent,
+        name: issuer.name ?? t.plan.issuer.name,
+        abbreviation: issuer.abbreviation ?? t.plan.issuer.abbreviation,
+        // The lower office's name-in-text belongs to it, not to a new issuer.
+        nameInText: issuer.name ? issuer.nameInText : (issuer.nameInText ?? t.plan.issuer.nameInText),
+      },
+    },
     unitGroups: [OFFICE_GROUP],
     units: offices.map((o) => ({ code: o.code, name: o.name, group: OFFICE_GROUP.code, editors: [] })),
     tasks: [],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { miniInput } from "../../test/fixtures/mini-template.js";
 import { AppError } from "./problem.js";
-import { parseTemplate } from "./template.js";
+import { findPeriod, parseTemplate } from "./template.js";
 
 const errorsOf = (input: unknown): string[] => {
   try {
@@ -66,5 +66,21 @@ describe("parseTemplate", () => {
     const errs = errorsOf(x);
     expect(errs.some((e) => e.startsWith("indicators[2].aggregate"))).toBe(true);
     expect(errs.some((e) => e.startsWith("indicators[3].choices[1]"))).toBe(true);
+  });
+});
+
+describe("findPeriod", () => {
+  const t = parseTemplate(miniInput);
+  it("finds a period typed in capitals or with spaces", () => {
+    expect(findPeriod(t, " SAU_THANG_2023 ").id).toBe("sau_thang_2023");
+  });
+  it("lists the plan's periods with Vietnamese deadlines when the id is unknown", () => {
+    try {
+      findPeriod(t, "quy_9_2023");
+      expect.unreachable();
+    } catch (e) {
+      expect((e as AppError).code).toBe("period.unknown");
+      expect((e as AppError).details.join("\n")).toMatch(/sau_thang_2023: 6 tháng đầu năm 2023 \(hạn nộp \d{2}\/\d{2}\/2023\)/);
+    }
   });
 });

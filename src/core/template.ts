@@ -3,6 +3,7 @@ import { templateInputSchema, type Template } from "./template-schema.js";
 import { issueToVietnamese } from "./template-messages.js";
 import { AppError } from "./problem.js";
 import { resolvePeriod } from "./periods.js";
+import { formatDayVN } from "./dates.js";
 import { isRealDate } from "./template-schema.js";
 import { COLUMN_KEYS } from "./columns.js";
 import { normalizeUnitCode } from "./unit-code.js";
@@ -105,9 +106,11 @@ export function parseTemplate(input: unknown, name = "mẫu kế hoạch"): Temp
 
 /** Finds a period by id, or throws a message listing the ones that exist. */
 export function findPeriod(t: Template, id: string) {
-  const p = t.periods.find((x) => x.id === id);
+  // Ids are lower-case by schema; a clerk typing SAU_THANG_2023 or " quy_1_2023" means the same period.
+  const wanted = id.trim().toLowerCase();
+  const p = t.periods.find((x) => x.id === wanted);
   if (!p) {
-    throw new AppError("period.unknown", `Không có kỳ báo cáo "${id}" trong kế hoạch ${t.plan.code}.`, t.periods.map((x) => `${x.id}: ${x.label} (hạn nộp ${x.deadline})`));
+    throw new AppError("period.unknown", `Không có kỳ báo cáo "${id}" trong kế hoạch ${t.plan.code}. Các kỳ có trong kế hoạch:`, t.periods.map((x) => `${x.id}: ${x.label} (hạn nộp ${formatDayVN(x.deadline)})`));
   }
   return p;
 }

@@ -50,7 +50,7 @@ export function validateRows(t: Template, rows: readonly RawRow[]): ValidatedRow
           : typedCode
             ? `Mã đơn vị "${showValue(typedCode, 40)}" không có trong danh sách đơn vị của kế hoạch; số liệu của dòng này chưa được tổng hợp.`
             : "Dòng có số liệu nhưng không có mã đơn vị; số liệu của dòng này chưa được tổng hợp.",
-        fix: byName ? `Có thể là ${byName.name}: nhập mã ${byName.code}.` : "Nhập đúng mã đơn vị theo danh sách ở sheet Cấu hình (hoặc liên hệ Văn phòng để được thêm vào danh sách).",
+        fix: byName ? `Có thể là ${byName.name}: nhập mã ${byName.code}.` : "Nhập đúng mã đơn vị do Văn phòng cấp (danh sách đơn vị trong trang Cấu hình của bảng tính dùng chung, hoặc hỏi Văn phòng); nếu đơn vị chưa có trong danh sách, đề nghị Văn phòng bổ sung.",
       });
       continue;
     }

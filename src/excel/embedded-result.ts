@@ -25,3 +25,8 @@ export function readEmbeddedResult(sheets: readonly NamedGrid[]): unknown {
     return undefined;
   }
 }
+
+/** Whether a workbook read with readWorkbook is a report made by tong-hop (it carries a result). */
+export function hasEmbeddedResult(sheets: readonly NamedGrid[]): boolean {
+  return sheets.some((x) => x.name === EMBED_SHEET);
+}

@@ -3,7 +3,7 @@ import type { CellValue as XlCellValue, Worksheet } from "exceljs";
 import type { CellValue, Grid } from "../core/cell.js";
 import { colName } from "../core/map-grid.js";
 import { AppError, type Problem } from "../core/problem.js";
-import { fastReadXlsx } from "./fast-read-xlsx.js";
+import { fastReadXlsx, type FastReadOptions } from "./fast-read-xlsx.js";
 import { loadExcelJS } from "./load-exceljs.js";
 
 /** One worksheet as a grid, with the cells that were merged away listed. */
@@ -96,11 +96,12 @@ export async function readWorkbook(bytes: Uint8Array, source = "tệp Excel"): P
 /**
  * Reads cell values, fast: the direct reader first, exceljs when the file has anything the
  * direct reader does not handle (and for the clear messages on broken or locked files).
+ * `fast` goes to the direct reader (the CLI passes Node's zlib).
  */
-export async function readWorkbookValues(bytes: Uint8Array, source = "tệp Excel"): Promise<SheetGrid[]> {
+export async function readWorkbookValues(bytes: Uint8Array, source = "tệp Excel", fast?: FastReadOptions): Promise<SheetGrid[]> {
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
     try {
-      return fastReadXlsx(bytes, source);
+      return fastReadXlsx(bytes, source, fast);
     } catch {
       // Fall through to exceljs, which either reads the file or says precisely why not.
     }

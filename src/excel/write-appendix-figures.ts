@@ -2,27 +2,83 @@
 import type { Style, Worksheet } from "exceljs";
 import type { ReportModel } from "../core/report-model.js";
 import { colName } from "../core/map-grid.js";
+import { exactSum } from "../core/exact-sum.js";
 import { font, MARGINS, pageNumbers, setText, THIN, wrappedHeight, fitCell } from "./report-style.js";
 
 type Agg = ReportModel["appendixI"]["indicators"][number];
+type Cell = ReportModel["appendixI"]["groups"][number]["rows"][number]["values"][number];
 
-/** The formula that recomputes an aggregate over `ranges` (e.g. ["E8:E20"]), or null. */
-export function aggregateFormula(ind: Agg, ranges: string[]): string | null {
-  const r = ranges.join(",");
+/** The ways a subtotal can be recomputed in Excel: sum, count of "Có", count of filled cells, average, min, max. */
+type Kind = "sum" | "yes" | "filled" | "avg" | "min" | "max";
+
+function kindOf(ind: Agg): Kind | null {
   switch (ind.aggregate) {
     case "sum":
-      return ind.type === "boolean" ? ranges.map((x) => `COUNTIF(${x},"Có")`).join("+") : `SUM(${r})`;
+      return ind.type === "boolean" ? "yes" : "sum";
     case "count":
-      return ind.type === "boolean" ? ranges.map((x) => `COUNTIF(${x},"Có")`).join("+") : `COUNTA(${r})`;
+      return ind.type === "boolean" ? "yes" : "filled";
     case "avg":
-      return `ROUND(AVERAGE(${r}),2)`;
     case "min":
-      return `MIN(${r})`;
     case "max":
-      return `MAX(${r})`;
+      return ind.aggregate;
     default:
       return null;
   }
+}
+
+const FORMULA: Record<Kind, (ranges: string[]) => string> = {
+  sum: (r) => `SUM(${r.join(",")})`,
+  yes: (r) => r.map((x) => `COUNTIF(${x},"Có")`).join("+"),
+  filled: (r) => `COUNTA(${r.join(",")})`,
+  // An average of no figures is #DIV/0! in Excel: blank instead.
+  avg: (r) => `IFERROR(ROUND(AVERAGE(${r.join(",")}),2),"")`,
+  min: (r) => `MIN(${r.join(",")})`,
+  max: (r) => `MAX(${r.join(",")})`,
+};
+
+/** What Excel gets for `kind` over `values`; null where there are no numbers to average, or compare. */
+function evaluate(kind: Kind, values: readonly Cell[]): number | null {
+  const nums = values.filter((v): v is number => typeof v === "number");
+  switch (kind) {
+    case "sum":
+      return exactSum(nums);
+    case "yes":
+      return values.filter((v) => v === "Có").length;
+    case "filled":
+      return values.filter((v) => v !== null && v !== "").length;
+    case "avg":
+      return nums.length ? Math.round((exactSum(nums) / nums.length) * 100) / 100 : null;
+    case "min":
+      return nums.length ? Math.min(...nums) : null;
+    case "max":
+      return nums.length ? Math.max(...nums) : null;
+  }
+}
+
+/**
+ * A subtotal cell: a live formula only when Excel, recalculating it from the rows above, gets
+ * the compiled figure. A rolled-up report holds counts where the template says yes/no, and a
+ * weighted average no formula over the rows can give: there the first formula that does
+ * (SUM, for counts) is used, or else the figure itself, so a recalculation never changes it.
+ */
+export function subtotalCell(ind: Agg, ranges: string[], values: readonly Cell[], expected: number | null): { formula: string; result: number } | number | null {
+  const first = kindOf(ind);
+  // "none": the indicator is listed per unit, never totalled.
+  if (!first) return null;
+  // No figure yet: the live formula, showing 0 (or blank, for an average) until figures are typed in.
+  if (expected === null) return { formula: FORMULA[first](ranges), result: 0 };
+  for (const k of new Set<Kind>([first, "sum"])) {
+    const v = evaluate(k, values);
+    if (v !== null && Math.abs(v - expected) <= 1e-9 * Math.max(1, Math.abs(expected))) return { formula: FORMULA[k](ranges), result: expected };
+  }
+  return expected;
+}
+
+/** Lines a table cell of `width` characters needs for `text` at 11 pt; capitals count wider. */
+export function cellLines(text: string, width: number): number {
+  const caps = (text.match(/\p{Lu}/gu) ?? []).length;
+  // About 1.35 characters of 11 pt Times New Roman per width unit (measured on rendered pages), capitals a third wider.
+  return Math.max(1, Math.ceil((text.length + 0.3 * caps) / (width * 1.35)));
 }
 
 const CELL_FONT = font(11);
@@ -38,7 +94,8 @@ export function writeAppendixFigures(ws: Worksheet, m: ReportModel): void {
   const a = m.appendixI;
   const fixed = ["STT", "Mã đơn vị", "Tên đơn vị", "Tình trạng gửi báo cáo"];
   // Unit codes run to ~20 characters (THPT-NGUYENBINHKHIEM); a narrower column wraps them mid-code.
-  const widths = [5, 21, 32, 16, ...a.indicators.map(() => 11)];
+  // The status column holds "Chưa nộp (quá hạn)" on one line.
+  const widths = [5, 21, 32, 19, ...a.indicators.map(() => 11)];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const n = widths.length;
   const title = (row: number, text: string, f: ReturnType<typeof font>) => {
@@ -67,17 +124,18 @@ export function writeAppendixFigures(ws: Worksheet, m: ReportModel): void {
   const cellStyle = (row: number) => {
     for (let c = 1; c <= n; c++) ws.getCell(row, c).border = THIN;
   };
-  const formulaRow = (row: number, label: string, ranges: (c: number) => string[], results: (number | null)[]) => {
+  const formulaRow = (row: number, label: string, ranges: (c: number) => string[], results: (number | null)[], rows: { values: Cell[] }[]) => {
     ws.mergeCells(row, 1, row, fixed.length);
     setText(ws.getCell(row, 1), label, font(11, { bold: true }), { horizontal: "center" });
     a.indicators.forEach((ind, j) => {
       const c = first + j;
-      const f = aggregateFormula(ind, ranges(c));
       const cell = ws.getCell(row, c);
-      cell.value = f ? { formula: f, result: results[j] ?? 0 } : null;
+      cell.value = subtotalCell(ind, ranges(c), rows.map((x) => x.values[j]), results[j]);
       cell.font = font(11, { bold: true });
       cell.alignment = { horizontal: "right", vertical: "middle" };
-      cell.numFmt = "#,##0.##";
+      // "#,##0.##" shows a whole number with a trailing separator in Excel ("47."): only for fractions.
+      const shown = results[j];
+      cell.numFmt = shown === null || Number.isInteger(shown) ? "#,##0" : "#,##0.##";
     });
     cellStyle(row);
   };
@@ -98,10 +156,13 @@ export function writeAppendixFigures(ws: Worksheet, m: ReportModel): void {
         // which keeps a 5,000-unit appendix fast to write.
         cell.style = typeof v === "number" ? (Number.isInteger(v) ? STYLE.int : STYLE.dec) : c < 2 ? STYLE.center : STYLE.text;
       });
+      // Rows are not auto-fitted when the file opens: a long name or status would spill over the next row.
+      const lines = Math.max(cellLines(u.unitName, widths[2]), cellLines(u.status, widths[3]));
+      if (lines > 1) row.height = lines * 14.5 + 2;
       r++;
     }
     unitRanges.push([start, r - 1]);
-    formulaRow(r, `Cộng: ${g.name}`, (c) => [`${colName(c - 1)}${start}:${colName(c - 1)}${r - 1}`], g.subtotal);
+    formulaRow(r, `Cộng: ${g.name}`, (c) => [`${colName(c - 1)}${start}:${colName(c - 1)}${r - 1}`], g.subtotal, g.rows);
     subtotalRows.push(r);
     r++;
   }
@@ -113,6 +174,7 @@ export function writeAppendixFigures(ws: Worksheet, m: ReportModel): void {
       return unitRanges.map(([s, e]) => `${L}${s}:${L}${e}`);
     },
     a.total,
+    a.groups.flatMap((g) => g.rows),
   );
   ws.views = [{ state: "frozen", xSplit: 3, ySplit: hr }];
   ws.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: MARGINS, printTitlesRow: `${hr}:${hr}` };

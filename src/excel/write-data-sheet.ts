@@ -80,11 +80,19 @@ export function addDataSheet(wb: Workbook, t: Template, periodId: string, opts: 
   return ws;
 }
 
+/** The words of a yes/no cell in Excel; the readers also take TRUE/FALSE, x, đã… (parse-cell). */
+const YES = "Có";
+const NO = "Không";
+const CONFIRM_HELP = `Chọn "${YES}" khi đơn vị đã kiểm tra xong và gửi báo cáo.`;
+const YES_NO_HELP = `Chọn "${YES}" hoặc "${NO}".`;
+
 function addValidation(ws: Worksheet, cols: ColumnSpec[], last: number): void {
   cols.forEach((c, j) => {
     const rule = describeValidation(c);
     if (rule.kind === "none" || rule.kind === "text") return;
-    const base = { allowBlank: true, showErrorMessage: true, errorStyle: rule.strict ? "stop" : "warning", errorTitle: "Giá trị chưa đúng", error: rule.helpText, showInputMessage: true, promptTitle: c.header.slice(0, 32), prompt: rule.helpText.slice(0, 255) } as const;
+    // Excel has no checkbox cell: a Có/Không list, and words that say so instead of "Tích".
+    const help = rule.kind === "checkbox" ? (c.kind === "submitted" ? CONFIRM_HELP : YES_NO_HELP) : rule.helpText;
+    const base = { allowBlank: true, showErrorMessage: true, errorStyle: rule.strict ? "stop" : "warning", errorTitle: "Giá trị chưa đúng", error: help, showInputMessage: true, promptTitle: c.header.slice(0, 32), prompt: help.slice(0, 255) } as const;
     let v: Record<string, unknown>;
     switch (rule.kind) {
       case "integer":
@@ -95,7 +103,7 @@ function addValidation(ws: Worksheet, cols: ColumnSpec[], last: number): void {
         v = { type: "list", formulae: [`"${(rule.list ?? []).map((x) => x.replace(/"/g, "'")).join(",")}"`] };
         break;
       case "checkbox":
-        v = { type: "list", formulae: ['"TRUE,FALSE"'] };
+        v = { type: "list", formulae: [`"${YES},${NO}"`] };
         break;
       case "date":
         v = { type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(1990, 0, 1))] };
@@ -112,9 +120,11 @@ function addHighlighting(ws: Worksheet, t: Template, period: Period, cols: Colum
   const first = LAYOUT.firstDataRow;
   const deadline = dateFormula(period.deadline);
   const nameRange = `${idx.get("ma_don_vi")}${first}:${idx.get("nhom")}${last}`;
+  // Confirmed is TRUE (a ticked box, the sample) or "Có" (the Excel list).
+  const unsent = `${sub}<>TRUE,${sub}<>"${YES}"`;
   const rules = [
-    { ref: nameRange, formula: `AND(${sub}<>TRUE,TODAY()>${deadline})`, color: HIGHLIGHT.overdue },
-    { ref: nameRange, formula: `AND(${sub}<>TRUE,TODAY()<=${deadline},${deadline}-TODAY()<=3)`, color: HIGHLIGHT.dueSoon },
+    { ref: nameRange, formula: `AND(${unsent},TODAY()>${deadline})`, color: HIGHLIGHT.overdue },
+    { ref: nameRange, formula: `AND(${unsent},TODAY()<=${deadline},${deadline}-TODAY()<=3)`, color: HIGHLIGHT.dueSoon },
     { ref: `${idx.get("thoi_gian_gui")}${first}:${idx.get("thoi_gian_gui")}${last}`, formula: `AND(ISNUMBER(${at.replace("$", "")}),${at.replace("$", "")}>=${deadline}+1)`, color: HIGHLIGHT.late },
   ];
   for (const task of t.tasks) {
@@ -144,7 +154,7 @@ export function addGuideSheet(wb: Workbook, t: Template, period: Period): Worksh
     [`Kỳ báo cáo: ${period.label}; hạn nộp ngày ${period.deadline.split("-").reverse().join("/")}.`, null],
     ["Mỗi đơn vị chỉ nhập vào dòng của mình; không sửa dòng tiêu đề, không chèn hay xóa cột.", null],
     ["Số nhập theo cách viết Việt Nam: 1.234 là một nghìn hai trăm ba mươi tư; 12,5 là mười hai phẩy năm. Không nhập chữ vào ô số.", null],
-    ["Nhập xong, kiểm tra lại rồi tích ô \"Xác nhận gửi\".", null],
+    [`Nhập xong, kiểm tra lại rồi chọn "${YES}" ở cột "Xác nhận gửi".`, null],
     ["Chú giải màu:", null],
     ["Đơn vị chưa gửi, đã quá hạn", HIGHLIGHT.overdue],
     ["Đơn vị chưa gửi, còn 3 ngày hoặc ít hơn đến hạn", HIGHLIGHT.dueSoon],

@@ -1,18 +1,74 @@
 /** Lays out the sheet "Báo cáo": header blocks, sections with tables, signature and Nơi nhận. */
 import type { Worksheet } from "exceljs";
-import type { ReportModel, ReportTable } from "../core/report-model.js";
+import { vnNumber } from "../core/parse-cell.js";
+import type { ReportCell, ReportModel, ReportTable } from "../core/report-model.js";
 import { font, MARGINS, pageNumbers, setText, THIN, wrappedHeight } from "./report-style.js";
 
 const BODY = 13;
 /** Printable width of A4 portrait with 30/15 mm margins, in Excel character units. */
 const PRINT_WIDTH = 92;
 
-/** Column widths shared by every table of the body, scaled to the printable width. */
-function gridWidths(tables: ReportTable[]): number[] {
+/**
+ * Width in Excel character units (7 px) of a word at 12 pt Times New Roman: digits 8 px,
+ * punctuation and I about 4.5 px, capitals 11 px, other letters 7.5 px, plus the cell's padding.
+ */
+export function wordWidth(word: string): number {
+  let px = 0;
+  for (const ch of word) px += /[0-9]/.test(ch) ? 8 : /[.,:;'!|/()\-]/.test(ch) ? 4.5 : /[Iijlt]/.test(ch) ? 5 : /\p{Lu}/u.test(ch) ? 11 : 7.5;
+  return px / 7 + 0.6;
+}
+
+/** Width of the longest piece of a cell that cannot wrap: a date, a number, a long word. */
+function longestToken(v: ReportCell): number {
+  const text = typeof v === "number" ? vnNumber(v) : (v ?? "");
+  // Lines break at spaces and after hyphens ("GDNN-" / "GDTX").
+  return Math.max(0, ...text.split(/\s+|(?<=-)/).map(wordWidth));
+}
+
+/**
+ * The width (Excel character units) a column needs so no date or number breaks across lines at
+ * 12 pt ("31/03/202" + "3"), capped so one odd word cannot take the page. Last columns of a
+ * table span to the grid's end, so they do not constrain a single column.
+ */
+export function minimumWidths(tables: ReportTable[], n: number): number[] {
+  return Array.from({ length: n }, (_, j) =>
+    Math.min(16, Math.max(4, ...tables.filter((t) => j < t.columns.length - 1).flatMap((t) => [t.columns[j].header, ...t.rows.map((r) => r[j])].map(longestToken)))),
+  );
+}
+
+/** Column widths shared by every table of the body: the template's proportions on the printable width, each at least its minimum. */
+export function gridWidths(tables: ReportTable[]): number[] {
   const n = Math.max(8, ...tables.map((t) => t.columns.length));
   const raw = Array.from({ length: n }, (_, j) => Math.max(4, ...tables.map((t) => t.columns[j]?.width ?? 0)));
-  const sum = raw.reduce((a, b) => a + b, 0);
-  return raw.map((w) => Math.max(4, Math.round((w * PRINT_WIDTH) / sum * 10) / 10));
+  const min = minimumWidths(tables, n);
+  // Columns held at their minimum take their share first; the rest share what is left, in proportion.
+  const fixed = new Set<number>();
+  let widths = raw;
+  for (let pass = 0; pass < n; pass++) {
+    const spare = PRINT_WIDTH - [...fixed].reduce((a, j) => a + min[j], 0);
+    const free = raw.reduce((a, w, j) => (fixed.has(j) ? a : a + w), 0);
+    widths = raw.map((w, j) => (fixed.has(j) ? Math.ceil(min[j] * 10) / 10 : Math.max(4, Math.round(((w * Math.max(spare, 0)) / free) * 10) / 10)));
+    const short = widths.map((w, j) => j).filter((j) => !fixed.has(j) && widths[j] < min[j]);
+    if (!short.length) break;
+    short.forEach((j) => fixed.add(j));
+  }
+  return widths;
+}
+
+/**
+ * How many grid columns the left header block (parent body, issuer, number) spans: about 40% of
+ * the width as in the Nghị định 30/2020 model, and never a lone narrow column (STT) when the
+ * next column is wide.
+ */
+export function leftBlockColumns(widths: number[]): number {
+  const n = widths.length;
+  const total = widths.reduce((a, b) => a + b, 0);
+  let left = 1;
+  let acc = widths[0];
+  for (; left < n - 2 && acc + widths[left] <= total * 0.42; left++) acc += widths[left];
+  // "UBND THÀNH PHỐ HẢI PHÒNG" needs about 30% of the width; one more column rather than a squeezed header.
+  if (acc < total * 0.3 && left < n - 2) left++;
+  return left;
 }
 
 /** Fills `ws` with the report body. */
@@ -22,9 +78,7 @@ export function writeReportBody(ws: Worksheet, m: ReportModel): void {
   const n = widths.length;
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const total = widths.reduce((a, b) => a + b, 0);
-  // The left header block takes about 40% of the width, as in the Phụ lục I model.
-  let left = 1;
-  for (let acc = widths[0]; left < n - 2 && acc + widths[left] <= total * 0.42; left++) acc += widths[left];
+  const left = leftBlockColumns(widths);
   const leftWidth = widths.slice(0, left).reduce((a, b) => a + b, 0);
   const rightWidth = total - leftWidth;
 

@@ -1,5 +1,5 @@
 /** `tong-hop import-plan`: reads a plan (.txt or .docx) and writes a draft template plus its review list. */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import mammoth from "mammoth";
@@ -7,6 +7,7 @@ import { importPlan, type ImportPlanResult } from "../../core/import-plan/import
 import { AppError } from "../../core/problem.js";
 import { formatReview } from "../../core/import-plan/review.js";
 import { templateInputSchema } from "../../core/template-schema.js";
+import { checkOutputPath } from "../output-path.js";
 
 /** Options of the import-plan command. */
 export interface ImportPlanCommandOptions {
@@ -20,14 +21,16 @@ export interface ImportPlanCommandOptions {
 
 /** Reads the text of a plan file: UTF-8 for .txt/.md, the raw text of a Word .docx. */
 export async function readPlanText(file: string): Promise<string> {
-  if (!existsSync(file)) throw new AppError("plan.not-found", `Không tìm thấy tệp kế hoạch: ${file}`);
+  if (!existsSync(file)) throw new AppError("plan.not-found", `Không tìm thấy tệp kế hoạch: ${file}`, ["Kiểm tra lại đường dẫn; đường dẫn có dấu cách cần đặt trong ngoặc kép."]);
+  if (statSync(file).isDirectory()) throw new AppError("plan.is-folder", `${file} là một thư mục; cần một tệp kế hoạch .docx hoặc .txt.`);
   const ext = extname(file).toLowerCase();
   let text: string;
   if (ext === ".docx") {
     try {
       text = (await mammoth.extractRawText({ path: file })).value;
-    } catch (e) {
-      throw new AppError("plan.unreadable", `Không đọc được tệp Word ${file}: ${(e as Error).message}. Hãy lưu lại tệp dưới dạng .docx (Word 2007 trở lên) hoặc .txt.`);
+    } catch {
+      // The library's reason is English and technical ("Can't find end of central directory"): not shown.
+      throw new AppError("plan.unreadable", `Không đọc được tệp Word ${file}: tệp không phải .docx hợp lệ hoặc đã bị hỏng. Hãy mở bằng Word rồi lưu lại dưới dạng .docx (Word 2007 trở lên), hoặc chép nội dung ra tệp .txt.`);
     }
   } else if (ext === ".txt" || ext === ".md" || ext === "") {
     text = (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
@@ -56,6 +59,7 @@ export async function importPlanCommand(file: string, opts: ImportPlanCommandOpt
   if (existsSync(out) && !opts.force) {
     throw new AppError("plan.exists", `Tệp ${out} đã có: không ghi đè mẫu có thể đã được Văn phòng sửa. Hãy chọn tệp khác bằng --out hoặc xóa tệp cũ.`);
   }
+  checkOutputPath(out, ".json", "--out", "moi");
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, `${JSON.stringify(result.template, null, 2)}\n`, "utf8");
 

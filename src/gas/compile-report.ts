@@ -8,7 +8,7 @@ import type { CompileResult } from "../core/compile-result.js";
 import { isoDateTime } from "../core/dates.js";
 import { AppError } from "../core/problem.js";
 import { buildReportModel } from "../core/report-model.js";
-import { compileFits, estimateCompileMs, maxCompileUnits } from "../core/run-budget.js";
+import { compileFits, estimateCompileMs, maxCompileUnits, type CompileSize } from "../core/run-budget.js";
 import type { Period, Template } from "../core/template-schema.js";
 import { writeReportXlsx } from "../excel/write-report.js";
 import { toSignedBytes } from "./bytes.js";
@@ -20,7 +20,9 @@ import { withDocumentLock } from "./doc-lock.js";
 import { renderDownloadDialog, XLSX_MIME } from "./download-dialog.js";
 import { notesForEdit } from "./edit-notes.js";
 import { safeFileName } from "./file-name.js";
-import { LOG_ACTIONS, LOG_SHEET, tryAppendLog } from "./log-sheet.js";
+import { currentUser, LOG_ACTIONS, LOG_SHEET, tryAppendLog } from "./log-sheet.js";
+import { plannedWidth } from "./data-sheet-plan.js";
+import { a1Of } from "./protections.js";
 import { storeReport } from "./report-store.js";
 import { fromSheet } from "./sheet-values.js";
 import { writeSummarySheet } from "./summary-sheet.js";
@@ -39,7 +41,8 @@ export const LAST_PERIOD_KEY = "tong-hop:last-period";
 export interface PeriodData {
   template: Template;
   period: Period;
-  sheet: Sheet;
+  /** Name of the sheet read (the period's data sheet, or the archive). */
+  sheetName: string;
   /** As read, Date instants. */
   values: unknown[][];
   /** What the core compiles (wall-clock Dates): the data sheet, or the archive's data block. */
@@ -52,6 +55,27 @@ export interface PeriodData {
 }
 
 /**
+ * Refuses a compile that cannot finish inside Apps Script's 6-minute limit.
+ * @throws AppError "compile.too-large" pointing to the CLI.
+ */
+export function assertCompileFits(ss: Spreadsheet, sheetName: string, period: Pick<Period, "id">, size: CompileSize): void {
+  if (compileFits(size)) return;
+  const minutes = Math.ceil(estimateCompileMs(size) / 60_000);
+  throw new AppError(
+    "compile.too-large",
+    `Trang "${sheetName}" có ${size.units} dòng đơn vị × ${size.dataWidth} cột: ước tính cần khoảng ${minutes} phút, vượt giới hạn 6 phút một lần chạy của Apps Script (ở độ rộng này tổng hợp được tối đa khoảng ${maxCompileUnits(size.dataWidth, CONFIG_WIDTH)} đơn vị). Chưa có gì thay đổi.`,
+    [`Hãy tổng hợp trên máy tính bằng lệnh tong-hop, đọc thẳng bảng tính này: tong-hop compile -t <mẫu kế hoạch> -p ${period.id} --sheet ${ss.getUrl()} -o bao-cao.xlsx`],
+  );
+}
+
+/** The size of values as read (unit rows, widest row). */
+const sizeOf = (values: readonly (readonly unknown[])[]): CompileSize => ({
+  units: Math.max(0, values.length - LAYOUT.firstDataRow + 1),
+  dataWidth: values.reduce((w, r) => Math.max(w, r.length), 0),
+  configWidth: CONFIG_WIDTH,
+});
+
+/**
  * Reads a sheet's used range in one call (getSheetValues), after checking with two cheap calls
  * that a compile of this size can finish inside Apps Script's 6-minute limit.
  * @throws AppError "compile.too-large" pointing to the CLI.
@@ -59,15 +83,7 @@ export interface PeriodData {
 export function readWithinBudget(ss: Spreadsheet, sheet: Sheet, period: Pick<Period, "id" | "label">): unknown[][] {
   const lastRow = Math.max(1, sheet.getLastRow());
   const lastColumn = Math.max(1, sheet.getLastColumn());
-  const size = { units: Math.max(0, lastRow - LAYOUT.firstDataRow + 1), dataWidth: lastColumn, configWidth: CONFIG_WIDTH };
-  if (!compileFits(size)) {
-    const minutes = Math.ceil(estimateCompileMs(size) / 60_000);
-    throw new AppError(
-      "compile.too-large",
-      `Trang "${sheet.getName()}" có ${size.units} dòng đơn vị × ${lastColumn} cột: ước tính cần khoảng ${minutes} phút, vượt giới hạn 6 phút một lần chạy của Apps Script (ở độ rộng này tổng hợp được tối đa khoảng ${maxCompileUnits(lastColumn, CONFIG_WIDTH)} đơn vị). Chưa có gì thay đổi.`,
-      [`Hãy tổng hợp trên máy tính bằng lệnh tong-hop, đọc thẳng bảng tính này: tong-hop compile -t <mẫu kế hoạch> -p ${period.id} --sheet ${ss.getUrl()} -o bao-cao.xlsx`],
-    );
-  }
+  assertCompileFits(ss, sheet.getName(), period, { units: Math.max(0, lastRow - LAYOUT.firstDataRow + 1), dataWidth: lastColumn, configWidth: CONFIG_WIDTH });
   return sheet.getSheetValues(1, 1, lastRow, lastColumn);
 }
 
@@ -80,37 +96,59 @@ function checksumOf(grid: Grid): string {
   }
 }
 
-/** Reads an archive sheet: its own plan, period and moment, and the data block it keeps. */
-function readArchiveData(ss: Spreadsheet, sheet: Sheet): PeriodData {
-  const values = readWithinBudget(ss, sheet, { id: "<mã kỳ>", label: sheet.getName() });
+/** Told what is about to be compiled, before the data is read (the progress toast). */
+export type OnCompileStart = (line: string) => void;
+
+/** The progress line of a period's compile. */
+const startLine = (period: Period, t: Template): string => `Đang tổng hợp kỳ ${period.label} (${t.units.length} đơn vị)… Hộp thoại tải báo cáo sẽ mở khi xong.`;
+
+/** Reads the open archive sheet (the active one) through the Spreadsheet's active-sheet methods: its own plan, period and moment, and the data block it keeps. */
+function readArchiveData(ss: Spreadsheet, name: string, onStart?: OnCompileStart): PeriodData {
+  const lastRow = Math.max(1, ss.getLastRow());
+  const lastColumn = Math.max(1, ss.getLastColumn());
+  assertCompileFits(ss, name, { id: "<mã kỳ>" }, { units: Math.max(0, lastRow - LAYOUT.firstDataRow + 1), dataWidth: lastColumn, configWidth: CONFIG_WIDTH });
+  onStart?.(`Đang tổng hợp lại từ trang "${name}"… Hộp thoại tải báo cáo sẽ mở khi xong.`);
+  const values = ss.getSheetValues(1, 1, lastRow, lastColumn);
   const archive = readArchiveGrid(fromSheet(values));
-  return { template: archive.template, period: archive.period, sheet, values, grid: archive.data, asOf: archive.asOf, checksum: gridChecksum(archive.data), archive };
+  return { template: archive.template, period: archive.period, sheetName: name, values, grid: archive.data, asOf: archive.asOf, checksum: gridChecksum(archive.data), archive };
 }
 
 /**
- * Reads the template (fresh) and the chosen period's sheet; or, when an archive sheet is open,
- * the archive. `remember` stores the period as the one compiled last.
+ * Reads the template (fresh) and the chosen period's data sheet; or, when an archive sheet is
+ * open, the archive. The open sheet is known by name (Spreadsheet.getSheetName) and, when it is
+ * the period's sheet, read through the Spreadsheet's active-sheet method without looking it up.
+ * The size is checked against the 6-minute model before the data is read (units from Cấu hình,
+ * width from the template) and again once read (rows pasted below the units count too).
+ * `remember` stores the period as the one compiled last.
  */
-export function readPeriodData(ss: Spreadsheet, remember: boolean): PeriodData {
-  const active = ss.getActiveSheet();
-  const activeName = active.getName();
-  if (isArchiveName(activeName)) return readArchiveData(ss, active);
+export function readPeriodData(ss: Spreadsheet, remember: boolean, onStart?: OnCompileStart): PeriodData {
+  const activeName = ss.getSheetName();
+  if (isArchiveName(activeName)) return readArchiveData(ss, activeName, onStart);
   const template = loadTemplate(ss, { fresh: true });
   const asOf = isoDateTime(instantToWallClock(new Date()));
   const props = PropertiesService.getDocumentProperties();
   const period = choosePeriod(template, activeName, asOf.slice(0, 10), dataSheetName, props.getProperty(LAST_PERIOD_KEY));
   if (remember) props.setProperty(LAST_PERIOD_KEY, period.id);
   const name = dataSheetName(period);
-  const sheet = activeName === name ? active : ss.getSheetByName(name);
-  if (!sheet) {
-    if (ss.getSheetByName(archiveSheetName(period))) {
-      throw new AppError("compile.archived", `Kỳ ${period.label} đã được lưu trữ.`, [`Mở trang "${archiveSheetName(period)}" rồi chạy lại Tổng hợp báo cáo để tổng hợp lại kỳ này.`]);
+  assertCompileFits(ss, name, period, { units: template.units.length, dataWidth: plannedWidth(template, period.id), configWidth: CONFIG_WIDTH });
+  let values: unknown[][];
+  if (activeName === name) {
+    onStart?.(startLine(period, template));
+    values = ss.getSheetValues(1, 1, -1, -1);
+  } else {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) {
+      if (ss.getSheetByName(archiveSheetName(period))) {
+        throw new AppError("compile.archived", `Kỳ ${period.label} đã được lưu trữ.`, [`Mở trang "${archiveSheetName(period)}" rồi chạy lại Tổng hợp báo cáo để tổng hợp lại kỳ này.`]);
+      }
+      throw new AppError("compile.no-sheet", `Không thấy trang "${name}" của kỳ ${period.label}.`, ["Chạy Báo cáo → Thiết lập bảng tính để tạo trang dữ liệu."]);
     }
-    throw new AppError("compile.no-sheet", `Không thấy trang "${name}" của kỳ ${period.label}.`, ["Chạy Báo cáo → Thiết lập bảng tính để tạo trang dữ liệu."]);
+    onStart?.(startLine(period, template));
+    values = sheet.getSheetValues(1, 1, -1, -1);
   }
-  const values = readWithinBudget(ss, sheet, period);
+  assertCompileFits(ss, name, period, sizeOf(values));
   const grid = fromSheet(values);
-  return { template, period, sheet, values, grid, asOf, checksum: checksumOf(grid) };
+  return { template, period, sheetName: name, values, grid, asOf, checksum: checksumOf(grid) };
 }
 
 /** Compiles read data. The source is named after the period's data sheet, also for an archive (it is that sheet's data). */
@@ -130,25 +168,28 @@ export function compileCounts(result: CompileResult): { line: string; log: strin
 }
 
 async function compileNow(ui: GoogleAppsScript.Base.Ui): Promise<void> {
+  let summaryWritten = false;
   try {
     const ss = SpreadsheetApp.getActive();
-    ss.toast("Đang đọc số liệu của các đơn vị…", APP_TITLE, 60);
-    const data = readPeriodData(ss, true);
+    // The one progress toast: it names the period once it is known; the dialog says when it is done.
+    const data = readPeriodData(ss, true, (line) => ss.toast(line, APP_TITLE, 60));
     const result = compileData(data);
-    const summary = writeSummarySheet(ss, data.template, data.period, result, data.asOf);
-    ss.toast("Đang tạo tệp Excel…", APP_TITLE, 60);
+    // The file first: nothing is written to the spreadsheet before the report exists.
     const model = buildReportModel(data.template, result);
     const bytes = await writeReportXlsx(model);
     const fileName = safeFileName(model.fileName);
     const blob = Utilities.newBlob(toSignedBytes(bytes), XLSX_MIME, fileName);
     const token = storeReport({ fileName, mimeType: XLSX_MIME, base64: Utilities.base64Encode(blob.getBytes()) });
+    const user = currentUser();
+    const summary = writeSummarySheet(ss, data.template, data.period, result, { compiledAt: data.asOf, updatedBy: user, checksum: data.checksum });
+    summaryWritten = true;
     const counts = compileCounts(result);
     const tampered = data.archive && data.archive.checksum !== data.checksum;
     const logWarning = tryAppendLog(ss, [
-      { action: LOG_ACTIONS.compile, period: data.period.label, counts: counts.log, checksum: data.checksum, note: data.archive ? `Từ trang "${data.sheet.getName()}"${tampered ? "; số liệu khác lúc lưu trữ" : ""}` : "" },
+      { action: LOG_ACTIONS.compile, user: user || undefined, period: data.period.label, counts: counts.log, checksum: data.checksum, note: data.archive ? `Từ trang "${data.sheetName}"${tampered ? "; số liệu khác lúc lưu trữ" : ""}` : "" },
     ]);
     const lines = [
-      `Kỳ báo cáo: ${data.period.label}${data.archive ? ` (tổng hợp lại từ trang "${data.sheet.getName()}")` : ""}.`,
+      `Kỳ báo cáo: ${data.period.label}${data.archive ? ` (tổng hợp lại từ trang "${data.sheetName}")` : ""}.`,
       counts.line,
       `${summary.problems} vấn đề cần xử lý (xem trang "Tổng hợp" và Phụ lục II).`,
       `Mã kiểm tra số liệu (SHA-256): ${shortChecksum(data.checksum)}… (đầy đủ trong trang "${LOG_SHEET}").`,
@@ -157,20 +198,22 @@ async function compileNow(ui: GoogleAppsScript.Base.Ui): Promise<void> {
     if (summary.warning) lines.push(summary.warning);
     if (logWarning) lines.push(logWarning);
     const html = renderDownloadDialog({ token, fileName, summary: lines });
-    ss.toast("Đã tổng hợp xong.", APP_TITLE, 5);
     ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(560).setHeight(340), "Tải báo cáo tổng hợp");
   } catch (err) {
-    ui.alert(APP_TITLE, `Không tổng hợp được báo cáo; trang "Tổng hợp" cũ vẫn giữ nguyên.\n${userMessage(err)}`, ui.ButtonSet.OK);
+    const state = summaryWritten ? `trang "Tổng hợp" đã được cập nhật đầy đủ nhưng chưa mở được hộp thoại tải tệp; hãy chạy lại để tải` : `trang "Tổng hợp" cũ vẫn giữ nguyên`;
+    ui.alert(APP_TITLE, `Không tổng hợp được báo cáo; ${state}.\n${userMessage(err)}`, ui.ButtonSet.OK);
   }
 }
 
 /**
  * Compiles the period of the open data sheet (or the current one), or the open archive: takes
  * the document lock (a second click gets a message, not a second compile), refuses up front a
- * size that cannot finish in 6 minutes, reads each sheet in one call, compiles with the core,
- * writes "Tổng hợp" (complete before it replaces the old one), builds the .xlsx with exceljs,
- * logs the compile with the data's SHA-256 and opens a dialog whose button saves the file
- * through the browser. Progress shows as toasts.
+ * size that cannot finish in 6 minutes, reads Cấu hình and the data in one call each, compiles
+ * with the core, builds the .xlsx with exceljs, rewrites "Tổng hợp" in one setValues (see
+ * summary-sheet.ts), logs the compile with the data's SHA-256 in one appendRow and opens a
+ * dialog whose button saves the file through the browser. One toast shows progress; the
+ * dialog shows the end. Eleven Spreadsheet calls in all from the period's sheet, twelve from
+ * another, whatever the number of units (test/gas/call-counts.test.ts).
  */
 export function tongHopBaoCao(): Promise<void> | void {
   const ui = SpreadsheetApp.getUi();
@@ -201,7 +244,7 @@ export function kiemTraDuLieu(): void {
         if (rows > 0 && !data.archive) {
           const keys = (data.values[LAYOUT.keyRow - 1] ?? []).map((k) => (typeof k === "string" ? k.trim() : ""));
           const byKey = new Map(buildColumns(data.template).map((c) => [c.key, c]));
-          const range = data.sheet.getRange(LAYOUT.firstDataRow, 1, rows, keys.length);
+          const range = ss.getRange(`'${data.sheetName.replace(/'/g, "''")}'!${a1Of(LAYOUT.firstDataRow, 1, rows, keys.length)}`);
           const notes = range.getNotes();
           const r = notesForEdit(keys.map((k) => byKey.get(k)), data.grid.slice(LAYOUT.firstDataRow - 1), notes);
           if (r.changed) range.setNotes(r.notes);

@@ -4,7 +4,7 @@ import { parseTemplate } from "../core/template.js";
 import { compileGrid } from "../core/compile.js";
 import { LAYOUT, makeMarker } from "../core/columns.js";
 import type { CellValue } from "../core/cell.js";
-import { OLD_COLUMN_PREFIX, planDataSheet } from "./data-sheet-plan.js";
+import { OLD_COLUMN_PREFIX, planDataSheet, plannedWidth } from "./data-sheet-plan.js";
 
 const input = JSON.parse(readFileSync(new URL("../../test/gas/fixtures/template-gas.json", import.meta.url), "utf8"));
 const template = parseTemplate(input);
@@ -93,5 +93,15 @@ describe("planDataSheet notes", () => {
     expect(p.grid[2][col]).toBe("12 bài");
     expect(p.notes[2][col]).toBe("Lỗi: x\nCách sửa: y");
     expect(p.notes[4][col]).toBe("");
+  });
+});
+
+describe("plannedWidth", () => {
+  it("is the width set-up gives a fresh sheet of each period, legend included", () => {
+    for (const p of template.periods) {
+      const plan = planDataSheet(template, p.id);
+      expect(plannedWidth(template, p.id)).toBe(plan.width);
+      expect(plan.width).toBeGreaterThan(plan.tableWidth + 1);
+    }
   });
 });

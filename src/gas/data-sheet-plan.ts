@@ -45,6 +45,14 @@ export interface DataSheetPlan {
   carried: number;
 }
 
+/**
+ * Columns of a period's data sheet as set-up writes it from the template alone (table, a blank
+ * column, the legend): what a compile expects to read, known before reading it.
+ */
+export function plannedWidth(t: Template, periodId: string): number {
+  return buildColumns(t).length + 1 + legendEntries(findPeriod(t, periodId)).length;
+}
+
 const IDENTITY = new Set<string>([COLUMN_KEYS.stt, COLUMN_KEYS.unitCode, COLUMN_KEYS.unitName, COLUMN_KEYS.group]);
 /** Prefix of the header of an old column kept because it holds data. */
 export const OLD_COLUMN_PREFIX = "(Cột cũ) ";

@@ -101,20 +101,36 @@ export function ensureLogSheet(ss: Spreadsheet, run: ProtectionRun = protectionR
 export function appendLog(ss: Spreadsheet, entries: readonly LogEntry[]): void {
   if (!entries.length) return;
   const sheet = ss.getSheetByName(LOG_SHEET) ?? ensureLogSheet(ss);
-  const user = currentUser() || "(không rõ email)";
-  const now = new Date();
-  const rows = entries.map((e) => [e.at ?? now, e.user ?? user, e.action, e.period ?? "", e.unit ?? "", e.counts ?? "", e.checksum ?? "", e.note ?? ""]);
+  const rows = logRows(entries);
   const at = sheet.getLastRow() + 1;
   // Only rows can run out: the log's columns were made wide enough when it was created.
   const maxRows = sheet.getMaxRows();
   if (at + rows.length - 1 > maxRows) sheet.insertRowsAfter(maxRows, at + rows.length - 1 - maxRows);
-  sheet.getRange(at, 1, rows.length, LOG_HEADER.length).setValues(enteredRows(rows));
+  sheet.getRange(at, 1, rows.length, LOG_HEADER.length).setValues(rows);
 }
 
-/** {@link appendLog}, returning a Vietnamese warning line instead of throwing (the action itself succeeded). */
+/** The entries as rows of the log, every string entered as text; the runner's e-mail is asked only when an entry lacks one. */
+function logRows(entries: readonly LogEntry[]) {
+  const user = entries.every((e) => e.user) ? "" : currentUser() || "(không rõ email)";
+  const now = new Date();
+  return enteredRows(entries.map((e) => [e.at ?? now, e.user ?? user, e.action, e.period ?? "", e.unit ?? "", e.counts ?? "", e.checksum ?? "", e.note ?? ""]));
+}
+
+/**
+ * Appends one row in one call: Sheet.appendRow finds the end of the log and grows the sheet
+ * itself, so the row never lands on a line someone added by hand. Same rights as {@link appendLog}.
+ * @throws what Sheets throws (protected sheet, service failure).
+ */
+export function appendLogRow(ss: Spreadsheet, entry: LogEntry): void {
+  const sheet = ss.getSheetByName(LOG_SHEET) ?? ensureLogSheet(ss);
+  sheet.appendRow(logRows([entry])[0]);
+}
+
+/** {@link appendLogRow} for one entry, else {@link appendLog}, returning a Vietnamese warning line instead of throwing (the action itself succeeded). */
 export function tryAppendLog(ss: Spreadsheet, entries: readonly LogEntry[]): string | null {
   try {
-    appendLog(ss, entries);
+    if (entries.length === 1) appendLogRow(ss, entries[0]);
+    else appendLog(ss, entries);
     return null;
   } catch (e) {
     logError("appendLog", e);

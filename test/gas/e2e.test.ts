@@ -15,6 +15,7 @@ import { ensureBuilt } from "./support/build-once.js";
 import { CELL_IO } from "./support/call-kinds.js";
 import { fixtureInput, fixtureTemplate, writeConfig } from "./support/config-fixture.js";
 import { appendixTotals, readWorkbook, sheetGrid } from "./support/read-back.js";
+import { hostChecksum } from "./support/scenario.js";
 
 const OWNER = "vanphong@sgddt.edu.vn";
 const Q1 = "Quý I năm 2024";
@@ -248,7 +249,8 @@ describe("Tổng hợp báo cáo", () => {
     expect(h.exceljsInitCount()).toBe(1);
     expect(payload.fileName).toBe("Bao-cao-tong-hop_KH-THU-2024_quy_1_2024_2024-03-25.xlsx");
     expect(payload.mimeType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    expect(h.ss._toasts.map((t) => t.message)).toEqual(expect.arrayContaining(["Đang đọc số liệu của các đơn vị…", "Đang tạo tệp Excel…", "Đã tổng hợp xong."]));
+    // Progress as one toast naming the period, once it is known; the dialog shows the end.
+    expect(h.ss._toasts.filter((t) => t.message.startsWith("Đang tổng hợp")).map((t) => t.message)).toEqual(["Đang tổng hợp kỳ Quý I năm 2024 (5 đơn vị)… Hộp thoại tải báo cáo sẽ mở khi xong."]);
   });
 
   it("hands over an .xlsx whose totals are the core's totals", async () => {
@@ -274,7 +276,8 @@ describe("Tổng hợp báo cáo", () => {
     expect(s._charts.length).toBe(1);
     expect(s._charts[0]._type).toBe("BAR");
     expect(s._charts[0]._options.isStacked).toBe(true);
-    expect(s._charts[0]._ranges[0].getA1Notation()).toBe("A5:E7");
+    expect(s._charts[0]._ranges[0].getA1Notation()).toBe("A6:E8");
+    expect(g[2][0]).toBe(`Cập nhật lúc 25/03/2024 10:00 bởi ${OWNER}. Mã kiểm tra số liệu (SHA-256): ${hostChecksum(h, Q1).slice(0, 12)}… (đầy đủ trong trang "Nhật ký").`);
   });
 
   it("reads and writes in bulk: a constant, small number of range reads and writes", () => {

@@ -1,9 +1,12 @@
 /**
  * Concurrency and faults: the document lock keeps compile, set-up, archive, reminders and
  * stamping apart; a service call that throws halfway leaves every sheet as it was (or clearly
- * named as unfinished), never half-written. Every fault here is asserted to have fired.
+ * named as unfinished), never half-written. Tổng hợp is written in place in one setValues, so
+ * it shows the previous compile or this one, whole; when it is built anew it is written under a
+ * temporary name first. Every fault here is asserted to have fired.
  */
 import { beforeEach, describe, expect, it } from "vitest";
+import { SUMMARY_LAYOUT_KEY } from "../../src/gas/summary-sheet.js";
 import { SERVICE_FAILED } from "./harness/faults.js";
 import type { GasHarness } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";
@@ -89,21 +92,117 @@ describe("the document lock", () => {
   });
 });
 
-describe("faults in Tổng hợp báo cáo", () => {
+describe("faults in Tổng hợp báo cáo, written in place (every compile after the first)", () => {
+  let before: string;
+  let logged: number;
   beforeEach(async () => {
     await compile();
     s.type("THPT01", "so_tin_bai", "99"); // the next compile would change the summary
+    before = grid("Tổng hợp");
+    logged = logRows(h).length;
+  });
+  const untouched = () => {
+    expect(grid("Tổng hợp")).toBe(before);
+    expect(lastAlert(h)).toMatch(/^Không tổng hợp được báo cáo; trang "Tổng hợp" cũ vẫn giữ nguyên\.\nLỗi không mong muốn: Exception: Service Spreadsheets failed/);
+    expect(h.ui._dialogs.length).toBe(1);
+    expect(logRows(h).length).toBe(logged);
+  };
+
+  it("a fault while writing the values leaves Tổng hợp exactly as it was: they are one setValues", async () => {
+    h.faults.arm({ method: "Range.setValues", sheet: "Tổng hợp" });
+    await compile();
+    expect(h.faults.fired.length).toBe(1);
+    untouched();
+    await compile();
+    expect(h.ui._dialogs.length).toBe(2);
+    expect(grid("Tổng hợp")).not.toBe(before);
+  });
+
+  it("a fault while building the Excel file writes nothing: the file is made before any write", async () => {
+    h.faults.arm({ method: "Utilities.newBlob" });
+    await compile();
+    expect(h.faults.fired.length).toBe(1);
+    untouched();
+  });
+
+  it("a fault while recording a longer summary's size writes nothing, so a later shorter one still blanks every row", async () => {
+    const short = h.sheet("Tổng hợp")._grid().length;
+    s.type("THPT02", "so_tin_bai", "12 bài");
+    s.type("THPT02", "so_lop_tap_huan", "ba lớp");
+    s.type("THPT02", "xac_nhan_gui", true);
+    before = grid("Tổng hợp");
+    logged = logRows(h).length;
+    // The compile's property writes: the period compiled last, then the summary's new, larger size.
+    h.faults.arm({ method: "Properties.setProperty", nth: 2 });
+    await compile();
+    expect(h.faults.fired.length).toBe(1);
+    untouched();
+    s.type("THPT02", "so_tin_bai", "4");
+    s.type("THPT02", "so_lop_tap_huan", "3");
+    await compile();
+    const g = h.sheet("Tổng hợp")._grid();
+    expect(g.length).toBeLessThanOrEqual(short);
+    expect(g.flat().filter((v) => v === "ba lớp" || v === "12 bài")).toEqual([]);
+  });
+
+  it("a fault after the values landed says Tổng hợp is complete and up to date; its status line names this compile", async () => {
+    h.world.now = at("2024-03-19T15:45:00");
+    h.faults.arm({ method: "Ui.showModalDialog" });
+    await compile();
+    expect(h.faults.fired.length).toBe(1);
+    expect(lastAlert(h)).toMatch(/^Không tổng hợp được báo cáo; trang "Tổng hợp" đã được cập nhật đầy đủ nhưng chưa mở được hộp thoại tải tệp; hãy chạy lại để tải\./);
+    const g = h.sheet("Tổng hợp")._grid();
+    expect(g[2][0]).toMatch(/^Cập nhật lúc 19\/03\/2024 15:45 bởi /);
+    expect(g.some((r) => r[1] === "Số tin, bài đăng trên cổng thông tin" && r[4] === 99)).toBe(true);
+    expect(logRows(h).length).toBe(logged + 1);
+  });
+
+  it("a fault while logging still delivers the report, and says the log was not written", async () => {
+    h.faults.arm({ method: "Sheet.appendRow", sheet: "Nhật ký" });
+    await compile();
+    expect(h.faults.fired.length).toBe(1);
+    expect(h.ui._dialogs.length).toBe(2);
+    expect(h.ui._dialogs[1].html).toContain("chưa ghi được vào trang &quot;Nhật ký&quot;");
+    expect(h.sheet("Tổng hợp")._grid().some((r) => r[1] === "Số tin, bài đăng trên cổng thông tin" && r[4] === 99)).toBe(true);
+    expect(logRows(h).length).toBe(logged);
+  });
+
+  it("when the sheet cannot be reached in place, it is built anew, complete", async () => {
+    const old = h.sheet("Tổng hợp");
+    h.faults.arm({ method: "Spreadsheet.getRange" });
+    await compile();
+    expect(h.faults.fired.length).toBe(1);
+    expect(h.ui._dialogs.length).toBe(2);
+    const now = h.sheet("Tổng hợp");
+    expect(now).not.toBe(old);
+    expect(names().filter((n) => n.startsWith("Tổng hợp"))).toEqual(["Tổng hợp"]);
+    expect(now._grid().some((r) => r[1] === "Số tin, bài đăng trên cổng thông tin" && r[4] === 99)).toBe(true);
+    expect([now._charts.length, now.getProtections("SHEET").length, now._cfRules.length > 0]).toEqual([1, 1, true]);
+  });
+});
+
+describe("faults while Tổng hợp is built anew (the first compile of this version, or the groups changed)", () => {
+  let before: string;
+  let sheets: string[];
+  let logged: number;
+  beforeEach(async () => {
+    await compile();
+    s.type("THPT01", "so_tin_bai", "99");
+    // What an earlier version left: a Tổng hợp and no record of it.
+    h.props._document._data.delete(SUMMARY_LAYOUT_KEY);
+    before = grid("Tổng hợp");
+    sheets = names();
+    logged = logRows(h).length;
   });
 
   for (const [what, rule] of [
     ["writing the values", { method: "Range.setValues", sheet: "Tổng hợp (đang ghi, chưa xong)" }],
-    ["colouring the new sheet", { method: "Range.setBackgrounds" }],
+    ["setting its look", { method: "Sheet.setConditionalFormatRules" }],
+    ["inserting the chart", { method: "Sheet.insertChart" }],
+    ["protecting it", { method: "Sheet.protect" }],
     ["renaming the new sheet", { method: "Sheet.setName", nth: 2 }],
   ] as const) {
-    it(`a fault while ${what} leaves the previous Tổng hợp exactly as it was`, async () => {
-      const before = grid("Tổng hợp");
-      const sheets = names();
-      const logged = logRows(h).length;
+    it(`a fault while ${what} leaves the previous Tổng hợp exactly as it was, and the next compile builds it`, async () => {
       h.faults.arm(rule);
       await compile();
       expect(h.faults.fired.length).toBe(1);
@@ -112,15 +211,24 @@ describe("faults in Tổng hợp báo cáo", () => {
       expect(lastAlert(h)).toMatch(/^Không tổng hợp được báo cáo; trang "Tổng hợp" cũ vẫn giữ nguyên\.\nLỗi không mong muốn: Exception: Service Spreadsheets failed/);
       expect(h.ui._dialogs.length).toBe(1);
       expect(logRows(h).length).toBe(logged);
+      // Nothing half-built is trusted: the next compile builds the sheet again, whole.
+      expect(h.props._document._data.has(SUMMARY_LAYOUT_KEY)).toBe(false);
+      await compile();
+      expect(h.ui._dialogs.length).toBe(2);
+      expect(names()).toEqual(sheets);
+      expect([h.sheet("Tổng hợp")._charts.length, h.sheet("Tổng hợp").getProtections("SHEET").length]).toEqual([1, 1]);
     });
   }
 
-  it("a fault while logging still delivers the report, and says the log was not written", async () => {
-    h.faults.arm({ method: "Range.setValues", sheet: "Nhật ký" });
+  it("when even the clean-up fails, the unfinished sheet is named as such; the next compile removes it", async () => {
+    h.faults.arm({ method: "Sheet.insertChart" });
+    h.faults.arm({ method: "Spreadsheet.deleteSheet" });
     await compile();
-    expect(h.faults.fired.length).toBe(1);
-    expect(h.ui._dialogs.length).toBe(2);
-    expect(h.ui._dialogs[1].html).toContain("chưa ghi được vào trang &quot;Nhật ký&quot;");
+    expect(h.faults.fired.map((f) => f.method)).toEqual(["Sheet.insertChart", "Spreadsheet.deleteSheet"]);
+    expect(names()).toContain("Tổng hợp (đang ghi, chưa xong)");
+    expect(grid("Tổng hợp")).toBe(before);
+    await compile();
+    expect(names()).toEqual(sheets);
     expect(h.sheet("Tổng hợp")._grid().some((r) => r[1] === "Số tin, bài đăng trên cổng thông tin" && r[4] === 99)).toBe(true);
   });
 });

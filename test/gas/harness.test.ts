@@ -99,6 +99,46 @@ describe("formula evaluator", () => {
     expect(ev("=AND(NOT(ISBLANK(A1)),NOT(ISNUMBER(A1)))")).toBe(true);
     expect(ev("=TODAY()>DATE(2024,3,20)")).toBe(true);
     expect(ev("=DATE(2024,3,20)")).toBe(45371);
+    expect(ev('=LEFT($A1,2)="ab"')).toBe(true);
+    expect(ev("=LEFT(B1,3)")).toBe("5");
+    expect(ev("=LEFT(A1)")).toBe("a");
+    expect(ev("=ROW()=1")).toBe(true);
+    expect(ev("=ROW()", { row: 7, col: 2 })).toBe(7);
+  });
+
+  it("shows the first rule that holds, and only the formats it sets: bold without a colour keeps the cell's colour", () => {
+    const { h } = probe(`
+      const sh = SpreadsheetApp.getActive().getActiveSheet();
+      sh.getRange("A1:B2").setValues([["x", "y"], ["", "z"]]);
+      sh.getRange("B2").setBackground("#123456");
+      const r = (f, a1) => SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(f).setRanges([sh.getRange(a1)]);
+      sh.setConditionalFormatRules([r('=$A1="x"', "A1:B2").setBackground("#ff0000").setBold(true).build(), r('=A1<>""', "A1:B2").setBold(true).build()]);
+      return 0;`);
+    const name = h.ss._active._name;
+    expect([h.shownBackground(name, "A1"), h.shownFontWeight(name, "A1")]).toEqual(["#ff0000", "bold"]);
+    expect([h.shownBackground(name, "B2"), h.shownFontWeight(name, "B2")]).toEqual(["#123456", "bold"]);
+    expect([h.shownBackground(name, "A2"), h.shownFontWeight(name, "A2")]).toEqual(["#ffffff", "normal"]);
+  });
+});
+
+describe("fake Spreadsheet's active-sheet methods and Sheet.appendRow", () => {
+  it("getSheetName, getLastRow, getLastColumn and getSheetValues act on the active sheet, one call each", () => {
+    const { h, out } = probe(`
+      const ss = SpreadsheetApp.getActive();
+      ss.insertSheet("Khác").getRange("A1:B2").setValues([[1, 2], [3, ""]]);
+      return [ss.getSheetName(), ss.getLastRow(), ss.getLastColumn(), ss.getSheetValues(1, 1, -1, -1)];`);
+    expect(out).toEqual(["Khác", 2, 2, [[1, 2], [3, ""]]]);
+    expect(h.log.count({ method: /^Spreadsheet\.(getSheetName|getLastRow|getLastColumn|getSheetValues)$/ })).toBe(4);
+  });
+
+  it("appendRow writes after the last row with content, growing a full sheet by a row", () => {
+    const { h, out } = probe(`
+      const sh = SpreadsheetApp.getActive().getActiveSheet();
+      sh.getRange(1000, 1).setValue("cuối");
+      sh.appendRow(["mới", 2]);
+      return [sh.getMaxRows(), sh.getRange(1001, 1, 1, 2).getValues()[0]];`);
+    expect(out).toEqual([1001, ["mới", 2]]);
+    expect(h.log.count({ method: "appendRow" })).toBe(1);
   });
 });
 

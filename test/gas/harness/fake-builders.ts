@@ -116,6 +116,8 @@ export class FakeConditionalFormatRule extends Fake {
     readonly _background: string | null,
     readonly _fontColor: string | null,
     readonly _ranges: FakeRange[],
+    /** Bold when the rule holds; null: the rule leaves the weight alone. */
+    readonly _bold: boolean | null = null,
   ) {
     super();
   }
@@ -140,6 +142,7 @@ export class FakeConditionalFormatRuleBuilder extends Fake {
   private formula = "";
   private background: string | null = null;
   private fontColor: string | null = null;
+  private bold: boolean | null = null;
   private ranges: FakeRange[] = [];
   whenFormulaSatisfied(f: string): this {
     if (!String(f).startsWith("=")) throw new Error("Exception: Formula must start with =");
@@ -154,7 +157,8 @@ export class FakeConditionalFormatRuleBuilder extends Fake {
     this.fontColor = c;
     return this;
   }
-  setBold(): this {
+  setBold(b: boolean): this {
+    this.bold = !!b;
     return this;
   }
   setRanges(ranges: FakeRange[]): this {
@@ -164,7 +168,7 @@ export class FakeConditionalFormatRuleBuilder extends Fake {
   build(): FakeConditionalFormatRule {
     if (!this.formula) throw new Error("Exception: A condition is required.");
     if (this.ranges.length === 0) throw new Error("Exception: Ranges are required.");
-    return new FakeConditionalFormatRule(this.formula, this.background, this.fontColor, this.ranges);
+    return new FakeConditionalFormatRule(this.formula, this.background, this.fontColor, this.ranges, this.bold);
   }
 }
 

@@ -372,8 +372,10 @@ export class FakeSheet extends Fake {
   removeChart(c: FakeChart): void {
     this._charts = this._charts.filter((x) => x !== c);
   }
+  /** Writes after the last row with content, adding a row when the sheet is full (as Sheets does). */
   appendRow(values: unknown[]): this {
     const row = this.getLastRow() + 1;
+    if (row > this._maxRows) this._maxRows = row;
     this._range(row, 1, 1, values.length).setValues([values]);
     return this;
   }

@@ -84,6 +84,22 @@ export class FakeSpreadsheet extends Fake {
     if (!sheet) throw new Error(`Exception: Range not found`);
     return sheet.getRange(a1.slice(a1.lastIndexOf("!") + 1));
   }
+  /** The active sheet's name, as documented for Spreadsheet.getSheetName(). */
+  getSheetName(): string {
+    return this._active.getName();
+  }
+  /** The active sheet's values (-1: up to its last row or column with data), as documented for Spreadsheet.getSheetValues(). */
+  getSheetValues(row: number, column: number, numRows: number, numColumns: number): unknown[][] {
+    return this._active.getSheetValues(row, column, numRows, numColumns);
+  }
+  /** The active sheet's last row with content. */
+  getLastRow(): number {
+    return this._active.getLastRow();
+  }
+  /** The active sheet's last column with content. */
+  getLastColumn(): number {
+    return this._active.getLastColumn();
+  }
   toast(message: string, title = "", timeout?: number): void {
     this._toasts.push({ message: String(message), title: String(title), timeout });
   }

@@ -2,7 +2,7 @@
  * Evaluates the conditional-format custom formulas the add-on writes, the way Sheets does, so
  * tests can check which colour a cell shows on a given day without Google.
  * Supports: numbers, "strings", TRUE/FALSE, A1 references with $, = <> < <= > >= + - * / &,
- * AND, OR, NOT, IF, TODAY, NOW, DATE, INT, ISNUMBER, ISBLANK, ISNA, LEN.
+ * AND, OR, NOT, IF, TODAY, NOW, DATE, INT, ISNUMBER, ISBLANK, ISNA, LEN, LEFT, ROW().
  */
 import { columnNumber } from "./a1.js";
 
@@ -219,6 +219,20 @@ export function evaluate(node: Node, env: FormulaEnv, at: { row: number; col: nu
         }
         case "LEN":
           return String(ev(c.args[0]) ?? "").length;
+        case "LEFT": {
+          // LEFT(text, [n]): numbers and booleans as their text; n defaults to 1.
+          const v = ev(c.args[0]);
+          if (v instanceof FormulaError) return v;
+          const n = c.args[1] ? toNumber(ev(c.args[1])) : 1;
+          if (n instanceof FormulaError) return n;
+          if (n < 0) return new FormulaError("#VALUE!");
+          const text = v === null ? "" : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+          return text.slice(0, Math.floor(n));
+        }
+        case "ROW":
+          // ROW() without a reference: the row of the cell the rule is evaluated for.
+          if (c.args.length) throw new Error("ROW(reference) is not supported by the harness");
+          return at.row;
         default:
           throw new Error(`function ${c.name} is not supported by the harness`);
       }

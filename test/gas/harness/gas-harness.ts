@@ -269,10 +269,10 @@ export class GasHarness {
   }
 
   /**
-   * The background a cell shows now: the first conditional-format rule whose formula holds
-   * (evaluated like Sheets at the harness's "now"), else the cell's own background.
+   * The first conditional-format rule of a sheet whose formula holds for a cell (evaluated like
+   * Sheets at the harness's "now"): Sheets shows that rule's format, and only that rule's.
    */
-  shownBackground(sheetName: string, a1: string): string {
+  private shownRule(sheetName: string, a1: string): { sheet: FakeSheet; row: number; column: number; rule?: FakeSheet["_cfRules"][number] } {
     const sheet = this.sheet(sheetName);
     const p = parseA1(a1);
     const now = this.world.clock();
@@ -291,9 +291,24 @@ export class GasHarness {
       if (!hit) continue;
       const anchor = { row: rule._ranges[0]._row, col: rule._ranges[0]._col };
       const v = evaluate(parseFormula(rule._formula), env, { row: p.row, col: p.column }, anchor);
-      if (v === true) return rule._background ?? "#ffffff";
-      if (v instanceof FormulaError || v === false) continue;
+      if (v === true) return { sheet, row: p.row, column: p.column, rule };
     }
-    return sheet._cell(p.row, p.column)?.background ?? "#ffffff";
+    return { sheet, row: p.row, column: p.column };
+  }
+
+  /**
+   * The background a cell shows now: the first conditional-format rule that holds, when it sets
+   * one, else the cell's own background.
+   */
+  shownBackground(sheetName: string, a1: string): string {
+    const { sheet, row, column, rule } = this.shownRule(sheetName, a1);
+    return rule?._background ?? sheet._cell(row, column)?.background ?? "#ffffff";
+  }
+
+  /** The font weight a cell shows now: the first rule that holds, when it sets bold, else the cell's own. */
+  shownFontWeight(sheetName: string, a1: string): "bold" | "normal" {
+    const { sheet, row, column, rule } = this.shownRule(sheetName, a1);
+    if (rule && rule._bold !== null) return rule._bold ? "bold" : "normal";
+    return sheet._cell(row, column)?.fontWeight === "bold" ? "bold" : "normal";
   }
 }

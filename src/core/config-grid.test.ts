@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { parseTemplate } from "./template.js";
 import { AppError } from "./problem.js";
 import type { CellValue } from "./cell.js";
-import { CONFIG_TABLES, configGridToTemplateInput, sectionMarker, templateToConfigGrid } from "./config-grid.js";
+import { CONFIG_TABLES, configGridToTemplateInput, OFFICE_EDITORS_HEADER, sectionMarker, templateToConfigGrid } from "./config-grid.js";
 
 const input = JSON.parse(readFileSync(new URL("../../test/gas/fixtures/template-gas.json", import.meta.url), "utf8"));
 const template = parseTemplate(input);
@@ -60,5 +60,54 @@ describe("config grid", () => {
     const edited = grid.map((r) => [...r]);
     edited[ind.firstRow - 1][6] = "khoảng 50";
     expect(() => configGridToTemplateInput(edited)).toThrow(/Trang Cấu hình có 1 lỗi/);
+  });
+
+  describe("the Văn phòng's e-mails", () => {
+    const withOffice = parseTemplate({ ...input, office: { editors: ["vanphong@hp.edu.vn", "ketoan.vp@hp.edu.vn"] } });
+    /** Row (0-based) of the office row in a grid, found by its key in column C. */
+    const officeRow = (grid: CellValue[][]) => grid.findIndex((r) => r[2] === "office.editors");
+
+    it("writes them in one row of the KẾ HOẠCH table, under its Vietnamese label, and reads them back", () => {
+      const { grid, sections } = templateToConfigGrid(withOffice);
+      const r = officeRow(grid);
+      const plan = sections.find((s) => s.id === "plan")!;
+      expect(r).toBeGreaterThanOrEqual(plan.firstRow - 1);
+      expect(r).toBeLessThan(plan.firstRow - 1 + plan.rowCount);
+      expect(grid[r][0]).toBe(OFFICE_EDITORS_HEADER);
+      expect(grid[r][1]).toBe("vanphong@hp.edu.vn; ketoan.vp@hp.edu.vn");
+      const back = parseTemplate(configGridToTemplateInput(grid));
+      expect(back.office.editors).toEqual(["vanphong@hp.edu.vn", "ketoan.vp@hp.edu.vn"]);
+      expect(back).toEqual(withOffice);
+    });
+
+    it("takes them separated by semicolons, commas, spaces or new lines", () => {
+      const { grid } = templateToConfigGrid(template);
+      const edited = grid.map((r) => [...r]);
+      edited[officeRow(edited)][1] = "a@hp.edu.vn;b@hp.edu.vn , c@hp.edu.vn\nd@hp.edu.vn\n\n e@hp.edu.vn ;";
+      expect(parseTemplate(configGridToTemplateInput(edited)).office.editors).toEqual(["a@hp.edu.vn", "b@hp.edu.vn", "c@hp.edu.vn", "d@hp.edu.vn", "e@hp.edu.vn"]);
+    });
+
+    it("reads none from a Cấu hình written before the row existed, and finds a row added by hand by its label", () => {
+      const { grid } = templateToConfigGrid(withOffice);
+      const without = grid.filter((r) => r[2] !== "office.editors");
+      expect(parseTemplate(configGridToTemplateInput(without)).office.editors).toEqual([]);
+      // The Văn phòng inserts a row in the table and types the label, leaving the key column empty.
+      const byHand = grid.map((r) => (r[2] === "office.editors" ? [r[0], "pho.vp@hp.edu.vn", "", ...r.slice(3)] : [...r]));
+      expect(parseTemplate(configGridToTemplateInput(byHand)).office.editors).toEqual(["pho.vp@hp.edu.vn"]);
+    });
+
+    it("refuses a malformed e-mail with a Vietnamese message naming office.editors and its position", () => {
+      const { grid } = templateToConfigGrid(template);
+      const edited = grid.map((r) => [...r]);
+      edited[officeRow(edited)][1] = "vanphong@hp.edu.vn; van phong hp.edu.vn";
+      // "van phong hp.edu.vn" splits at the space: its second word is the first bad address.
+      try {
+        parseTemplate(configGridToTemplateInput(edited), "trang Cấu hình");
+        expect.unreachable();
+      } catch (e) {
+        expect((e as AppError).code).toBe("template.invalid");
+        expect((e as AppError).details).toContain("office.editors[1]: địa chỉ email không hợp lệ. Hãy sửa thành dạng ten@donvi.edu.vn.");
+      }
+    });
   });
 });

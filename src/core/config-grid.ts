@@ -46,6 +46,9 @@ export const INDICATOR_TYPE_LABELS = { integer: "Số nguyên", number: "Số th
 /** Vietnamese words for the aggregate kinds. */
 export const AGGREGATE_LABELS = { sum: "Cộng", count: "Đếm", avg: "Trung bình", min: "Nhỏ nhất", max: "Lớn nhất", none: "Không tổng hợp" } as const;
 
+/** Label of the "Cấu hình" row listing the Văn phòng's e-mails (template `office.editors`). */
+export const OFFICE_EDITORS_HEADER = "Email Văn phòng (được sửa mọi trang, chạy tổng hợp)";
+
 /** Plan fields: key path → label. Column C of each row keeps the key so labels may be edited. */
 export const PLAN_FIELDS: readonly ConfigColumn[] = [
   { key: "plan.code", header: "Mã kế hoạch", kind: "text", width: 0, required: true, help: "Mã ngắn, không đổi sau khi đơn vị đã nhập số liệu." },
@@ -62,6 +65,13 @@ export const PLAN_FIELDS: readonly ConfigColumn[] = [
   { key: "plan.distribution", header: "Nơi nhận (mỗi dòng một mục)", kind: "multiline", width: 0, required: true },
   { key: "plan.source", header: "Văn bản căn cứ", kind: "text", width: 0 },
   { key: "reminderDays", header: "Nhắc hạn (số ngày so với hạn nộp, cách nhau dấu ;)", kind: "text", width: 0 },
+  {
+    key: "office.editors",
+    header: OFFICE_EDITORS_HEADER,
+    kind: "multiline",
+    width: 0,
+    help: "Email các cán bộ Văn phòng (cách nhau dấu ; hoặc dấu phẩy hoặc xuống dòng). Sau khi sửa, chạy lại Thiết lập bảng tính: người được thêm sửa được mọi trang và chạy được mọi mục của menu Báo cáo, người bị xóa mất quyền đó. Chủ sở hữu bảng tính luôn có quyền.",
+  },
 ];
 
 const list = <T extends Record<string, string>>(o: T) => Object.values(o);
@@ -203,6 +213,8 @@ export function templateToConfigGrid(t: Template): ConfigGrid {
     "plan.distribution": t.plan.distribution.join("\n"),
     "plan.source": t.plan.source ?? "",
     reminderDays: joinList(t.reminderDays),
+    // Older cached or archived templates may predate the office list.
+    "office.editors": joinList(t.office?.editors),
   };
   push([sectionMarker(PLAN_TITLE)]);
   const planHeader = grid.length + 1;
@@ -253,6 +265,8 @@ const splitList = (v: CellValue): string[] =>
     .split(/[;\n]+/)
     .map((s) => s.trim())
     .filter(Boolean);
+/** E-mails typed one per line or separated by ";", "," or spaces. */
+const splitEmails = (v: CellValue): string[] => splitList(v).flatMap((s) => s.split(/[,\s]+/)).filter(Boolean);
 const reverse = <T extends string>(labels: Record<T, string>, v: CellValue): T | string => {
   const s = text(v);
   const hit = (Object.keys(labels) as T[]).find((k) => norm(labels[k]) === norm(s) || k === s);
@@ -339,7 +353,7 @@ export function configGridToTemplateInput(grid: Grid): TemplateInput {
     deadline: readDate(get("deadline"), `Kỳ báo cáo, ${rowLabel(row)}, cột Hạn nộp`),
   }));
   const unitGroups = table("groups").map(({ get }) => ({ code: text(get("code")), name: text(get("name")) }));
-  const units = table("units").map(({ get }) => ({ code: text(get("code")), name: text(get("name")), group: text(get("group")), editors: splitList(get("editors")).flatMap((s) => s.split(/[,\s]+/)).filter(Boolean) }));
+  const units = table("units").map(({ get }) => ({ code: text(get("code")), name: text(get("name")), group: text(get("group")), editors: splitEmails(get("editors")) }));
   const indicators = table("indicators").map(({ row, get }) => {
     const choices = splitList(get("choices"));
     return {
@@ -367,6 +381,8 @@ export function configGridToTemplateInput(grid: Grid): TemplateInput {
   const reminderText = p("reminderDays");
   const reminderDays = reminderText ? reminderText.split(/[;,\s]+/).filter(Boolean).map((s) => readNumber(s, "Kế hoạch, mục Nhắc hạn", true) ?? NaN) : undefined;
 
+  const officeEditors = splitEmails(plan["office.editors"]);
+
   if (errors.length) throw new AppError("config.invalid", `Trang ${CONFIG_SHEET} có ${errors.length} lỗi.`, errors);
   const input = {
     version: 1,
@@ -391,6 +407,7 @@ export function configGridToTemplateInput(grid: Grid): TemplateInput {
     tasks,
     textFields,
     ...(reminderDays ? { reminderDays } : {}),
+    ...(officeEditors.length ? { office: { editors: officeEditors } } : {}),
   };
   return input as unknown as TemplateInput;
 }

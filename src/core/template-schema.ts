@@ -66,6 +66,18 @@ export const unitSchema = z.object({
   editors: z.array(z.string().email({ message: "email" })).default([]),
 });
 
+/**
+ * The Văn phòng (the office that runs the plan): `editors` are the e-mails of its staff. Each of
+ * them is added to every protection the add-on writes (headers, unit rows, "Cấu hình", "Tổng
+ * hợp", archives, "Nhật ký"), so any of them can run every menu command and correct any row,
+ * not only the spreadsheet's owner and whoever ran "Thiết lập bảng tính". Written in "Cấu
+ * hình" as one row; protections follow it at every set-up (a removed e-mail loses access).
+ * Strict: a misspelt key ("editor") is refused rather than read as an empty list.
+ */
+export const officeSchema = z.strictObject({
+  editors: z.array(z.string().trim().email({ message: "email" })).default([]),
+});
+
 export const indicatorTypes = ["integer", "number", "text", "date", "choice", "boolean"] as const;
 export const aggregateKinds = ["sum", "count", "avg", "min", "max", "none"] as const;
 
@@ -117,12 +129,15 @@ export const templateInputSchema = z.object({
   textFields: z.array(textFieldSchema).default(defaultTextFields),
   /** Days before/after a deadline when reminders go out (used by Nhắc hạn). */
   reminderDays: z.array(z.number().int().min(-60).max(60)).default([-3, 1, 3]),
+  /** The Văn phòng's staff ({@link officeSchema}); none besides the owner when omitted. */
+  office: officeSchema.default(() => ({ editors: [] })),
 });
 
 export type TemplateInput = z.input<typeof templateInputSchema>;
 export type ParsedTemplateInput = z.output<typeof templateInputSchema>;
 export type Plan = z.output<typeof planSchema>;
 export type Unit = z.output<typeof unitSchema>;
+export type Office = z.output<typeof officeSchema>;
 export type UnitGroup = z.output<typeof unitGroupSchema>;
 export type Indicator = z.output<typeof indicatorSchema>;
 export type Task = z.output<typeof taskSchema>;

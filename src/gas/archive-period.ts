@@ -17,7 +17,7 @@ import { dataSheetName, findDataSheet, setupDataSheet } from "./data-sheet.js";
 import { gridChecksum } from "./digest.js";
 import { withDocumentLock } from "./doc-lock.js";
 import { currentUser, LOG_ACTIONS, tryAppendLog } from "./log-sheet.js";
-import { protectNewSheet } from "./protections.js";
+import { protectionRun, protectNewSheet, type ProtectionRun } from "./protections.js";
 import { logError } from "./redact.js";
 import { replaceSheet } from "./safe-write.js";
 import { growNewSheet } from "./sheet-size.js";
@@ -73,7 +73,7 @@ function archiveTarget(ss: Spreadsheet, period: Period, checksum: string): { nam
  * reads it back: the data block must give the same SHA-256 and compile to the same totals.
  * @throws AppError "archive.verify" when it does not (nothing else has changed then).
  */
-function writeArchive(ss: Spreadsheet, name: string, a: ArchiveLayout, checksum: string, totals: string, source: string): Sheet {
+function writeArchive(ss: Spreadsheet, name: string, a: ArchiveLayout, checksum: string, totals: string, source: string, run: ProtectionRun): Sheet {
   return replaceSheet(ss, name, (sheet) => {
     growNewSheet(sheet, a.grid.length, a.width);
     const all = sheet.getRange(1, 1, a.grid.length, a.width);
@@ -87,12 +87,12 @@ function writeArchive(ss: Spreadsheet, name: string, a: ArchiveLayout, checksum:
     if (gridChecksum(back.data) !== checksum || JSON.stringify(again.totals) !== totals) {
       throw new AppError("archive.verify", "Bản lưu trữ đọc lại không khớp với số liệu gốc nên chưa được dùng; không có gì thay đổi.", ["Hãy chạy lại Mở kỳ báo cáo mới. Nếu vẫn lỗi, tải bảng tính về máy (Tệp → Tải xuống) để giữ số liệu."]);
     }
-    protectNewSheet(sheet, name);
+    protectNewSheet(sheet, name, run);
   }).sheet;
 }
 
 /** Opens the next period's sheet (or says what to do when Cấu hình has none). */
-function openNext(ss: Spreadsheet, t: Template, closed: Period, started: number): { line: string; sheet: Sheet | null } {
+function openNext(ss: Spreadsheet, t: Template, closed: Period, started: number, run: ProtectionRun): { line: string; sheet: Sheet | null } {
   const next = t.periods.filter((p) => p.deadline > closed.deadline && p.id !== closed.id).sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0))[0];
   if (!next) {
     return { line: `Trang Cấu hình chưa có kỳ sau kỳ ${closed.label}: thêm một dòng vào bảng KỲ BÁO CÁO (mã kỳ, loại kỳ, năm, hạn nộp) rồi chạy Báo cáo → Thiết lập bảng tính.`, sheet: null };
@@ -100,7 +100,7 @@ function openNext(ss: Spreadsheet, t: Template, closed: Period, started: number)
   const existing = findDataSheet(ss, t, next);
   if (existing) return { line: `Kỳ tiếp theo: trang "${existing.getName()}" đã sẵn sàng để các đơn vị nhập.`, sheet: existing };
   if (ss.getSheetByName(archiveSheetName(next))) return { line: `Kỳ tiếp theo (${next.label}) cũng đã lưu trữ.`, sheet: null };
-  const r = setupDataSheet(ss, t, next, started + SETUP_BUDGET_MS);
+  const r = setupDataSheet(ss, t, next, started + SETUP_BUDGET_MS, { run });
   return {
     line: `Đã mở kỳ tiếp theo: tạo trang "${r.sheet.getName()}" (${r.plan.rows.length} đơn vị, ${periodLine(next)}).${r.complete ? "" : " Một số dòng chưa được bảo vệ: hãy chạy Thiết lập bảng tính để làm tiếp."}`,
     sheet: r.sheet,
@@ -118,7 +118,10 @@ function openNewPeriod(ui: Ui): void {
   }
   const sheet = findDataSheet(ss, t, period)!;
   const sheetName = sheet.getName();
-  // Freeze the sheet first, so nobody types into it between the read and the archive.
+  // The archive and the next period's sheet are protected for the Văn phòng of Cấu hình.
+  const run = protectionRun(t);
+  // Freeze the sheet first, so nobody types into it between the read and the archive: only the
+  // person archiving, on purpose without the Văn phòng's other e-mails (so not through `run`).
   const freeze = sheet.protect().setDescription(FREEZE);
   freeze.addEditor(Session.getEffectiveUser());
   freeze.removeEditors(freeze.getEditors());
@@ -151,7 +154,7 @@ function openNewPeriod(ui: Ui): void {
     if (archive) lines.push(`Trang "${target.name}" đã có đúng số liệu này (lần chạy trước dừng giữa chừng); không chép lại.`);
     else {
       const layout = buildArchiveGrid({ template: t, period, data: block, result, archivedAt: asOf, archivedBy: currentUser(), checksum, aggregateLabels: AGGREGATE_LABELS });
-      archive = writeArchive(ss, target.name, layout, checksum, JSON.stringify(result.totals), source);
+      archive = writeArchive(ss, target.name, layout, checksum, JSON.stringify(result.totals), source, run);
       lines.push(`Đã lưu trữ ${block.length - 2} dòng số liệu vào trang "${target.name}" (đã đọc lại và tổng hợp lại khớp; mã kiểm tra ${shortChecksum(checksum)}…).`);
     }
     done = true;
@@ -166,7 +169,7 @@ function openNewPeriod(ui: Ui): void {
     if (props.getProperty(LAST_PERIOD_KEY) === period.id) props.deleteProperty(LAST_PERIOD_KEY);
     let next: { line: string; sheet: Sheet | null } = { line: "", sheet: null };
     try {
-      next = openNext(ss, t, period, started);
+      next = openNext(ss, t, period, started, run);
       lines.push(next.line);
     } catch (e) {
       logError("moKyBaoCaoMoi", e);

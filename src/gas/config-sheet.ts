@@ -1,6 +1,6 @@
 /** Writes the "Cấu hình" sheet the Văn phòng edits: tables, dropdowns, checkboxes, help notes. */
 import type { Template } from "../core/template-schema.js";
-import { CONFIG_SHEET, templateToConfigGrid, type ConfigColumn } from "../core/config-grid.js";
+import { CONFIG_SHEET, PLAN_FIELDS, templateToConfigGrid, type ConfigColumn } from "../core/config-grid.js";
 import { protectionRun, protectSheet, type ProtectionRun } from "./protections.js";
 import { charsToPixels, ensureSize } from "./sheet-size.js";
 import { toSheetText } from "./sheet-values.js";
@@ -31,9 +31,10 @@ const formatFor = (c: ConfigColumn): string => (c.kind === "date" ? "dd/mm/yyyy"
 
 /**
  * Creates the "Cấu hình" sheet (first tab) from a template: values in one write, then formats,
- * validations and notes each in one bulk call, and a sheet protection for the Văn phòng.
+ * validations and notes each in one bulk call (a plan row's help is a note on its label), and a
+ * sheet protection for the Văn phòng (its e-mails in `t` included).
  */
-export function writeConfigSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, t: Template, run: ProtectionRun = protectionRun()): GoogleAppsScript.Spreadsheet.Sheet {
+export function writeConfigSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, t: Template, run: ProtectionRun = protectionRun(t)): GoogleAppsScript.Spreadsheet.Sheet {
   const { grid, width, sections } = templateToConfigGrid(t);
   const sheet = ss.getSheetByName(CONFIG_SHEET) ?? ss.insertSheet(CONFIG_SHEET, 0);
   const rows = grid.length;
@@ -70,6 +71,9 @@ export function writeConfigSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, t
   for (let r = plan.firstRow - 1; r < plan.firstRow - 1 + plan.rowCount; r++) {
     formats[r][1] = "@";
     validations[r][1] = null;
+    // The plan rows are written in PLAN_FIELDS order; a field's help goes on its label.
+    const help = PLAN_FIELDS[r - plan.firstRow + 1]?.help;
+    if (help) notes[r][0] = help;
   }
   const all = sheet.getRange(1, 1, rows, width);
   // Formats before values: Sheets reads a string by its cell's format as it is written.

@@ -49,7 +49,7 @@ export interface DataSheetResult {
 
 /** Options of {@link setupDataSheet}. */
 export interface SetupSheetOptions {
-  /** What the run knows about protections (shared by all sheets of a run). */
+  /** What the run knows about protections (shared by all sheets of a run); by default one for `t`'s Văn phòng. */
   run?: ProtectionRun;
   /** Where an earlier run stopped on this sheet: rows before `next` are trusted while `signature` matches. */
   resume?: { signature: string; next: number };
@@ -136,10 +136,11 @@ export function setupDataSheet(ss: Spreadsheet, t: Template, period: Period, dea
     }),
   );
 
-  // Protections: header rows and identity columns for the Văn phòng, one row per unit. Each is
+  // Protections: header rows and identity columns for the Văn phòng, one row per unit (the Văn
+  // phòng's e-mails are editors of each too, in the same addEditors call: they correct rows). Each is
   // checked against what is there (read once per sheet by description) and written only when it
   // differs; ranges are fetched only for protections that must be created.
-  const run = opts.run ?? protectionRun();
+  const run = opts.run ?? protectionRun(t);
   const protections = ownRangeProtections(sheet);
   const apply = (w: WantedProtection, range: () => GoogleAppsScript.Spreadsheet.Range) => applyProtection(w, protections, run, range);
   const fixed = (row: number, column: number, numRows: number, numColumns: number, what: string) => {
@@ -150,7 +151,7 @@ export function setupDataSheet(ss: Spreadsheet, t: Template, period: Period, dea
   const idWidth = plan.identityColumns.last - plan.identityColumns.first + 1;
   if (dataRows > 0) fixed(LAYOUT.firstDataRow, plan.identityColumns.first, dataRows, idWidth, `Cột định danh ${period.label}`);
 
-  const signature = rowsSignature(run.me, plan.tableWidth, plan.rows);
+  const signature = rowsSignature([run.me, ...run.office], plan.tableWidth, plan.rows);
   const trusted = opts.resume && opts.resume.signature === signature ? opts.resume.next : 0;
   const rowA1 = (i: number) => a1Of(plan.rows[i].row, 1, 1, plan.tableWidth);
   let chunk: { start: number; ranges: GoogleAppsScript.Spreadsheet.Range[] } | null = null;

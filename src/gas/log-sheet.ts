@@ -1,13 +1,23 @@
 /**
  * The "Nhật ký" sheet: every compile, set-up, archive, reminder and submission, appended with
- * time, person, counts and a SHA-256 of the data. Protected so only the owner (the Văn phòng)
- * can edit it; see {@link appendLog} for who can write it.
+ * time, person, counts and a SHA-256 of the data. Protected so only the Văn phòng can edit it:
+ * the owner, whoever ran set-up, and the Văn phòng's e-mails listed in Cấu hình.
+ *
+ * Why the listed Văn phòng may write it: a script writes as the person running it, so a compile
+ * (or an archive, a reminder run) by a Văn phòng member can log its line only if that member may
+ * edit the sheet. Sheets protections cannot grant "append only": whoever may append may also
+ * change or delete earlier rows by hand. The log is therefore append-only for the units (they
+ * cannot touch it; their "Xác nhận gửi" lines are written by the Văn phòng's edit trigger) and,
+ * for the Văn phòng, append-only by convention only; the same people can already edit Cấu hình
+ * and every row, and Sheets' version history (File → Version history) still shows who changed
+ * what. A Văn phòng that wants the log truly owner-only leaves its list in Cấu hình empty.
  */
 import { protectionRun, protectNewSheet, protectSheet, type ProtectionRun } from "./protections.js";
 import { logError } from "./redact.js";
 import { replaceSheet } from "./safe-write.js";
 import { ensureSize } from "./sheet-size.js";
 import { enteredRows } from "./sheet-values.js";
+import { CONFIG_SHEET } from "../core/config-grid.js";
 import { LOG_SHEET, LEGACY_LOG_SHEET } from "../core/sheet-names.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -57,9 +67,11 @@ const header = (sheet: Sheet) => {
 };
 
 /**
- * Makes sure the log exists and is protected for the owner: creates it, or takes over the old
- * "Nhật ký gửi" (its rows moved into the new columns, through a complete copy, so a fault
- * halfway loses nothing).
+ * Makes sure the log exists and is protected for the Văn phòng of `run`: creates it, or takes
+ * over the old "Nhật ký gửi" (its rows moved into the new columns, through a complete copy, so a
+ * fault halfway loses nothing). Without a run (the log went missing and a command is about to
+ * log) it is protected for the person running the command until the next set-up adds the Văn
+ * phòng's e-mails: the template is not at hand there, and reading it would cost calls.
  */
 export function ensureLogSheet(ss: Spreadsheet, run: ProtectionRun = protectionRun()): Sheet {
   let sheet = ss.getSheetByName(LOG_SHEET);
@@ -92,10 +104,10 @@ export function ensureLogSheet(ss: Spreadsheet, run: ProtectionRun = protectionR
 
 /**
  * Appends rows at the end of the log, in one write. Call it holding the document lock, so two
- * executions never pick the same row. The log is protected for the owner, so the write succeeds
- * only when the script runs as the owner (menus the owner clicks, the owner's triggers): that
- * is what keeps it append-only for everyone else, and also why a menu run by another Văn phòng
- * member cannot log (they get a warning line instead).
+ * executions never pick the same row. The log is protected for the Văn phòng, so the write
+ * succeeds only when the script runs as the owner (menus the owner clicks, the owner's triggers)
+ * or as a Văn phòng member listed in Cấu hình: that is what keeps it closed to the units, and
+ * why a menu run by anyone else cannot log (they get a warning line instead).
  * @throws what Sheets throws (protected sheet, service failure).
  */
 export function appendLog(ss: Spreadsheet, entries: readonly LogEntry[]): void {
@@ -134,6 +146,6 @@ export function tryAppendLog(ss: Spreadsheet, entries: readonly LogEntry[]): str
     return null;
   } catch (e) {
     logError("appendLog", e);
-    return `Lưu ý: chưa ghi được vào trang "${LOG_SHEET}" (chỉ chủ sở hữu bảng tính ghi được nhật ký).`;
+    return `Lưu ý: chưa ghi được vào trang "${LOG_SHEET}" (chỉ chủ sở hữu bảng tính và các email Văn phòng ghi trong trang "${CONFIG_SHEET}" ghi được nhật ký; chạy lại Thiết lập bảng tính sau khi thêm email).`;
   }
 }

@@ -1,4 +1,8 @@
-/** Protections: each unit edits only its own row; headers, Cấu hình and logs are the Văn phòng's. */
+/**
+ * Protections: each unit edits only its own row; headers, Cấu hình and logs are the Văn phòng's,
+ * that is the owner, whoever runs the command, and the e-mails listed in Cấu hình as the Văn
+ * phòng's (template `office.editors`), who are editors of every protection, unit rows included.
+ */
 import { colName } from "../core/map-grid.js";
 
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
@@ -26,6 +30,12 @@ export function a1Of(row: number, column: number, numRows = 1, numColumns = 1): 
 export interface ProtectionRun {
   /** The effective user's e-mail (lower case): the Văn phòng running the command. */
   me: string;
+  /**
+   * The Văn phòng's e-mails from Cấu hình (lower case): editors of every protection of the run,
+   * besides `me` and each protection's own editors, so that any of them can run the commands
+   * that write protected sheets and correct any unit's row.
+   */
+  office: string[];
   /** Editors every new protection starts with, read once from the first one created. */
   mirror?: string[];
   /** Whether new protections start with domain edit on (a Workspace domain), read once likewise. */
@@ -38,26 +48,43 @@ export interface ProtectionRun {
   owner?: string | null;
 }
 
-/** A fresh {@link ProtectionRun} for the current execution (asks Session once). */
-export function protectionRun(): ProtectionRun {
-  return { me: Session.getEffectiveUser().getEmail().toLowerCase() };
+/** Where a run takes the Văn phòng's e-mails from: a template (cached and archived ones may predate the list). */
+export interface OfficeSource {
+  office?: { editors?: readonly string[] };
+}
+
+/** The Văn phòng's e-mails of a template, lower case, without repeats (none when it predates the list). */
+export function officeEditors(t: OfficeSource | undefined): string[] {
+  return unique(t?.office?.editors ?? []);
+}
+
+/**
+ * A fresh {@link ProtectionRun} for the current execution (asks Session once), giving the Văn
+ * phòng of `t` (the template the command works from) edit rights on every protection it writes.
+ */
+export function protectionRun(t?: OfficeSource): ProtectionRun {
+  return { me: Session.getEffectiveUser().getEmail().toLowerCase(), office: officeEditors(t) };
 }
 
 const emails = (users: readonly GoogleAppsScript.Base.User[]): string[] => users.map((u) => u.getEmail().toLowerCase());
 const unique = (xs: readonly string[]): string[] => [...new Set(xs.map((x) => x.toLowerCase()).filter((x) => x !== ""))];
 
+/** Everyone a protection of the run lets edit, besides the owner: the runner, the Văn phòng, then `editors`. */
+const wantedEditors = (editors: readonly string[], run: ProtectionRun): string[] => unique([run.me, ...run.office, ...editors]);
+
 /**
- * Restricts a protection just created to the effective user plus `editors`, in the order the
- * Apps Script reference gives: add the effective user (with the unit's editors, in one call) so
- * that removing a group they edit through cannot lock them out, remove the other editors (the
- * spreadsheet's, which the protection started with), then turn domain edit off where the domain
- * allows it. The first protection of a run reads its editors and domain setting once; every
- * later one makes three to five calls in all: protect, setDescription, addEditors,
- * removeEditors (when someone else edits the spreadsheet), setDomainEdit (in a Workspace domain).
+ * Restricts a protection just created to the effective user, the Văn phòng and `editors`, in
+ * the order the Apps Script reference gives: add the effective user (with the Văn phòng and the
+ * unit's editors, in one call) so that removing a group they edit through cannot lock them
+ * out, remove the other editors (the spreadsheet's, which the protection started with), then
+ * turn domain edit off where the domain allows it. The first protection of a run reads its
+ * editors and domain setting once; every later one makes three to five calls in all, however
+ * many e-mails the Văn phòng lists: protect, setDescription, addEditors, removeEditors (when
+ * someone else edits the spreadsheet), setDomainEdit (in a Workspace domain).
  */
 export function restrictNew(p: Protection, editors: readonly string[], run: ProtectionRun): void {
   if (run.mirror === undefined) run.mirror = emails(p.getEditors());
-  const keep = unique([run.me, ...editors]);
+  const keep = wantedEditors(editors, run);
   p.addEditors(keep);
   const wanted = new Set(keep);
   const others = run.mirror.filter((e) => !wanted.has(e));
@@ -67,13 +94,14 @@ export function restrictNew(p: Protection, editors: readonly string[], run: Prot
 }
 
 /**
- * Brings an existing protection to the effective user plus `editors`, with no domain edit, in
- * the same order as {@link restrictNew}; writes nothing when it is already so. Returns true when
- * it changed something.
+ * Brings an existing protection to the effective user, the Văn phòng and `editors`, with no
+ * domain edit, in the same order as {@link restrictNew}; writes nothing when it is already so.
+ * Anyone else but the owner is removed: an e-mail taken off the Văn phòng's list (or a unit's)
+ * loses access at the next set-up. Returns true when it changed something.
  */
 export function restrictExisting(p: Protection, editors: readonly string[], run: ProtectionRun): boolean {
   const have = emails(p.getEditors());
-  const want = unique([run.me, ...editors]);
+  const want = wantedEditors(editors, run);
   const wanted = new Set(want);
   const missing = want.filter((e) => !have.includes(e));
   let extra = have.filter((e) => !wanted.has(e));
@@ -99,7 +127,7 @@ export function ownRangeProtections(sheet: Sheet): Map<string, Protection> {
   return out;
 }
 
-/** A range protection set-up wants: where, what it is called, who besides the Văn phòng may edit. */
+/** A range protection set-up wants: where, what it is called, who besides the Văn phòng (runner, office, owner) may edit. */
 export interface WantedProtection {
   /** A1 notation of the range (see {@link a1Of}). */
   a1: string;
@@ -127,8 +155,8 @@ export function applyProtection(w: WantedProtection, existing: Map<string, Prote
   return "created";
 }
 
-/** Protects a whole sheet for the Văn phòng only, reusing its sheet protection when there is one. */
-export function protectSheet(sheet: Sheet, description: string, run: ProtectionRun = protectionRun()): Protection {
+/** Protects a whole sheet for the Văn phòng only (the runner, the office, the owner), reusing its sheet protection when there is one. */
+export function protectSheet(sheet: Sheet, description: string, run: ProtectionRun): Protection {
   const current = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET) as Protection[];
   if (!current[0]) return protectNewSheet(sheet, description, run);
   const p = current[0].setDescription(PROTECTION_PREFIX + description);
@@ -136,8 +164,8 @@ export function protectSheet(sheet: Sheet, description: string, run: ProtectionR
   return p;
 }
 
-/** Protects a sheet this execution has just inserted (it has no protection yet: nothing to look up). */
-export function protectNewSheet(sheet: Sheet, description: string, run: ProtectionRun = protectionRun()): Protection {
+/** Protects a sheet this execution has just inserted (it has no protection yet: nothing to look up), for the Văn phòng only. */
+export function protectNewSheet(sheet: Sheet, description: string, run: ProtectionRun): Protection {
   const p = sheet.protect().setDescription(PROTECTION_PREFIX + description);
   restrictNew(p, [], run);
   return p;

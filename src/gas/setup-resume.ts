@@ -17,12 +17,13 @@ export interface SetupProgress {
 }
 
 /**
- * A short fingerprint of the row protections a data sheet needs: who runs set-up, the table's
- * width, and each planned row's position, unit and editors. A resumed run trusts earlier work only
- * while this is unchanged (Cấu hình edited, rows moved or another person running: all re-checked).
+ * A short fingerprint of the row protections a data sheet needs: who gets every row (the person
+ * running set-up and the Văn phòng's e-mails), the table's width, and each planned row's position,
+ * unit and editors. A resumed run trusts earlier work only while this is unchanged (Cấu hình
+ * edited, rows moved or another person running: all re-checked).
  */
-export function rowsSignature(me: string, tableWidth: number, rows: readonly PlannedRow[]): string {
-  return fingerprint(JSON.stringify([me, tableWidth, rows.map((r) => [r.row, r.unitCode, [...(r.unit?.editors ?? [])].map((e) => e.toLowerCase()).sort()])]));
+export function rowsSignature(everyRow: readonly string[], tableWidth: number, rows: readonly PlannedRow[]): string {
+  return fingerprint(JSON.stringify([[...everyRow].map((e) => e.toLowerCase()).sort(), tableWidth, rows.map((r) => [r.row, r.unitCode, [...(r.unit?.editors ?? [])].map((e) => e.toLowerCase()).sort()])]));
 }
 
 /** A 64-bit fingerprint of a text (two 32-bit multiplicative hashes): cheap, for change detection, not security. */

@@ -1,5 +1,5 @@
 /** Menu "Thiết lập bảng tính": Cấu hình from a bundled template, one data sheet per period, protections. */
-import { archiveSheetName } from "../core/archive.js";
+import { archiveSheetName, isArchiveName } from "../core/archive.js";
 import { AppError } from "../core/problem.js";
 import { MAX_SETUP_RUNS, planSetupRuns, SETUP_BUDGET_MS, type SetupRunPlan } from "../core/run-budget.js";
 import { parseTemplate } from "../core/template.js";
@@ -10,8 +10,9 @@ import { dataSheetName, findDataSheet, setupDataSheet } from "./data-sheet.js";
 import { planDataSheet } from "./data-sheet-plan.js";
 import { sha256Hex } from "./digest.js";
 import { ensureLogSheet, LOG_ACTIONS, tryAppendLog } from "./log-sheet.js";
-import { protectionRun, protectSheet } from "./protections.js";
+import { protectionRun, protectSheet, type ProtectionRun } from "./protections.js";
 import { fingerprint, readSetupProgress, saveSetupProgress, type SetupProgress } from "./setup-resume.js";
+import { SUMMARY_SHEET } from "./summary-grid.js";
 import { bundledTemplates, cacheTemplate, readConfigSheet } from "./template-store.js";
 import { APP_TITLE, BUSY_MESSAGE, userMessage } from "./ui-messages.js";
 
@@ -56,6 +57,18 @@ export function setupPlan(t: Template, periods: number): SetupRunPlan {
   return planSetupRuns({ units: t.units.length, periods, dataWidth: width, configWidth: CONFIG_WIDTH });
 }
 
+/**
+ * Brings the protections of the sheets a compile or an archive made ("Tổng hợp", every "Lưu trữ
+ * - …", also those of periods no longer in Cấu hình) to this run's Văn phòng: one getSheets and a
+ * name per sheet, then the few calls of {@link protectSheet} per sheet (none written when right).
+ */
+function protectKeptSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, run: ProtectionRun): void {
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    if (name === SUMMARY_SHEET || isArchiveName(name)) protectSheet(sheet, name, run);
+  }
+}
+
 /** Fingerprint of a whole set-up (who runs it and the template): progress from another one is ignored. */
 const setupSignature = (me: string, t: Template): string => fingerprint(JSON.stringify([me, t]));
 
@@ -63,7 +76,9 @@ const setupSignature = (me: string, t: Template): string => fingerprint(JSON.str
  * Sets the spreadsheet up, or updates it after the Văn phòng edits "Cấu hình": creates
  * "Cấu hình" from a bundled template the first time (and otherwise reads it as the Văn phòng
  * left it), writes one data sheet per period keeping every entered value, protects rows,
- * and installs the edit trigger that records who submitted.
+ * and installs the edit trigger that records who submitted. Every protection (rows, headers,
+ * Cấu hình, Tổng hợp, archives, Nhật ký) is brought to the owner, the runner and the Văn phòng's
+ * e-mails listed in Cấu hình: one added there gets access, one removed loses it.
  *
  * A large spreadsheet needs several runs: the 6-minute model ({@link planSetupRuns}) says how
  * many up front, each run stops inside the budget (rows not yet protected stay the Văn phòng's
@@ -83,11 +98,12 @@ export function thietLapBangTinh(): void {
     const ss = SpreadsheetApp.getActive();
     if (ss.getSpreadsheetTimeZone() !== SHEET_TIME_ZONE) ss.setSpreadsheetTimeZone(SHEET_TIME_ZONE);
     if (ss.getSpreadsheetLocale() !== SHEET_LOCALE) ss.setSpreadsheetLocale(SHEET_LOCALE);
-    const run = protectionRun();
     let t = readConfigSheet(ss);
     const createdConfig = !t;
     if (!t) t = chooseBundled(ui);
     const template = t;
+    // Every protection of the run goes to the runner and the Văn phòng's e-mails of Cấu hình.
+    const run = protectionRun(template);
     const plan = setupPlan(template, template.periods.length);
     if (!plan.fits) {
       const why =
@@ -121,7 +137,7 @@ export function thietLapBangTinh(): void {
       // A closed period lives in its archive; set-up does not bring back an empty data sheet.
       const archive = ss.getSheetByName(archiveSheetName(p));
       if (archive && !findDataSheet(ss, template, p)) {
-        protectSheet(archive, archive.getName(), run);
+        // Its protection follows the Văn phòng's list below, with every other archive.
         lines.push(`Kỳ "${p.label}" đã lưu trữ (trang "${archive.getName()}"), không tạo lại trang nhập liệu.`);
         return;
       }
@@ -148,6 +164,7 @@ export function thietLapBangTinh(): void {
         progress.partial = { sheet: name, signature: r.signature, next: r.next };
       }
     });
+    protectKeptSheets(ss, run);
     ensureLogSheet(ss, run);
     // insertSheet activates each new sheet; end on the first period's sheet, not the log.
     if (first) ss.setActiveSheet(first);
@@ -156,7 +173,11 @@ export function thietLapBangTinh(): void {
     if (!complete) saveSetupProgress(progress);
     else if (saved) saveSetupProgress(null);
     if (!complete) lines.push("CHƯA XONG: còn một số dòng chưa được bảo vệ vì hết thời gian cho phép (trong lúc chờ, chỉ Văn phòng sửa được các dòng đó). Hãy chạy lại Thiết lập bảng tính để làm tiếp.");
-    lines.push("Hãy chia sẻ bảng tính (quyền chỉnh sửa) với email người nhập của các đơn vị; mỗi đơn vị chỉ sửa được dòng của mình.");
+    lines.push(
+      run.office.length
+        ? `Hãy chia sẻ bảng tính (quyền chỉnh sửa) với email người nhập của các đơn vị và ${run.office.length} email Văn phòng ghi trong trang "${CONFIG_SHEET}"; mỗi đơn vị chỉ sửa được dòng của mình, Văn phòng sửa được mọi trang.`
+        : "Hãy chia sẻ bảng tính (quyền chỉnh sửa) với email người nhập của các đơn vị; mỗi đơn vị chỉ sửa được dòng của mình.",
+    );
     const logWarning = tryAppendLog(ss, [
       { action: LOG_ACTIONS.setup, counts: `${sheets} trang kỳ báo cáo; ${units} đơn vị; ${template.indicators.length} chỉ tiêu`, checksum: sha256Hex(JSON.stringify(template)), note: `Mẫu kế hoạch ${template.plan.code}${complete ? "" : "; chưa xong, cần chạy lại"}` },
     ]);

@@ -9,7 +9,7 @@ import { colName } from "../core/map-grid.js";
 import type { CompileResult } from "../core/compile-result.js";
 import type { CellValue } from "../core/cell.js";
 import type { Period, Template } from "../core/template-schema.js";
-import { protectNewSheet } from "./protections.js";
+import { protectionRun, protectNewSheet } from "./protections.js";
 import { logError } from "./redact.js";
 import { replaceSheet } from "./safe-write.js";
 import { growNewSheet, NEW_SHEET_SIZE } from "./sheet-size.js";
@@ -97,8 +97,13 @@ function writeInPlace(ss: Spreadsheet, s: SummaryGrid, layout: SummaryLayout, pr
   return true;
 }
 
-/** Builds the sheet: values, the look as conditional formats, the chart, widths, frozen rows, the Văn phòng's protection. */
-function buildSheet(sheet: Sheet, s: SummaryGrid, size: { rows: number; columns: number }): void {
+/**
+ * Builds the sheet: values, the look as conditional formats, the chart, widths, frozen rows, the
+ * Văn phòng's protection (the runner and `t`'s Văn phòng e-mails, so any of them can compile
+ * next; no extra call, they go in the protection's one addEditors). Compiling an archive passes
+ * the plan as archived, whose list may be older: the next set-up brings it to Cấu hình's.
+ */
+function buildSheet(sheet: Sheet, s: SummaryGrid, size: { rows: number; columns: number }, t: Template): void {
   growNewSheet(sheet, size.rows, size.columns);
   sheet.getRange(1, 1, s.grid.length, s.width).setValues(toSheetText(s.grid));
   sheet.setConditionalFormatRules(
@@ -123,7 +128,7 @@ function buildSheet(sheet: Sheet, s: SummaryGrid, size: { rows: number; columns:
   sheet.insertChart(chart);
   sheet.setColumnWidths(1, s.width, 140);
   sheet.setFrozenRows(SUMMARY_FROZEN_ROWS);
-  protectNewSheet(sheet, SUMMARY_SHEET);
+  protectNewSheet(sheet, SUMMARY_SHEET, protectionRun(t));
 }
 
 /**
@@ -143,7 +148,7 @@ export function writeSummarySheet(ss: Spreadsheet, t: Template, period: Period, 
   const size = { rows: Math.max(NEW_SHEET_SIZE.rows, s.grid.length), columns: Math.max(NEW_SHEET_SIZE.columns, s.width) };
   // Forgotten first: if the new sheet is built but not recorded, the next compile builds it again rather than trust a stale record.
   props.deleteProperty(SUMMARY_LAYOUT_KEY);
-  const done = replaceSheet(ss, SUMMARY_SHEET, (sheet) => buildSheet(sheet, s, size));
+  const done = replaceSheet(ss, SUMMARY_SHEET, (sheet) => buildSheet(sheet, s, size, t));
   saveLayout(props, { v: 1, groups: s.groups, ...size, height: s.grid.length, width: s.width });
   return { problems: s.problemCount, rebuilt: true, warning: done.warning };
 }

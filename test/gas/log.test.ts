@@ -51,7 +51,7 @@ describe("Nhật ký", () => {
     expect(logRows(h).at(-1)).toMatchObject({ action: "Bỏ xác nhận gửi", unit: "THPT01" });
   });
 
-  it("is protected for the owner only: units and other Văn phòng staff cannot edit it, the owner can", () => {
+  it("is protected for the owner only when Cấu hình lists no Văn phòng e-mail: units and unlisted staff cannot edit it, the owner can", () => {
     const p = h.sheet("Nhật ký").getProtections("SHEET")[0];
     expect([...p._editors]).toEqual([OWNER]);
     expect(p.canDomainEdit()).toBe(false);
@@ -60,7 +60,7 @@ describe("Nhật ký", () => {
     expect(h.type(OWNER, "Nhật ký", "H2", "ghi chú của chủ sở hữu").accepted).toBe(true);
   });
 
-  it("says so, honestly, when a run by someone other than the owner cannot write it", () => {
+  it("says so, honestly, when a run by someone neither the owner nor listed as Văn phòng cannot write it", () => {
     h.world.sharedEditors.add("chuyenvien@sgddt.edu.vn");
     h.world.now = at("2024-03-19T09:00:00");
     const before = logRows(h).length;
@@ -68,7 +68,7 @@ describe("Nhật ký", () => {
     h.runAs("chuyenvien@sgddt.edu.vn", "nhacHan");
     expect(h.mail._sent.length).toBeGreaterThan(0);
     expect(h.mail._sent[0].from).toBe("chuyenvien@sgddt.edu.vn");
-    expect(lastAlert(h)).toContain('Lưu ý: chưa ghi được vào trang "Nhật ký" (chỉ chủ sở hữu bảng tính ghi được nhật ký).');
+    expect(lastAlert(h)).toContain('Lưu ý: chưa ghi được vào trang "Nhật ký" (chỉ chủ sở hữu bảng tính và các email Văn phòng ghi trong trang "Cấu hình" ghi được nhật ký; chạy lại Thiết lập bảng tính sau khi thêm email).');
     expect(logRows(h).length).toBe(before);
   });
 });

@@ -130,18 +130,44 @@ export class GasHarness {
     return s?.exceljsInitMs ?? null;
   }
 
+  /**
+   * Runs `f` as `user`. An async function (the compile awaits exceljs) stays that user's
+   * execution until its promise settles: Apps Script runs the whole execution with one identity,
+   * so the writes after an await must be checked against the same person's rights.
+   */
   private as<T>(user: string, effective: string, mode: World["authMode"], f: () => T): T {
     const before = { a: this.world.activeUser, e: this.world.effectiveUser, m: this.world.authMode };
-    this.world.activeUser = user;
-    this.world.effectiveUser = effective;
-    this.world.authMode = mode;
-    try {
-      return f();
-    } finally {
+    const restore = () => {
       this.world.activeUser = before.a;
       this.world.effectiveUser = before.e;
       this.world.authMode = before.m;
+    };
+    this.world.activeUser = user;
+    this.world.effectiveUser = effective;
+    this.world.authMode = mode;
+    let result: T;
+    try {
+      result = f();
+    } catch (e) {
+      restore();
+      throw e;
     }
+    // A promise of the script's realm: instanceof Promise does not see it, its `then` does.
+    const then = (result as { then?: unknown } | null | undefined)?.then;
+    if (typeof then !== "function") {
+      restore();
+      return result;
+    }
+    return (result as unknown as PromiseLike<unknown>).then(
+      (v) => {
+        restore();
+        return v;
+      },
+      (e: unknown) => {
+        restore();
+        throw e;
+      },
+    ) as T;
   }
 
   /** Calls a top-level function as `user` (default the owner) with full authorisation. */

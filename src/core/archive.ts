@@ -141,7 +141,7 @@ export function buildArchiveGrid(a: ArchiveInput): ArchiveLayout {
   };
   const { template: t, period: p, result } = a;
   push([`LƯU TRỮ SỐ LIỆU KỲ BÁO CÁO: ${p.label.toUpperCase()}`], true);
-  push(["Trang này chỉ Văn phòng (chủ sở hữu bảng tính) sửa được. Mở trang này rồi chạy Báo cáo → Tổng hợp báo cáo để tổng hợp lại đúng kỳ này."]);
+  push(["Trang này chỉ Văn phòng (chủ sở hữu bảng tính và các email Văn phòng ghi trong trang Cấu hình) sửa được; đơn vị chỉ xem. Mở trang này rồi chạy Báo cáo → Tổng hợp báo cáo để tổng hợp lại đúng kỳ này."]);
   push([]);
   const L = ARCHIVE_LABELS;
   push([L.plan, `${t.plan.code} — ${t.plan.title}`]);

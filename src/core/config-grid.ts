@@ -273,15 +273,45 @@ const reverse = <T extends string>(labels: Record<T, string>, v: CellValue): T |
   return hit ?? s;
 };
 
-/** Reads the sections of a "Cấu hình" grid (dates already wall-clock) into a template input. */
-export function configGridToTemplateInput(grid: Grid): TemplateInput {
-  const errors: string[] = [];
+/** Where each section of a "Cấu hình" grid starts (0-based title row, -1 when missing) and where the one at `at` ends. */
+function sectionBounds(grid: Grid): { starts: { id: SectionId; at: number }[]; ends: (at: number) => number } {
   const find = (id: SectionId): number => grid.findIndex((row) => norm(row?.[0]).replace(/^■\s*/, "") === norm(SECTION_TITLES[id]));
   const starts = (Object.keys(SECTION_TITLES) as SectionId[]).map((id) => ({ id, at: find(id) }));
   const ends = (at: number): number => {
     const next = starts.map((s) => s.at).filter((x) => x > at);
     return next.length ? Math.min(...next) : grid.length;
   };
+  return { starts, ends };
+}
+
+/** The 0-based rows of a table holding something (blank rows and unticked checkboxes only are skipped). */
+function filledRows(grid: Grid, start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let r = start + 2; r < end; r++) {
+    const row = grid[r] ?? [];
+    if (!row.every((c) => isBlank(c) || c === false)) out.push(r);
+  }
+  return out;
+}
+
+/**
+ * For each table, the 1-based sheet row of each entry, in the order {@link configGridToTemplateInput}
+ * lists them: entry `i` of the template's `units` sits on sheet row `configTableRows(grid).units[i]`.
+ */
+export function configTableRows(grid: Grid): Record<Exclude<SectionId, "plan">, number[]> {
+  const { starts, ends } = sectionBounds(grid);
+  const out = {} as Record<Exclude<SectionId, "plan">, number[]>;
+  for (const id of SECTION_ORDER) {
+    const at = starts.find((s) => s.id === id)!.at;
+    out[id] = at < 0 ? [] : filledRows(grid, at, ends(at)).map((r) => r + 1);
+  }
+  return out;
+}
+
+/** Reads the sections of a "Cấu hình" grid (dates already wall-clock) into a template input. */
+export function configGridToTemplateInput(grid: Grid): TemplateInput {
+  const errors: string[] = [];
+  const { starts, ends } = sectionBounds(grid);
   const rowLabel = (r: number) => `dòng ${r + 1}`;
 
   const readNumber = (v: CellValue, where: string, integer: boolean): number | undefined => {
@@ -319,13 +349,10 @@ export function configGridToTemplateInput(grid: Grid): TemplateInput {
       const at = header.findIndex((h) => norm(h) === norm(c.header));
       index.set(c.key, at >= 0 ? at : i);
     });
-    const out: { row: number; get: (key: string) => CellValue }[] = [];
-    for (let r = start + 2; r < ends(start); r++) {
+    return filledRows(grid, start, ends(start)).map((r) => {
       const row = grid[r] ?? [];
-      if (row.every((c) => isBlank(c) || c === false)) continue;
-      out.push({ row: r, get: (key) => row[index.get(key)!] });
-    }
-    return out;
+      return { row: r, get: (key: string) => row[index.get(key)!] };
+    });
   };
 
   const plan: Record<string, CellValue> = {};
@@ -346,11 +373,11 @@ export function configGridToTemplateInput(grid: Grid): TemplateInput {
     id: text(get("id")),
     label: text(get("label")) || undefined,
     kind: reverse(PERIOD_KIND_LABELS, get("kind")),
-    year: readNumber(get("year"), `Kỳ báo cáo, ${rowLabel(row)}, cột Năm`, true),
-    index: readNumber(get("index"), `Kỳ báo cáo, ${rowLabel(row)}, cột Tháng/Quý thứ`, true),
-    from: readDate(get("from"), `Kỳ báo cáo, ${rowLabel(row)}, cột Từ ngày`),
-    to: readDate(get("to"), `Kỳ báo cáo, ${rowLabel(row)}, cột Đến ngày`),
-    deadline: readDate(get("deadline"), `Kỳ báo cáo, ${rowLabel(row)}, cột Hạn nộp`),
+    year: readNumber(get("year"), `Bảng KỲ BÁO CÁO, ${rowLabel(row)}, cột "Năm"`, true),
+    index: readNumber(get("index"), `Bảng KỲ BÁO CÁO, ${rowLabel(row)}, cột "Tháng/Quý thứ"`, true),
+    from: readDate(get("from"), `Bảng KỲ BÁO CÁO, ${rowLabel(row)}, cột "Từ ngày"`),
+    to: readDate(get("to"), `Bảng KỲ BÁO CÁO, ${rowLabel(row)}, cột "Đến ngày"`),
+    deadline: readDate(get("deadline"), `Bảng KỲ BÁO CÁO, ${rowLabel(row)}, cột "Hạn nộp"`),
   }));
   const unitGroups = table("groups").map(({ get }) => ({ code: text(get("code")), name: text(get("name")) }));
   const units = table("units").map(({ get }) => ({ code: text(get("code")), name: text(get("name")), group: text(get("group")), editors: splitEmails(get("editors")) }));
@@ -362,24 +389,28 @@ export function configGridToTemplateInput(grid: Grid): TemplateInput {
       unit: text(get("unit")),
       type: reverse(INDICATOR_TYPE_LABELS, get("type")),
       ...(choices.length ? { choices } : {}),
-      min: readNumber(get("min"), `Chỉ tiêu, ${rowLabel(row)}, cột Tối thiểu`, false),
-      max: readNumber(get("max"), `Chỉ tiêu, ${rowLabel(row)}, cột Tối đa`, false),
+      min: readNumber(get("min"), `Bảng CHỈ TIÊU, ${rowLabel(row)}, cột "Tối thiểu"`, false),
+      max: readNumber(get("max"), `Bảng CHỈ TIÊU, ${rowLabel(row)}, cột "Tối đa"`, false),
       required: readBool(get("required")),
       aggregate: isBlank(get("aggregate")) ? undefined : reverse(AGGREGATE_LABELS, get("aggregate")),
       section: text(get("section")),
       ...(readBool(get("proposed")) ? { proposed: true } : {}),
     };
   });
-  const tasks = table("tasks").map(({ get }) => {
+  const tasks = table("tasks").map(({ row, get }) => {
     const dueRaw = get("due");
     const dueText = text(dueRaw);
-    const due = dueRaw instanceof Date ? isoDay(dueRaw) : norm(dueText) === norm("Thường xuyên") ? "thuong-xuyen" : /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(dueText) ? (readDate(dueText, "Nhiệm vụ") ?? dueText) : dueText;
+    const due = dueRaw instanceof Date ? isoDay(dueRaw) : norm(dueText) === norm("Thường xuyên") ? "thuong-xuyen" : /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(dueText) ? (readDate(dueText, `Bảng NHIỆM VỤ, ${rowLabel(row)}, cột "${CONFIG_TABLES.tasks.columns.find((c) => c.key === "due")!.header}"`) ?? dueText) : dueText;
     const groups = splitList(get("groups"));
     return { code: text(get("code")), title: text(get("title")), owner: text(get("owner")), due, ...(groups.length ? { groups } : {}), ...(text(get("timeframe")) ? { timeframe: text(get("timeframe")) } : {}) };
   });
   const textFields = table("textFields").map(({ get }) => ({ key: text(get("key")), label: text(get("label")) }));
   const reminderText = p("reminderDays");
-  const reminderDays = reminderText ? reminderText.split(/[;,\s]+/).filter(Boolean).map((s) => readNumber(s, "Kế hoạch, mục Nhắc hạn", true) ?? NaN) : undefined;
+  const reminderTokens = reminderText ? reminderText.split(/[;,\s]+/).filter(Boolean) : [];
+  // One message for the cell, with its own example: a generic "not a number" fix talks of units of measure.
+  const badReminders = reminderTokens.filter((s) => !/^[+-]?\d+$/.test(s));
+  if (badReminders.length) errors.push(`Bảng KẾ HOẠCH, mục "${PLAN_FIELDS.find((f) => f.key === "reminderDays")!.header}": ${badReminders.map((s) => `"${s}"`).join(", ")} không phải số ngày. Ghi các số ngày so với hạn nộp, cách nhau dấu ; (ví dụ -3; 1; 3 là 3 ngày trước hạn, 1 và 3 ngày sau hạn).`);
+  const reminderDays = reminderText ? reminderTokens.map((s) => (badReminders.includes(s) ? NaN : Number(s))) : undefined;
 
   const officeEditors = splitEmails(plan["office.editors"]);
 

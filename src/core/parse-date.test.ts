@@ -60,3 +60,20 @@ describe("vnDateCell", () => {
     expect(vnDateCell(new Date(Number.NaN))).toBe("(ngày không hợp lệ)");
   });
 });
+
+describe("parseVnDate messages", () => {
+  it("shows an impossible day as dd/mm/yyyy, with two-digit day, month and minutes", () => {
+    const r = parseVnDate("31/2/2024 9:05");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toBe("Ngày 31/02/2024 09:05 không có thật.");
+    const s = parseVnDate("30/02/2023");
+    if (!s.ok) expect(s.message).toBe("Ngày 30/02/2023 không có thật.");
+    expect(s.ok).toBe(false);
+  });
+
+  it("writes a number that is not a date with a decimal comma", () => {
+    const r = parseVnDate(12.5);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toBe("Số 12,5 không phải là ngày.");
+  });
+});

@@ -20,6 +20,9 @@ const SERIAL_MIN = 18264;
 const SERIAL_MAX = 73051;
 const FIX = "Nhập ngày dạng ngày/tháng/năm, ví dụ 05/05/2023.";
 
+/** Day, month, hour, minute with two digits, as dd/mm/yyyy hh:mm. */
+const two = (n: number): string => String(n).padStart(2, "0");
+
 function build(y: number, m: number, d: number, hh = 0, mi = 0, ss = 0): Parsed<string> {
   if (m < 1 || m > 12) {
     return fail(
@@ -30,7 +33,7 @@ function build(y: number, m: number, d: number, hh = 0, mi = 0, ss = 0): Parsed<
   }
   const t = new Date(Date.UTC(y, m - 1, d, hh, mi, ss));
   if (t.getUTCDate() !== d || t.getUTCMonth() !== m - 1 || hh > 23 || mi > 59 || ss > 59) {
-    return fail("date.invalid", `Ngày ${d}/${m}/${y}${hh || mi ? ` ${hh}:${String(mi).padStart(2, "0")}` : ""} không có thật.`, "Kiểm tra lại ngày, tháng, giờ; nhập dạng ngày/tháng/năm, ví dụ 05/05/2023.");
+    return fail("date.invalid", `Ngày ${two(d)}/${two(m)}/${y}${hh || mi ? ` ${two(hh)}:${two(mi)}` : ""} không có thật.`, "Kiểm tra lại ngày, tháng, giờ; nhập dạng ngày/tháng/năm, ví dụ 05/05/2023.");
   }
   if (y < 1950 || y > 2100) return fail("date.year", `Năm ${y} không hợp lý.`, "Nhập năm đủ 4 chữ số, ví dụ 2023.");
   return { ok: true, value: isoDateTime(t) };
@@ -91,7 +94,7 @@ export function parseVnDate(v: unknown): Parsed<string> {
     return { ok: true, value: isoDateTime(v) };
   }
   if (typeof v === "number") {
-    if (!Number.isFinite(v) || v < SERIAL_MIN || v > SERIAL_MAX) return fail("date.number", `Số ${Number.isFinite(v) ? String(v) : "không hữu hạn"} không phải là ngày.`, FIX);
+    if (!Number.isFinite(v) || v < SERIAL_MIN || v > SERIAL_MAX) return fail("date.number", `Số ${Number.isFinite(v) ? String(v).replace(".", ",") : "không hữu hạn"} không phải là ngày.`, FIX);
     return { ok: true, value: isoDateTime(serialToWallClock(v)) };
   }
   if (typeof v === "boolean") return fail("date.boolean", "Ô chứa giá trị Đúng/Sai, không phải ngày.", "Nhập ngày dạng ngày/tháng/năm.");

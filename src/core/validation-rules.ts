@@ -1,6 +1,7 @@
 /** Describes the native data-validation rule each column gets, for Sheets and for .xlsx. */
 import type { ColumnSpec } from "./columns.js";
 import { TASK_INPUT_STATUSES } from "./columns.js";
+import { vnNumber } from "./parse-cell.js";
 
 /** A data-validation rule independent of the spreadsheet program. */
 export interface ValidationRule {
@@ -18,7 +19,8 @@ export interface ValidationRule {
 export function describeValidation(c: ColumnSpec): ValidationRule {
   if (c.kind === "indicator" && c.indicator) {
     const ind = c.indicator;
-    const range = ind.min !== undefined && ind.max !== undefined ? ` từ ${ind.min} đến ${ind.max}` : ind.min !== undefined ? ` từ ${ind.min} trở lên` : ind.max !== undefined ? ` không quá ${ind.max}` : "";
+    // Limits written the Vietnamese way (1.000; 0,5), as the unit types them.
+    const range = ind.min !== undefined && ind.max !== undefined ? ` từ ${vnNumber(ind.min)} đến ${vnNumber(ind.max)}` : ind.min !== undefined ? ` từ ${vnNumber(ind.min)} trở lên` : ind.max !== undefined ? ` không quá ${vnNumber(ind.max)}` : "";
     switch (ind.type) {
       case "integer":
         return { kind: "integer", min: ind.min, max: ind.max, helpText: `Nhập số nguyên${range}${ind.unit ? ` (${ind.unit})` : ""}. Không có số liệu thì để trống.`, strict: false };

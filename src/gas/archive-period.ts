@@ -48,7 +48,7 @@ function pickPeriod(ss: Spreadsheet, t: Template, ui: Ui): Period | null {
   const answer = ui.prompt(APP_TITLE, `Chọn kỳ báo cáo cần lưu trữ (nhập số thứ tự):\n${open.map((p, i) => `${i + 1}. ${periodLine(p)}`).join("\n")}`, ui.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== ui.Button.OK) return null;
   const n = Number(answer.getResponseText().trim());
-  if (!Number.isInteger(n) || n < 1 || n > open.length) throw new AppError("archive.bad-choice", `"${answer.getResponseText()}" không phải số thứ tự trong danh sách (1–${open.length}).`);
+  if (!Number.isInteger(n) || n < 1 || n > open.length) throw new AppError("archive.bad-choice", `"${answer.getResponseText()}" không phải số thứ tự trong danh sách (1–${open.length}).`, [`Chạy lại Mở kỳ báo cáo mới và nhập một số từ 1 đến ${open.length}.`]);
   return open[n - 1];
 }
 
@@ -65,7 +65,7 @@ function archiveTarget(ss: Spreadsheet, period: Period, checksum: string): { nam
       // not an archive we can read: keep looking for a free name
     }
   }
-  throw new AppError("archive.too-many", `Đã có quá nhiều trang lưu trữ của kỳ ${period.label}.`);
+  throw new AppError("archive.too-many", `Đã có quá nhiều trang lưu trữ của kỳ ${period.label}.`, [`Xóa các trang "${archiveSheetName(period)} (…)" không còn cần (giữ lại một bản), rồi chạy lại Mở kỳ báo cáo mới.`]);
 }
 
 /**

@@ -63,7 +63,7 @@ export function assertCompileFits(ss: Spreadsheet, sheetName: string, period: Pi
   const minutes = Math.ceil(estimateCompileMs(size) / 60_000);
   throw new AppError(
     "compile.too-large",
-    `Trang "${sheetName}" có ${size.units} dòng đơn vị × ${size.dataWidth} cột: ước tính cần khoảng ${minutes} phút, vượt giới hạn 6 phút một lần chạy của Apps Script (ở độ rộng này tổng hợp được tối đa khoảng ${maxCompileUnits(size.dataWidth, CONFIG_WIDTH)} đơn vị). Chưa có gì thay đổi.`,
+    `Trang "${sheetName}" có ${size.units} dòng đơn vị × ${size.dataWidth} cột: ước tính cần khoảng ${minutes} phút, vượt giới hạn 6 phút mỗi lần chạy mà Google cho phép (ở độ rộng này tổng hợp được tối đa khoảng ${maxCompileUnits(size.dataWidth, CONFIG_WIDTH)} đơn vị). Chưa có gì thay đổi.`,
     [`Hãy tổng hợp trên máy tính bằng lệnh tong-hop, đọc thẳng bảng tính này: tong-hop compile -t <mẫu kế hoạch> -p ${period.id} --sheet ${ss.getUrl()} -o bao-cao.xlsx`],
   );
 }
@@ -192,7 +192,7 @@ async function compileNow(ui: GoogleAppsScript.Base.Ui): Promise<void> {
       `Kỳ báo cáo: ${data.period.label}${data.archive ? ` (tổng hợp lại từ trang "${data.sheetName}")` : ""}.`,
       counts.line,
       `${summary.problems} vấn đề cần xử lý (xem trang "Tổng hợp" và Phụ lục II).`,
-      `Mã kiểm tra số liệu (SHA-256): ${shortChecksum(data.checksum)}… (đầy đủ trong trang "${LOG_SHEET}").`,
+      `Mã kiểm tra số liệu: ${shortChecksum(data.checksum)}… (hai lần tổng hợp cùng mã là cùng một số liệu; mã đầy đủ trong trang "${LOG_SHEET}").`,
     ];
     if (tampered) lines.push(`CẢNH BÁO: số liệu trong trang lưu trữ khác với lúc lưu trữ (mã kiểm tra lúc lưu trữ ${shortChecksum(data.archive!.checksum)}…): trang đã bị sửa.`);
     if (summary.warning) lines.push(summary.warning);

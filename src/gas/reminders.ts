@@ -184,7 +184,7 @@ export function nhacHan(): void {
     const p = planToday(ss, "manual");
     const text = previewText(p);
     if (!p.send.length) {
-      ui.alert(APP_TITLE, `${text}\nKhông có email nhắc hạn nào cần gửi lúc này.`, ui.ButtonSet.OK);
+      ui.alert(APP_TITLE, `${text}\nKhông có email nhắc hạn nào cần gửi lúc này: hôm nay không phải ngày nhắc của kỳ nào, hoặc các đơn vị cần nhắc đã xác nhận gửi hay đã được nhắc. Muốn đổi ngày nhắc, sửa dòng "Nhắc hạn" trong bảng KẾ HOẠCH của trang Cấu hình.`, ui.ButtonSet.OK);
       return;
     }
     if (ui.alert(APP_TITLE, `${text}\n\nGửi email ngay?`, ui.ButtonSet.YES_NO) !== ui.Button.YES) {

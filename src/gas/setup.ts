@@ -29,9 +29,9 @@ function chooseBundled(ui: GoogleAppsScript.Base.Ui): Template {
   if (all.length > 1) {
     const list = all.map((x, i) => `${i + 1}. ${x.name}`).join("\n");
     const answer = ui.prompt(APP_TITLE, `Chọn mẫu kế hoạch để tạo trang "${CONFIG_SHEET}" (nhập số thứ tự):\n${list}`, ui.ButtonSet.OK_CANCEL);
-    if (answer.getSelectedButton() !== ui.Button.OK) throw new AppError("setup.cancelled", "Đã hủy thiết lập bảng tính.");
+    if (answer.getSelectedButton() !== ui.Button.OK) throw new AppError("setup.cancelled", "Đã hủy thiết lập bảng tính. Chưa tạo trang nào.");
     const n = Number(answer.getResponseText().trim());
-    if (!Number.isInteger(n) || n < 1 || n > all.length) throw new AppError("setup.bad-choice", `"${answer.getResponseText()}" không phải số thứ tự trong danh sách (1–${all.length}).`);
+    if (!Number.isInteger(n) || n < 1 || n > all.length) throw new AppError("setup.bad-choice", `"${answer.getResponseText()}" không phải số thứ tự trong danh sách (1–${all.length}).`, [`Chạy lại Thiết lập bảng tính và nhập một số từ 1 đến ${all.length}.`]);
     pick = all[n - 1];
   }
   return parseTemplate(pick.input, `mẫu ${pick.name}`);
@@ -41,9 +41,10 @@ function ensureEditTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string
   try {
     const has = ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === INSTALLABLE_EDIT_HANDLER);
     if (!has) ScriptApp.newTrigger(INSTALLABLE_EDIT_HANDLER).forSpreadsheet(ss).onEdit().create();
-    return has ? "Trình kích hoạt ghi người gửi đã có sẵn." : "Đã cài trình kích hoạt ghi người gửi.";
+    return has ? "Việc tự ghi email người gửi khi đơn vị tích Xác nhận gửi đã được bật từ trước." : "Đã bật việc tự ghi email người gửi khi đơn vị tích Xác nhận gửi.";
   } catch (e) {
-    return `Chưa cài được trình kích hoạt ghi người gửi (${(e as Error).message}); thời gian gửi vẫn được ghi.`;
+    // Google's own reason stays in brackets for the administrator; the sentence says what it means.
+    return `Chưa bật được việc tự ghi email người gửi (Google báo: ${(e as Error).message}); Thời gian gửi vẫn được ghi. Hãy chạy lại Thiết lập bảng tính và bấm Cho phép khi Google hỏi quyền.`;
   }
 }
 
@@ -109,7 +110,7 @@ export function thietLapBangTinh(): void {
       const why =
         plan.reason === "runs"
           ? `Kế hoạch có ${template.units.length} đơn vị × ${template.periods.length} kỳ: Thiết lập cần khoảng ${plan.runs} lần chạy (mỗi lần tối đa 6 phút), quá ${MAX_SETUP_RUNS} lần.`
-          : `Kế hoạch có ${template.units.length} đơn vị: riêng việc ghi một trang kỳ báo cáo đã gần hết giới hạn 6 phút một lần chạy của Apps Script, Thiết lập không thể làm xong dù chạy lại.`;
+          : `Kế hoạch có ${template.units.length} đơn vị: riêng việc ghi một trang kỳ báo cáo đã gần hết giới hạn 6 phút mỗi lần chạy mà Google cho phép, Thiết lập không thể làm xong dù chạy lại.`;
       throw new AppError(
         "setup.too-large",
         `${why} Chưa tạo hay sửa trang nào.`,
@@ -185,7 +186,10 @@ export function thietLapBangTinh(): void {
     ss.toast(complete ? "Thiết lập xong." : "Chưa xong, hãy chạy lại.", APP_TITLE, 5);
     ui.alert(APP_TITLE, lines.join("\n"), ui.ButtonSet.OK);
   } catch (err) {
-    ui.alert(APP_TITLE, `Không thiết lập được bảng tính; số liệu đã nhập vẫn được giữ. Hãy chạy lại Thiết lập bảng tính.\n${userMessage(err)}`, ui.ButtonSet.OK);
+    // Cancelling the template choice is not a failure: say so plainly.
+    if (err instanceof AppError && err.code === "setup.cancelled") ui.alert(APP_TITLE, err.message, ui.ButtonSet.OK);
+    // An AppError says itself what to do (fix Cấu hình, split the units…); a Google failure is worth a second run.
+    else ui.alert(APP_TITLE, `Không thiết lập được bảng tính; số liệu đã nhập vẫn được giữ.${err instanceof AppError ? "" : " Hãy chạy lại Thiết lập bảng tính."}\n${userMessage(err)}`, ui.ButtonSet.OK);
   } finally {
     lock.releaseLock();
   }

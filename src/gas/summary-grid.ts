@@ -63,7 +63,7 @@ export interface SummaryGrid {
 
 /** The status line: when, by whom, and the data's checksum (the full one is in the log). */
 export function statusLine(s: SummaryStamp): string {
-  return `Cập nhật lúc ${formatDateTimeVN(s.compiledAt)} bởi ${s.updatedBy || "(không rõ email)"}. Mã kiểm tra số liệu (SHA-256): ${shortChecksum(s.checksum)}… (đầy đủ trong trang "${LOG_SHEET}").`;
+  return `Cập nhật lúc ${formatDateTimeVN(s.compiledAt)} bởi ${s.updatedBy || "(không rõ email)"}. Mã kiểm tra số liệu: ${shortChecksum(s.checksum)}… (hai lần tổng hợp cùng mã là cùng một số liệu; mã đầy đủ trong trang "${LOG_SHEET}").`;
 }
 
 /**

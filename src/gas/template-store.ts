@@ -1,10 +1,10 @@
 /** Gets the plan template: from the document cache, else from the "Cấu hình" sheet, else a bundled one. */
 import { AppError } from "../core/problem.js";
-import { parseTemplate } from "../core/template.js";
 import type { Template } from "../core/template-schema.js";
 import bundled from "tong-hop:sheets-templates";
 import { chunkText } from "./bytes.js";
-import { CONFIG_SHEET, configGridToTemplateInput } from "../core/config-grid.js";
+import { parseConfigGrid } from "../core/config-errors.js";
+import { CONFIG_SHEET } from "../core/config-grid.js";
 import { fromSheet } from "./sheet-values.js";
 
 const CACHE_KEY = "tong-hop:template:v1";
@@ -23,7 +23,7 @@ export function readConfigSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): T
   if (!sheet) return null;
   // One call for the whole used range (-1: up to the last row and column with data).
   const grid = fromSheet(sheet.getSheetValues(1, 1, -1, -1));
-  return parseTemplate(configGridToTemplateInput(grid), `trang ${CONFIG_SHEET}`);
+  return parseConfigGrid(grid);
 }
 
 /** Stores the parsed template in the document cache for onEdit. */

@@ -277,7 +277,7 @@ describe("Tổng hợp báo cáo", () => {
     expect(s._charts[0]._type).toBe("BAR");
     expect(s._charts[0]._options.isStacked).toBe(true);
     expect(s._charts[0]._ranges[0].getA1Notation()).toBe("A6:E8");
-    expect(g[2][0]).toBe(`Cập nhật lúc 25/03/2024 10:00 bởi ${OWNER}. Mã kiểm tra số liệu (SHA-256): ${hostChecksum(h, Q1).slice(0, 12)}… (đầy đủ trong trang "Nhật ký").`);
+    expect(g[2][0]).toBe(`Cập nhật lúc 25/03/2024 10:00 bởi ${OWNER}. Mã kiểm tra số liệu: ${hostChecksum(h, Q1).slice(0, 12)}… (hai lần tổng hợp cùng mã là cùng một số liệu; mã đầy đủ trong trang "Nhật ký").`);
   });
 
   it("reads and writes in bulk: a constant, small number of range reads and writes", () => {

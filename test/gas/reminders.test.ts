@@ -63,7 +63,7 @@ describe("Nhắc hạn nộp báo cáo (menu)", () => {
     h.run("nhacHan");
     expect(h.mail._sent.length).toBe(3);
     expect(lastAlert(h)).toContain("Đã nhắc hôm nay, không nhắc lại (3 đơn vị)");
-    expect(lastAlert(h)).toContain("Không có email nhắc hạn nào cần gửi lúc này.");
+    expect(lastAlert(h)).toContain("Không có email nhắc hạn nào cần gửi lúc này:");
     expect(h.ui._alerts.at(-1)!.buttons).toBe("OK");
   });
 

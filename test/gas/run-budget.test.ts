@@ -85,7 +85,7 @@ describe("a sheet too large for 6 minutes", () => {
     h.log.reset();
     await h.run("tongHopBaoCao");
     expect(lastAlert(h)).toContain(`Trang "${Q1}" có ${limit + 1} dòng đơn vị × ${width} cột`);
-    expect(lastAlert(h)).toMatch(/vượt giới hạn 6 phút một lần chạy của Apps Script/);
+    expect(lastAlert(h)).toMatch(/vượt giới hạn 6 phút mỗi lần chạy mà Google cho phép/);
     expect(lastAlert(h)).toContain(`tổng hợp được tối đa khoảng ${limit} đơn vị`);
     expect(lastAlert(h)).toContain("tong-hop compile -t <mẫu kế hoạch> -p quy_1_2024 --sheet https://docs.google.com/spreadsheets/d/1FakeSpreadsheetId/edit -o bao-cao.xlsx");
     // Cấu hình only: the data sheet is not read, nothing is written, no toast says it started.

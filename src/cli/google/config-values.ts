@@ -1,9 +1,9 @@
 /** Reads the "Cấu hình" sheet as the Sheets API returns it into a template. */
 import { cleanText, type Grid } from "../../core/cell.js";
 import { serialToWallClock } from "../../core/dates.js";
-import { parseTemplate } from "../../core/template.js";
 import type { Template } from "../../core/template-schema.js";
-import { CONFIG_TABLES, configGridToTemplateInput, sectionMarker } from "../../core/config-grid.js";
+import { CONFIG_TABLES, sectionMarker } from "../../core/config-grid.js";
+import { parseConfigGrid } from "../../core/config-errors.js";
 
 // Same bounds as the core's date parser: serials from 1950 to 2100 are dates.
 const SERIAL_MIN = 18264;
@@ -46,5 +46,6 @@ export function configSerialsToDates(grid: Grid): Grid {
 
 /** The template the "Cấu hình" grid describes, checked like any template. */
 export function templateFromConfigValues(grid: Grid, source: string): Template {
-  return parseTemplate(configGridToTemplateInput(configSerialsToDates(grid)), source);
+  // The same reader as the add-on, so a mistake is named by table, row and column of the sheet.
+  return parseConfigGrid(configSerialsToDates(grid), source);
 }

@@ -7,6 +7,7 @@ import { SUBMISSION_LABELS, TASK_LABELS } from "./status-labels.js";
 import { taskDueDay } from "./task-status.js";
 import { findPeriod } from "./template.js";
 import type { Indicator, Template } from "./template-schema.js";
+import { stripDiacritics } from "./strip-diacritics.js";
 
 /** A table cell: text, a number, or empty. */
 export type ReportCell = string | number | null;
@@ -82,10 +83,7 @@ const fmt = (n: number | null) => (n === null ? "" : vnNumber(n));
 
 /** Removes Vietnamese diacritics and anything unsafe for a file name. */
 export function asciiSlug(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, (c) => (c === "đ" ? "d" : "D"))
+  return stripDiacritics(s)
     .replace(/[^A-Za-z0-9._-]+/g, "-")
     .replace(/-+/g, "-")
     .replace(/^[-.]+|[-.]+$/g, "")
@@ -107,7 +105,7 @@ const SCHOOL_TYPES = new Set(["THPT", "THCS", "TH", "MN", "PTDTNT", "PTDTBT", "G
 /** An all-capitals word that is not a Vietnamese syllable (UBND, THPT, GD&ĐT) is an abbreviation and keeps its capitals. */
 function isAbbreviation(word: string): boolean {
   if (word !== word.toUpperCase() || !/\p{Lu}/u.test(word)) return false;
-  const plain = word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/Đ/g, "D").toLowerCase();
+  const plain = stripDiacritics(word).toLowerCase();
   return !/^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]+(ch|ng|nh|[cmnpt])?$/.test(plain);
 }
 

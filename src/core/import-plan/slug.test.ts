@@ -1,6 +1,7 @@
 /** Tests for ASCII identifiers built from Vietnamese names. */
 import { describe, expect, it } from "vitest";
-import { slugify, stripDiacritics, uniqueId } from "./slug.js";
+import { stripDiacritics } from "../strip-diacritics.js";
+import { slugify, uniqueId } from "./slug.js";
 
 describe("slugify", () => {
   it("removes diacritics and linking words", () => {

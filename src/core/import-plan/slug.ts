@@ -1,15 +1,8 @@
 /** ASCII identifiers from Vietnamese names ("Phòng GD&ĐT quận, huyện" → "phong_gd_dt_quan_huyen"). */
 
-const STOP_WORDS = new Set(["va", "cac", "cua", "tren", "thuoc", "voi", "nhung"]);
+import { stripDiacritics } from "../strip-diacritics.js";
 
-/** Removes Vietnamese diacritics ("Đào tạo" → "Dao tao"). */
-export function stripDiacritics(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D");
-}
+const STOP_WORDS = new Set(["va", "cac", "cua", "tren", "thuoc", "voi", "nhung"]);
 
 /**
  * An identifier: ASCII lower case words joined by `sep`, common linking words dropped

@@ -1,7 +1,7 @@
 /** Keeps one record per unit when a unit appears twice: the later submission wins, listed. */
 import type { UnitRecord } from "./compile-result.js";
 import { formatDateTimeVN } from "./dates.js";
-import { vnNumber } from "./parse-cell.js";
+import { booleanLabel, vnNumber } from "./parse-cell.js";
 import type { Problem } from "./problem.js";
 import type { Template } from "./template-schema.js";
 
@@ -31,7 +31,7 @@ function beats(a: UnitRecord, b: UnitRecord): boolean {
 /** True when nothing but content told the two records apart. */
 const tied = (a: UnitRecord, b: UnitRecord) => a.submitted === b.submitted && (a.submittedAt ?? "") === (b.submittedAt ?? "") && filled(a) === filled(b);
 
-const show = (v: UnitRecord["values"][string]) => (v === null || v === undefined ? "(trống)" : typeof v === "number" ? vnNumber(v) : v === true ? "Có" : v === false ? "Không" : String(v));
+const show = (v: UnitRecord["values"][string]) => (v === null || v === undefined ? "(trống)" : typeof v === "number" ? vnNumber(v) : typeof v === "boolean" ? booleanLabel(v) : String(v));
 
 /**
  * One record per unit. Each duplicate is listed with the values that differ, so the Văn

@@ -124,6 +124,13 @@ export function readText(raw: CellValue): CellRead {
   return { ok: true, value: s };
 }
 
+/** The words a yes/no value is written and shown with: Excel lists, reports, totals. */
+export const YES_LABEL = "Có";
+/** See {@link YES_LABEL}. */
+export const NO_LABEL = "Không";
+/** A yes/no value in words. */
+export const booleanLabel = (v: boolean): string => (v ? YES_LABEL : NO_LABEL);
+
 const TRUE_WORDS = new Set(["true", "có", "co", "x", "đúng", "dung", "yes", "1", "đã", "rồi"]);
 const FALSE_WORDS = new Set(["false", "không", "khong", "sai", "no", "0", "chưa"]);
 

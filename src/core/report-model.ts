@@ -1,7 +1,7 @@
 /** The compiled report as data: the sections of a Nghị định 30/2020 report and its appendices. */
 import type { CompileResult, IndicatorTotal, TaskStatus } from "./compile-result.js";
 import { formatDateTimeVN, formatDayVN, longDateVN } from "./dates.js";
-import { vnNumber } from "./parse-cell.js";
+import { booleanLabel, vnNumber } from "./parse-cell.js";
 import type { Problem } from "./problem.js";
 import { SUBMISSION_LABELS, TASK_LABELS } from "./status-labels.js";
 import { taskDueDay } from "./task-status.js";
@@ -207,7 +207,7 @@ export function buildReportModel(t: Template, result: CompileResult, opts: Repor
 /** The value shown in a table: numbers stay numbers, booleans read Có/Không, dates dd/mm/yyyy. */
 export function displayValue(ind: Pick<Indicator, "type">, v: string | number | boolean | null): ReportCell {
   if (v === null) return null;
-  if (typeof v === "boolean") return v ? "Có" : "Không";
+  if (typeof v === "boolean") return booleanLabel(v);
   if (ind.type === "date" && typeof v === "string") return formatDayVN(v);
   return v;
 }

@@ -2,6 +2,7 @@
 import type { IndicatorTotal, IndicatorValue, UnitRecord } from "./compile-result.js";
 import { exactSum } from "./exact-sum.js";
 import type { Indicator, Template } from "./template-schema.js";
+import { booleanLabel, NO_LABEL, YES_LABEL } from "./parse-cell.js";
 
 /** Aggregates one indicator's non-null values by its `aggregate` rule. */
 export function aggregateValues(ind: Pick<Indicator, "aggregate" | "type">, values: readonly IndicatorValue[]): number | null {
@@ -42,10 +43,10 @@ export function computeTotals(t: Template, records: readonly UnitRecord[]): Indi
     if (ind.type === "choice" || ind.type === "boolean") {
       const dist: Record<string, number> = {};
       if (ind.type === "choice") for (const c of ind.choices ?? []) dist[c] = 0;
-      else Object.assign(dist, { Có: 0, Không: 0 });
+      else Object.assign(dist, { [YES_LABEL]: 0, [NO_LABEL]: 0 });
       for (const v of all) {
         if (v === null) continue;
-        const k = v === true ? "Có" : v === false ? "Không" : String(v);
+        const k = typeof v === "boolean" ? booleanLabel(v) : String(v);
         dist[k] = (dist[k] ?? 0) + 1;
       }
       out.distribution = dist;

@@ -4,6 +4,7 @@ import type { ReportModel } from "../core/report-model.js";
 import { colName } from "../core/map-grid.js";
 import { exactSum } from "../core/exact-sum.js";
 import { font, MARGINS, pageNumbers, setText, THIN, wrappedHeight, fitCell } from "./report-style.js";
+import { YES_LABEL } from "../core/parse-cell.js";
 
 type Agg = ReportModel["appendixI"]["indicators"][number];
 type Cell = ReportModel["appendixI"]["groups"][number]["rows"][number]["values"][number];
@@ -28,7 +29,7 @@ function kindOf(ind: Agg): Kind | null {
 
 const FORMULA: Record<Kind, (ranges: string[]) => string> = {
   sum: (r) => `SUM(${r.join(",")})`,
-  yes: (r) => r.map((x) => `COUNTIF(${x},"Có")`).join("+"),
+  yes: (r) => r.map((x) => `COUNTIF(${x},"${YES_LABEL}")`).join("+"),
   filled: (r) => `COUNTA(${r.join(",")})`,
   // An average of no figures is #DIV/0! in Excel: blank instead.
   avg: (r) => `IFERROR(ROUND(AVERAGE(${r.join(",")}),2),"")`,
@@ -43,7 +44,7 @@ function evaluate(kind: Kind, values: readonly Cell[]): number | null {
     case "sum":
       return exactSum(nums);
     case "yes":
-      return values.filter((v) => v === "Có").length;
+      return values.filter((v) => v === YES_LABEL).length;
     case "filled":
       return values.filter((v) => v !== null && v !== "").length;
     case "avg":

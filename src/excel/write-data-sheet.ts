@@ -9,6 +9,7 @@ import type { Period, Template } from "../core/template-schema.js";
 import { describeValidation } from "../core/validation-rules.js";
 import { loadExcelJS } from "./load-exceljs.js";
 import { font, THIN } from "./report-style.js";
+import { NO_LABEL, YES_LABEL } from "../core/parse-cell.js";
 
 /** Options of {@link writeDataSheetXlsx}. */
 export interface DataSheetOptions {
@@ -80,11 +81,9 @@ export function addDataSheet(wb: Workbook, t: Template, periodId: string, opts: 
   return ws;
 }
 
-/** The words of a yes/no cell in Excel; the readers also take TRUE/FALSE, x, đã… (parse-cell). */
-const YES = "Có";
-const NO = "Không";
-const CONFIRM_HELP = `Chọn "${YES}" khi đơn vị đã kiểm tra xong và gửi báo cáo.`;
-const YES_NO_HELP = `Chọn "${YES}" hoặc "${NO}".`;
+// Yes/no cells in Excel use YES_LABEL/NO_LABEL; the readers also take TRUE/FALSE, x, đã… (parse-cell).
+const CONFIRM_HELP = `Chọn "${YES_LABEL}" khi đơn vị đã kiểm tra xong và gửi báo cáo.`;
+const YES_NO_HELP = `Chọn "${YES_LABEL}" hoặc "${NO_LABEL}".`;
 
 function addValidation(ws: Worksheet, cols: ColumnSpec[], last: number): void {
   cols.forEach((c, j) => {
@@ -103,7 +102,7 @@ function addValidation(ws: Worksheet, cols: ColumnSpec[], last: number): void {
         v = { type: "list", formulae: [`"${(rule.list ?? []).map((x) => x.replace(/"/g, "'")).join(",")}"`] };
         break;
       case "checkbox":
-        v = { type: "list", formulae: [`"${YES},${NO}"`] };
+        v = { type: "list", formulae: [`"${YES_LABEL},${NO_LABEL}"`] };
         break;
       case "date":
         v = { type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(1990, 0, 1))] };
@@ -121,7 +120,7 @@ function addHighlighting(ws: Worksheet, t: Template, period: Period, cols: Colum
   const deadline = dateFormula(period.deadline);
   const nameRange = `${idx.get("ma_don_vi")}${first}:${idx.get("nhom")}${last}`;
   // Confirmed is TRUE (a ticked box, the sample) or "Có" (the Excel list).
-  const unsent = `${sub}<>TRUE,${sub}<>"${YES}"`;
+  const unsent = `${sub}<>TRUE,${sub}<>"${YES_LABEL}"`;
   const rules = [
     { ref: nameRange, formula: `AND(${unsent},TODAY()>${deadline})`, color: HIGHLIGHT.overdue },
     { ref: nameRange, formula: `AND(${unsent},TODAY()<=${deadline},${deadline}-TODAY()<=3)`, color: HIGHLIGHT.dueSoon },
@@ -154,7 +153,7 @@ export function addGuideSheet(wb: Workbook, t: Template, period: Period): Worksh
     [`Kỳ báo cáo: ${period.label}; hạn nộp ngày ${period.deadline.split("-").reverse().join("/")}.`, null],
     ["Mỗi đơn vị chỉ nhập vào dòng của mình; không sửa dòng tiêu đề, không chèn hay xóa cột.", null],
     ["Số nhập theo cách viết Việt Nam: 1.234 là một nghìn hai trăm ba mươi tư; 12,5 là mười hai phẩy năm. Không nhập chữ vào ô số.", null],
-    [`Nhập xong, kiểm tra lại rồi chọn "${YES}" ở cột "Xác nhận gửi".`, null],
+    [`Nhập xong, kiểm tra lại rồi chọn "${YES_LABEL}" ở cột "Xác nhận gửi".`, null],
     ["Chú giải màu:", null],
     ["Đơn vị chưa gửi, đã quá hạn", HIGHLIGHT.overdue],
     ["Đơn vị chưa gửi, còn 3 ngày hoặc ít hơn đến hạn", HIGHLIGHT.dueSoon],

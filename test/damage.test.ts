@@ -16,7 +16,8 @@ import { AppError } from "../src/core/problem.js";
 import { selectPeriodSheets } from "../src/core/select-sheets.js";
 import { parseTemplate } from "../src/core/template.js";
 import { fastReadXlsx } from "../src/excel/fast-read-xlsx.js";
-import { readWorkbook, type SheetGrid } from "../src/excel/read-workbook.js";
+import { readWorkbook } from "../src/excel/read-workbook.js";
+import type { SheetGrid } from "../src/excel/sheet-grid.js";
 import { addDataSheet, writeDataSheetXlsx } from "../src/excel/write-data-sheet.js";
 import { AS_OF, corpusInput, PERIOD } from "./fixtures/bad-inputs/template.js";
 

@@ -1,5 +1,5 @@
 /** The "today" used for statuses: --as-of, or the current Vietnam wall-clock time. */
-import { instantToWallClock } from "../core/cell.js";
+import { instantToWallClock } from "../core/dates.js";
 import { isoDateTime } from "../core/dates.js";
 import { AppError } from "../core/problem.js";
 import { isRealDate } from "../core/template-schema.js";

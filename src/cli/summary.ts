@@ -1,6 +1,6 @@
 /** A short Vietnamese summary of a compile for the terminal. */
 import type { CompileResult } from "../core/compile-result.js";
-import { vnNumber } from "../core/parse-cell.js";
+import { vnNumber } from "../core/show.js";
 import type { Template } from "../core/template-schema.js";
 
 /** Lines summarising statuses, the main totals and the problem count. */

@@ -1,7 +1,7 @@
 /** Keeps one record per unit when a unit appears twice: the later submission wins, listed. */
 import type { UnitRecord } from "./compile-result.js";
 import { formatDateTimeVN } from "./dates.js";
-import { booleanLabel, vnNumber } from "./parse-cell.js";
+import { booleanLabel, vnNumber } from "./show.js";
 import type { Problem } from "./problem.js";
 import type { Template } from "./template-schema.js";
 

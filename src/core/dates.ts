@@ -71,3 +71,11 @@ export function serialToWallClock(serial: number): Date {
 export function wallClockToSerial(d: Date): number {
   return d.getTime() / 86_400_000 + 25569;
 }
+
+/** Vietnam has kept UTC+7 with no daylight saving since 1975. */
+export const VN_OFFSET_MS = 7 * 3600 * 1000;
+
+/** Turns an instant into a Date whose UTC fields read as Asia/Ho_Chi_Minh wall-clock time. */
+export function instantToWallClock(d: Date): Date {
+  return new Date(d.getTime() + VN_OFFSET_MS);
+}

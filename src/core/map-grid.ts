@@ -2,7 +2,8 @@
 import { cleanText, isBlank, type CellValue, type Grid } from "./cell.js";
 import { COLUMN_KEYS, parseMarker, UNIT_CODE_HEADER, type ColumnSpec } from "./columns.js";
 import type { RawRow } from "./compile-result.js";
-import { AppError, showValue, type Problem } from "./problem.js";
+import { AppError, type Problem } from "./problem.js";
+import { showValue } from "./show.js";
 import type { Template } from "./template-schema.js";
 import { templateColumns, templateUnitLookup } from "./template-cache.js";
 

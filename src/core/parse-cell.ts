@@ -4,6 +4,7 @@ import type { Indicator } from "./template-schema.js";
 import type { IndicatorValue } from "./compile-result.js";
 import { parseVnNumber, quoteTyped, stripInvisible } from "./parse-number.js";
 import { parseVnDate, vnDateCell } from "./parse-date.js";
+import { booleanLabel, cellText, NO_LABEL, vnNumber, YES_LABEL } from "./show.js";
 
 /** A problem found in one cell, before unit and column are attached. */
 export interface CellIssue {
@@ -19,43 +20,6 @@ const bad = (code: string, message: string, fix: string): CellRead => ({ ok: fal
 
 /** Text longer than this is kept but flagged: it will not fit a report cell. */
 export const LONG_TEXT = 10_000;
-
-/** Plain decimal digits of a non-negative finite number, never in exponent form. */
-function plainDigits(abs: number): string {
-  const s = String(abs);
-  if (!s.includes("e")) return s;
-  if (Number.isInteger(abs)) return BigInt(abs).toString();
-  // Tiny numbers (below 1e-6): as many decimals as the exponent and mantissa need.
-  const [mant, exp] = s.split("e-");
-  const places = Math.min(100, Number(exp) + (mant.split(".")[1]?.length ?? 0));
-  return abs.toFixed(places);
-}
-
-/**
- * Formats a number the Vietnamese way for messages and reports: 1.234,5 (never 1e+21).
- * Without `group`, as Excel shows a typed number in Vietnamese: 1234,5.
- */
-export function vnNumber(n: number, group = true): string {
-  if (!Number.isFinite(n)) return Number.isNaN(n) ? "không phải số" : n > 0 ? "vô cùng" : "âm vô cùng";
-  const [i, d] = plainDigits(Math.abs(n)).split(".");
-  const grouped = group ? i.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : i;
-  return (n < 0 ? "-" : "") + grouped + (d ? "," + d : "");
-}
-
-/**
- * Any cell as the text a person reads in it: strings cleaned, numbers as Vietnamese Excel
- * shows them (1234,5: no grouping, so codes, years and phone numbers keep their digits),
- * dates dd/mm/yyyy, booleans TRUE/FALSE, errors as "#REF!".
- */
-export function cellText(raw: CellValue): string {
-  if (raw === null || raw === undefined) return "";
-  if (typeof raw === "string") return cleanText(raw);
-  if (typeof raw === "number") return vnNumber(raw, false);
-  if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
-  if (raw instanceof Date) return vnDateCell(raw);
-  if (isCellError(raw)) return raw.error;
-  return cleanText(String(raw));
-}
 
 /** Reads a number cell (integer or number), checking min and max. */
 export function readNumber(raw: CellValue, ind: Pick<Indicator, "type" | "min" | "max"> & { unit?: string }): CellRead {
@@ -123,13 +87,6 @@ export function readText(raw: CellValue): CellRead {
   }
   return { ok: true, value: s };
 }
-
-/** The words a yes/no value is written and shown with: Excel lists, reports, totals. */
-export const YES_LABEL = "Có";
-/** See {@link YES_LABEL}. */
-export const NO_LABEL = "Không";
-/** A yes/no value in words. */
-export const booleanLabel = (v: boolean): string => (v ? YES_LABEL : NO_LABEL);
 
 const TRUE_WORDS = new Set(["true", "có", "co", "x", "đúng", "dung", "yes", "1", "đã", "rồi"]);
 const FALSE_WORDS = new Set(["false", "không", "khong", "sai", "no", "0", "chưa"]);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { capProblems, showValue, type Problem } from "./problem.js";
+import { capProblems } from "./cap-problems.js";
+import { showValue } from "./show.js";
+import { type Problem } from "./problem.js";
 
 describe("showValue", () => {
   it("shows cells as users see them", () => {

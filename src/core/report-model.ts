@@ -1,7 +1,7 @@
 /** The compiled report as data: the sections of a Nghị định 30/2020 report and its appendices. */
 import type { CompileResult, IndicatorTotal, TaskStatus } from "./compile-result.js";
 import { formatDateTimeVN, formatDayVN, longDateVN } from "./dates.js";
-import { booleanLabel, vnNumber } from "./parse-cell.js";
+import { booleanLabel, vnNumber } from "./show.js";
 import type { Problem } from "./problem.js";
 import { SUBMISSION_LABELS, TASK_LABELS } from "./status-labels.js";
 import { taskDueDay } from "./task-status.js";

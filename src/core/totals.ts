@@ -2,7 +2,7 @@
 import type { IndicatorTotal, IndicatorValue, UnitRecord } from "./compile-result.js";
 import { exactSum } from "./exact-sum.js";
 import type { Indicator, Template } from "./template-schema.js";
-import { booleanLabel, NO_LABEL, YES_LABEL } from "./parse-cell.js";
+import { booleanLabel, NO_LABEL, YES_LABEL } from "./show.js";
 
 /** Aggregates one indicator's non-null values by its `aggregate` rule. */
 export function aggregateValues(ind: Pick<Indicator, "aggregate" | "type">, values: readonly IndicatorValue[]): number | null {

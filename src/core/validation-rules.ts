@@ -1,7 +1,7 @@
 /** Describes the native data-validation rule each column gets, for Sheets and for .xlsx. */
 import type { ColumnSpec } from "./columns.js";
 import { TASK_INPUT_STATUSES } from "./columns.js";
-import { vnNumber } from "./parse-cell.js";
+import { vnNumber } from "./show.js";
 
 /** A data-validation rule independent of the spreadsheet program. */
 export interface ValidationRule {

@@ -17,7 +17,7 @@ import { inflateSync, strFromU8 } from "fflate";
 import type { CellValue, Grid } from "../core/cell.js";
 import { serialToWallClock } from "../core/dates.js";
 import type { Problem } from "../core/problem.js";
-import { mergedProblem, type SheetGrid } from "./read-workbook.js";
+import { mergedProblem, type SheetGrid } from "./sheet-grid.js";
 
 const ENTITY: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 

@@ -5,14 +5,7 @@ import { colName } from "../core/map-grid.js";
 import { AppError, type Problem } from "../core/problem.js";
 import { fastReadXlsx, type FastReadOptions } from "./fast-read-xlsx.js";
 import { loadExcelJS } from "./load-exceljs.js";
-
-/** One worksheet as a grid, with the cells that were merged away listed. */
-export interface SheetGrid {
-  name: string;
-  grid: Grid;
-  /** Problems the reader found (merged cells in data rows). */
-  problems: Problem[];
-}
+import { mergedProblem, type SheetGrid } from "./sheet-grid.js";
 
 /** Reduces an exceljs cell value to a core cell value. */
 export function toCellValue(v: XlCellValue): CellValue {
@@ -30,20 +23,6 @@ export function toCellValue(v: XlCellValue): CellValue {
   }
   if ("text" in o) return typeof o.text === "string" ? o.text : toCellValue(o.text as XlCellValue);
   return String(v);
-}
-
-/** The problem for one merged block that reaches into the data rows (row 3 on). */
-export function mergedProblem(master: string, range: string, row: number, source?: string): Problem {
-  return {
-    code: "structure.merged",
-    severity: "warning",
-    column: master.replace(/\d+$/, ""),
-    value: range,
-    message: `Các ô ${range} bị gộp; chỉ giá trị ở ô ${master} được dùng, các ô còn lại được coi là trống.`,
-    fix: "Bỏ gộp ô (Unmerge) và nhập riêng số liệu của từng ô.",
-    row,
-    source,
-  };
 }
 
 /** A worksheet as a grid; merged-away cells are blank and each merged block is reported once. */

@@ -4,7 +4,7 @@ import type { ReportModel } from "../core/report-model.js";
 import { colName } from "../core/map-grid.js";
 import { exactSum } from "../core/exact-sum.js";
 import { font, MARGINS, pageNumbers, setText, THIN, wrappedHeight, fitCell } from "./report-style.js";
-import { YES_LABEL } from "../core/parse-cell.js";
+import { YES_LABEL } from "../core/show.js";
 
 type Agg = ReportModel["appendixI"]["indicators"][number];
 type Cell = ReportModel["appendixI"]["groups"][number]["rows"][number]["values"][number];

@@ -9,7 +9,7 @@ import type { Period, Template } from "../core/template-schema.js";
 import { describeValidation } from "../core/validation-rules.js";
 import { loadExcelJS } from "./load-exceljs.js";
 import { font, THIN } from "./report-style.js";
-import { NO_LABEL, YES_LABEL } from "../core/parse-cell.js";
+import { NO_LABEL, YES_LABEL } from "../core/show.js";
 
 /** Options of {@link writeDataSheetXlsx}. */
 export interface DataSheetOptions {

@@ -1,6 +1,6 @@
 /** Lays out the sheet "Báo cáo": header blocks, sections with tables, signature and Nơi nhận. */
 import type { Worksheet } from "exceljs";
-import { vnNumber } from "../core/parse-cell.js";
+import { vnNumber } from "../core/show.js";
 import type { ReportCell, ReportModel, ReportTable } from "../core/report-model.js";
 import { font, MARGINS, pageNumbers, setText, THIN, wrappedHeight } from "./report-style.js";
 

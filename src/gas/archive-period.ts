@@ -4,7 +4,7 @@
  * period's sheet is opened.
  */
 import { archiveSheetName, buildArchiveGrid, dataBlock, periodLine, readArchiveGrid, type ArchiveLayout } from "../core/archive.js";
-import { instantToWallClock } from "../core/cell.js";
+import { instantToWallClock } from "../core/dates.js";
 import { shortChecksum } from "../core/checksum.js";
 import { parseMarker } from "../core/columns.js";
 import { compileGrid } from "../core/compile.js";

@@ -1,6 +1,7 @@
 /** Menu "Tổng hợp báo cáo" and "Kiểm tra dữ liệu": read in bulk, compile with the core, hand over the .xlsx. */
 import { archiveSheetName, dataBlock, isArchiveName, readArchiveGrid, type ArchiveRecord } from "../core/archive.js";
-import { instantToWallClock, type Grid } from "../core/cell.js";
+import { instantToWallClock } from "../core/dates.js";
+import { type Grid } from "../core/cell.js";
 import { shortChecksum } from "../core/checksum.js";
 import { buildColumns, LAYOUT } from "../core/columns.js";
 import { compileGrid } from "../core/compile.js";

@@ -1,5 +1,5 @@
 /** Nhắc hạn: a preview, then e-mails (MailApp) to units that have not submitted; and the optional daily trigger. */
-import { instantToWallClock } from "../core/cell.js";
+import { instantToWallClock } from "../core/dates.js";
 import { compileGrid } from "../core/compile.js";
 import { formatDayVN, isoDateTime } from "../core/dates.js";
 import { fitQuota, offsetText, packLines, planReminders, previewLine, reminderKey, reminderMail, remindablePeriods, unpackLines, type Outstanding, type Reminder, type ReminderMode, type ReminderPlan } from "../core/reminders.js";

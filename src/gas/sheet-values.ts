@@ -1,5 +1,6 @@
 /** Moves values between Sheets (Date instants) and the core (Dates holding wall-clock time). */
-import { instantToWallClock, VN_OFFSET_MS, type CellValue, type Grid } from "../core/cell.js";
+import { instantToWallClock, VN_OFFSET_MS } from "../core/dates.js";
+import { type CellValue, type Grid } from "../core/cell.js";
 
 /** A value as `Range.getValues()` returns it: "" for empty, numbers, booleans, Date instants. */
 export type SheetValue = string | number | boolean | Date;

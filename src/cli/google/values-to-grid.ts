@@ -2,7 +2,7 @@
 import type { CellValue, Grid } from "../../core/cell.js";
 import { colName } from "../../core/map-grid.js";
 import type { Problem } from "../../core/problem.js";
-import { mergedProblem } from "../../excel/read-workbook.js";
+import { mergedProblem } from "../../excel/sheet-grid.js";
 
 /** A merged range as the API gives it: 0-based, end-exclusive. */
 export interface GridRange {

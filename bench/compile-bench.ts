@@ -1,8 +1,8 @@
 /** Measures compile + report write against a raw exceljs write of the same cells. */
 import ExcelJS from "exceljs";
-import { compileGrid } from "../src/core/compile.js";
-import { buildReportModel } from "../src/core/report-model.js";
-import { writeReportXlsx } from "../src/excel/write-report.js";
+import { compileGrid } from "../src/core/compile/compile.js";
+import { buildReportModel } from "../src/core/report/report-model.js";
+import { writeReportXlsx } from "../src/excel/write/write-report.js";
 import { syntheticGrid, syntheticTemplate } from "./synthetic.js";
 
 /** Compile end to end (grid → result → report bytes); returns milliseconds and byte size. */
@@ -10,7 +10,7 @@ export async function timeCompile(units: number, indicators: number): Promise<{ 
   const t = syntheticTemplate(units, indicators);
   const grid = syntheticGrid(t);
   // The CLI writes with this fix loaded, so its cost belongs to the measured path.
-  await import("../src/excel/zip-text-fix.js");
+  await import("../src/excel/write/zip-text-fix.js");
   const t0 = performance.now();
   const r = compileGrid({ template: t, periodId: t.periods[0].id, grid, asOf: "2023-11-20" });
   const bytes = await writeReportXlsx(buildReportModel(t, r));

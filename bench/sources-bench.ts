@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { collectFiles } from "../src/cli/collect-files.js";
 import { expandInputs } from "../src/cli/expand-inputs.js";
-import { compileRows } from "../src/core/compile.js";
-import { writeDataSheetXlsx } from "../src/excel/write-data-sheet.js";
+import { compileRows } from "../src/core/compile/compile.js";
+import { writeDataSheetXlsx } from "../src/excel/write/write-data-sheet.js";
 import { syntheticRows, syntheticTemplate } from "./synthetic.js";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

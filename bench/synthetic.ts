@@ -1,7 +1,7 @@
 /** Synthetic templates and grids of any size, for benchmarks. */
-import type { Grid } from "../src/core/cell.js";
-import { parseTemplate } from "../src/core/template.js";
-import type { Template } from "../src/core/template-schema.js";
+import type { Grid } from "../src/core/model/cell.js";
+import { parseTemplate } from "../src/core/template/template.js";
+import type { Template } from "../src/core/model/template-schema.js";
 import { makeGrid } from "../test/fixtures/grid.js";
 
 /** A template with `units` units in 4 groups and `indicators` integer indicators. */

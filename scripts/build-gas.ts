@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, rename, writeFile, copyFile } from "node:fs/p
 import { dirname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { ENTRY_POINTS, GLOBAL_NAME, entryStub } from "../src/gas/menu-table.js";
+import { ENTRY_POINTS, GLOBAL_NAME, entryStub } from "../src/gas/entry/menu-table.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -94,7 +94,7 @@ export async function buildGas(opts: BuildGasOptions = {}): Promise<BuildGasResu
   const templates: string[] = [];
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: [join(ROOT, "src/gas/main.ts")],
+    entryPoints: [join(ROOT, "src/gas/entry/main.ts")],
     bundle: true,
     write: false,
     format: "iife",
@@ -103,7 +103,7 @@ export async function buildGas(opts: BuildGasOptions = {}): Promise<BuildGasResu
     target: "es2020",
     mainFields: ["module", "main"],
     conditions: ["import", "default"],
-    inject: opts.shims === false ? [] : [join(ROOT, "src/gas/shims-install.ts")],
+    inject: opts.shims === false ? [] : [join(ROOT, "src/gas/entry/shims-install.ts")],
     plugins: [exceljsBrowserPlugin(), templatesPlugin(templatesDir, templates)],
     minify: opts.minify ?? true,
     legalComments: "none",

@@ -1,10 +1,10 @@
 /** Generates samples/ttdn-2023_sau_thang_2023.json: a seeded, realistic sample showing every case of the report. */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { CellValue } from "../src/core/cell.js";
-import { COLUMN_KEYS, taskDateKey, taskStatusKey, textKey } from "../src/core/columns.js";
-import { parseTemplate } from "../src/core/template.js";
-import type { Template, Unit } from "../src/core/template-schema.js";
+import type { CellValue } from "../src/core/model/cell.js";
+import { COLUMN_KEYS, taskDateKey, taskStatusKey, textKey } from "../src/core/template/columns.js";
+import { parseTemplate } from "../src/core/template/template.js";
+import type { Template, Unit } from "../src/core/model/template-schema.js";
 
 const TEMPLATE = fileURLToPath(new URL("../sheets-templates/ttdn-2023.json", import.meta.url));
 const OUT = fileURLToPath(new URL("../samples/ttdn-2023_sau_thang_2023.json", import.meta.url));

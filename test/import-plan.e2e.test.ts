@@ -5,9 +5,9 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { importPlan, type ImportPlanResult } from "../src/core/import-plan/import-plan.js";
-import { templateInputSchema } from "../src/core/template-schema.js";
-import { parseTemplate } from "../src/core/template.js";
-import { taskDueDay } from "../src/core/task-status.js";
+import { templateInputSchema } from "../src/core/model/template-schema.js";
+import { parseTemplate } from "../src/core/template/template.js";
+import { taskDueDay } from "../src/core/compile/task-status.js";
 import { importPlanCommand, readPlanText } from "../src/cli/commands/import-plan.js";
 
 // The real plans live in ../shared (beside the checkout, in CI too); a copy under fixtures keeps a

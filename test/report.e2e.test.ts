@@ -1,9 +1,9 @@
 /** Reads the compiled report back with exceljs and checks layout, values and safety. */
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compileGrid } from "../src/core/compile.js";
-import { buildReportModel } from "../src/core/report-model.js";
-import { writeReportXlsx } from "../src/excel/write-report.js";
+import { compileGrid } from "../src/core/compile/compile.js";
+import { buildReportModel } from "../src/core/report/report-model.js";
+import { writeReportXlsx } from "../src/excel/write/write-report.js";
 import { makeGrid } from "./fixtures/grid.js";
 import { mini } from "./fixtures/mini-template.js";
 

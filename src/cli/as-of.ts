@@ -1,8 +1,8 @@
 /** The "today" used for statuses: --as-of, or the current Vietnam wall-clock time. */
-import { instantToWallClock } from "../core/dates.js";
-import { isoDateTime } from "../core/dates.js";
-import { AppError } from "../core/problem.js";
-import { isRealDate } from "../core/template-schema.js";
+import { instantToWallClock } from "../core/vn/dates.js";
+import { isoDateTime } from "../core/vn/dates.js";
+import { AppError } from "../core/model/problem.js";
+import { isRealDate } from "../core/model/template-schema.js";
 
 /** Resolves --as-of (YYYY-MM-DD) or now in Asia/Ho_Chi_Minh. */
 export function resolveAsOf(asOf?: string): string {

@@ -1,13 +1,13 @@
 /** Reads many sources (.xlsx files, Google Sheets) for one period; a bad one is reported and skipped, never fatal. */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import type { RawRow } from "../core/compile-result.js";
-import { AppError, type Problem } from "../core/problem.js";
-import { selectPeriodSheets, type NamedGrid } from "../core/select-sheets.js";
-import type { Template } from "../core/template-schema.js";
-import { hasEmbeddedResult } from "../excel/embedded-result.js";
-import type { FastReadOptions } from "../excel/fast-read-xlsx.js";
-import { readWorkbookValues } from "../excel/read-workbook.js";
+import type { RawRow } from "../core/model/compile-result.js";
+import { AppError, type Problem } from "../core/model/problem.js";
+import { selectPeriodSheets, type NamedGrid } from "../core/read/select-sheets.js";
+import type { Template } from "../core/model/template-schema.js";
+import { hasEmbeddedResult } from "../excel/read/embedded-result.js";
+import type { FastReadOptions } from "../excel/read/fast-read-xlsx.js";
+import { readWorkbookValues } from "../excel/read/read-workbook.js";
 import { zlibInflaters } from "./zlib-inflaters.js";
 
 /** The fast reader with Node's zlib (see zlib-inflaters.ts). */

@@ -1,13 +1,13 @@
 /** The compile job shared by `compile` and `demo`: sources in, report and JSON out. */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { compileRows } from "../core/compile.js";
-import type { CompileResult, RawRow } from "../core/compile-result.js";
-import type { Problem } from "../core/problem.js";
-import { buildReportModel } from "../core/report-model.js";
-import { toResultJson } from "../core/result-json.js";
-import type { Template } from "../core/template-schema.js";
-import { writeReportXlsx } from "../excel/write-report.js";
+import { compileRows } from "../core/compile/compile.js";
+import type { CompileResult, RawRow } from "../core/model/compile-result.js";
+import type { Problem } from "../core/model/problem.js";
+import { buildReportModel } from "../core/report/report-model.js";
+import { toResultJson } from "../core/compile/result-json.js";
+import type { Template } from "../core/model/template-schema.js";
+import { writeReportXlsx } from "../excel/write/write-report.js";
 
 /** Everything a compile needs, already read from its sources. */
 export interface CompileJob {

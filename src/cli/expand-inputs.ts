@@ -1,7 +1,7 @@
 /** Expands --input values (files, folders, glob patterns) into .xlsx paths. */
 import { statSync } from "node:fs";
 import fg from "fast-glob";
-import { AppError } from "../core/problem.js";
+import { AppError } from "../core/model/problem.js";
 
 /**
  * Spreadsheet files a folder may hold. Old .xls and macro .xlsm files are taken too, so the

@@ -2,7 +2,7 @@
 /** The `tong-hop` command line: one sub-command per file in ./commands. */
 import type { Command } from "commander";
 // Before anything writes a workbook: keeps emoji whole in the XML parts exceljs hands JSZip.
-import "../excel/zip-text-fix.js";
+import "../excel/write/zip-text-fix.js";
 import { compileCommand } from "./commands/compile.js";
 import { demoCommand } from "./commands/demo.js";
 import { loginCommand } from "./commands/login.js";

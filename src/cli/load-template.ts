@@ -2,9 +2,9 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { AppError } from "../core/problem.js";
-import { parseTemplate } from "../core/template.js";
-import type { Template } from "../core/template-schema.js";
+import { AppError } from "../core/model/problem.js";
+import { parseTemplate } from "../core/template/template.js";
+import type { Template } from "../core/model/template-schema.js";
 
 /** The bundled templates folder. */
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../sheets-templates/", import.meta.url));

@@ -1,7 +1,7 @@
 /** Checks an output path before any work: right extension, not a folder, not locked by Excel. */
 import { closeSync, existsSync, openSync, statSync } from "node:fs";
 import { extname } from "node:path";
-import { AppError } from "../core/problem.js";
+import { AppError } from "../core/model/problem.js";
 
 /**
  * Refuses, before reading anything, an output the command could not write or Excel could not

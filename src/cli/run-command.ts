@@ -1,5 +1,5 @@
 /** Runs a CLI action: shows coded errors as Vietnamese messages and exits non-zero, no stack. */
-import { AppError } from "../core/problem.js";
+import { AppError } from "../core/model/problem.js";
 import { fsErrorMessage } from "./fs-error.js";
 
 /** Exit codes: 1 data problems found, 2 the command could not run. */

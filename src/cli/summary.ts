@@ -1,7 +1,7 @@
 /** A short Vietnamese summary of a compile for the terminal. */
-import type { CompileResult } from "../core/compile-result.js";
-import { vnNumber } from "../core/show.js";
-import type { Template } from "../core/template-schema.js";
+import type { CompileResult } from "../core/model/compile-result.js";
+import { vnNumber } from "../core/vn/show.js";
+import type { Template } from "../core/model/template-schema.js";
 
 /** Lines summarising statuses, the main totals and the problem count. */
 export function summarize(t: Template, r: CompileResult): string[] {

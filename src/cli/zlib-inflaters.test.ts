@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { deflateSync, strFromU8, strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
-import { fastReadXlsx } from "../excel/fast-read-xlsx.js";
-import { writeDataSheetXlsx } from "../excel/write-data-sheet.js";
-import { parseTemplate } from "../core/template.js";
+import { fastReadXlsx } from "../excel/read/fast-read-xlsx.js";
+import { writeDataSheetXlsx } from "../excel/write/write-data-sheet.js";
+import { parseTemplate } from "../core/template/template.js";
 import { miniInput } from "../../test/fixtures/mini-template.js";
 import { zlibInflaters } from "./zlib-inflaters.js";
 

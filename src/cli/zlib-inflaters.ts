@@ -1,6 +1,6 @@
 /** zlib's inflaters for the fast .xlsx reader: native code, and able to inflate just the start of a stream. */
 import { constants, inflateRawSync } from "node:zlib";
-import type { Inflaters } from "../excel/fast-read-xlsx.js";
+import type { Inflaters } from "../excel/read/fast-read-xlsx.js";
 
 /** Node's zlib, several times faster than the pure-JavaScript default on the small parts of many files. */
 export const zlibInflaters: Inflaters = {

@@ -6,7 +6,7 @@ import { compileCommand } from "../../src/cli/commands/compile.js";
 import { rollupCommand } from "../../src/cli/commands/rollup.js";
 import { templateCommand } from "../../src/cli/commands/template.js";
 import { validateCommand } from "../../src/cli/commands/validate.js";
-import { captureStdout, loadXlsx, workdir, writeFilled } from "./helpers.js";
+import { captureStdout, loadXlsx, workdir, writeFilled } from "../support/cli.js";
 
 const good = [
   { ma_don_vi: "THPT-A", tin_bai: 10, kinh_phi: "2,5", xac_nhan_gui: true, thoi_gian_gui: "03/05/2023 10:00" },

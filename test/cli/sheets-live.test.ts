@@ -2,19 +2,19 @@
 import { execFile } from "node:child_process";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { CellValue, Grid } from "../../src/core/cell.js";
-import { writeDataSheetXlsx } from "../../src/excel/write-data-sheet.js";
-import { readWorkbook } from "../../src/excel/read-workbook.js";
+import type { CellValue, Grid } from "../../src/core/model/cell.js";
+import { writeDataSheetXlsx } from "../../src/excel/write/write-data-sheet.js";
+import { readWorkbook } from "../../src/excel/read/read-workbook.js";
 import { compileCommand, type CompileOptions } from "../../src/cli/commands/compile.js";
 import { loginCommand } from "../../src/cli/commands/login.js";
 import { validateCommand } from "../../src/cli/commands/validate.js";
 import { oauthLogin } from "../../src/cli/google/oauth-login.js";
 import { ADD_ON_SHEETS } from "../../src/cli/google/read-live-sheet.js";
-import { CONFIG_SHEET, templateToConfigGrid } from "../../src/core/config-grid.js";
-import { SUMMARY_SHEET } from "../../src/gas/summary-grid.js";
+import { CONFIG_SHEET, templateToConfigGrid } from "../../src/core/template/config-grid.js";
+import { SUMMARY_SHEET } from "../../src/gas/sheets/summary-grid.js";
 import { FakeGoogle, makeServiceAccountKey, type FakeCell, type FakeSheet } from "../support/fake-sheets-server.js";
 import { mini } from "../fixtures/mini-template.js";
-import { captureStdout, loadXlsx, workdir, writeFilled } from "./helpers.js";
+import { captureStdout, loadXlsx, workdir, writeFilled } from "../support/cli.js";
 
 const SA = "tong-hop-doc@tong-hop-test.iam.gserviceaccount.com";
 const OTHER_SA = "nguoi-la@tong-hop-test.iam.gserviceaccount.com";
@@ -360,7 +360,7 @@ describe("tong-hop login", () => {
 describe("ADD_ON_SHEETS", () => {
   it("names the add-on's own tabs as the Apps Script code does", async () => {
     // log-sheet.ts needs Apps Script types, so it is imported by a path tsc does not follow.
-    const logSheet = "../../src/gas/log-sheet.js";
+    const logSheet = "../../src/gas/sheets/log-sheet.js";
     const { LOG_SHEET, LEGACY_LOG_SHEET } = (await import(logSheet)) as { LOG_SHEET: string; LEGACY_LOG_SHEET: string };
     expect(ADD_ON_SHEETS).toEqual(expect.arrayContaining([CONFIG_SHEET, SUMMARY_SHEET, LOG_SHEET, LEGACY_LOG_SHEET]));
   });

@@ -7,7 +7,7 @@ import { importPlanCommand } from "../../src/cli/commands/import-plan.js";
 import { rollupCommand } from "../../src/cli/commands/rollup.js";
 import { templateCommand } from "../../src/cli/commands/template.js";
 import { validateCommand } from "../../src/cli/commands/validate.js";
-import { captureStdout, workdir, writeFilled } from "./helpers.js";
+import { captureStdout, workdir, writeFilled } from "../support/cli.js";
 
 const good = [
   { ma_don_vi: "THPT-A", tin_bai: 10, xac_nhan_gui: true, thoi_gian_gui: "03/05/2023 10:00" },

@@ -4,7 +4,7 @@
  * archive compiles again later to exactly the same totals.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { ARCHIVE_LABELS } from "../../src/core/archive.js";
+import { ARCHIVE_LABELS } from "../../src/core/sheet-life/archive.js";
 import type { GasHarness } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";
 import { fixtureInput, fixtureTemplate, writeConfig } from "./support/config-fixture.js";

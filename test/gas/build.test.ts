@@ -6,7 +6,7 @@ import { join } from "node:path";
 import vm from "node:vm";
 import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ENTRY_POINTS, GLOBAL_NAME } from "../../src/gas/menu-table.js";
+import { ENTRY_POINTS, GLOBAL_NAME } from "../../src/gas/entry/menu-table.js";
 import { buildGas, type BuildGasResult } from "../../scripts/build-gas.js";
 import { GasHarness } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";

@@ -5,9 +5,9 @@
  * set-up that runs out of time resumes where it stopped instead of starting over.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { CONFIG_WIDTH } from "../../src/core/config-grid.js";
-import { SETUP_COST } from "../../src/core/run-budget.js";
-import type { Template } from "../../src/core/template-schema.js";
+import { CONFIG_WIDTH } from "../../src/core/template/config-grid.js";
+import { SETUP_COST } from "../../src/core/sheet-life/run-budget.js";
+import type { Template } from "../../src/core/model/template-schema.js";
 import { columnLetters } from "./harness/a1.js";
 import { GasHarness, type HarnessOptions } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";

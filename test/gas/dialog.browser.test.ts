@@ -10,11 +10,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compileGrid } from "../../src/core/compile.js";
-import { buildReportModel } from "../../src/core/report-model.js";
-import { writeReportXlsx } from "../../src/excel/write-report.js";
-import { planDataSheet } from "../../src/gas/data-sheet-plan.js";
-import { renderDownloadDialog, XLSX_MIME } from "../../src/gas/download-dialog.js";
+import { compileGrid } from "../../src/core/compile/compile.js";
+import { buildReportModel } from "../../src/core/report/report-model.js";
+import { writeReportXlsx } from "../../src/excel/write/write-report.js";
+import { planDataSheet } from "../../src/gas/sheets/data-sheet-plan.js";
+import { renderDownloadDialog, XLSX_MIME } from "../../src/gas/ui/download-dialog.js";
 import { fixtureTemplate } from "./support/config-fixture.js";
 import { appendixTotals, readWorkbook } from "./support/read-back.js";
 

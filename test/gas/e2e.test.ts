@@ -5,10 +5,10 @@
  * which is read back with exceljs and checked against the core's own totals.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { compileGrid } from "../../src/core/compile.js";
-import { TASK_INPUT_STATUSES } from "../../src/core/columns.js";
-import type { Template } from "../../src/core/template-schema.js";
-import { HIGHLIGHT_COLORS } from "../../src/gas/highlight-rules.js";
+import { compileGrid } from "../../src/core/compile/compile.js";
+import { TASK_INPUT_STATUSES } from "../../src/core/template/columns.js";
+import type { Template } from "../../src/core/model/template-schema.js";
+import { HIGHLIGHT_COLORS } from "../../src/gas/sheets/highlight-rules.js";
 import { columnLetters } from "./harness/a1.js";
 import { GasHarness } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";

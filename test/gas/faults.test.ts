@@ -6,7 +6,7 @@
  * temporary name first. Every fault here is asserted to have fired.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { SUMMARY_LAYOUT_KEY } from "../../src/gas/summary-sheet.js";
+import { SUMMARY_LAYOUT_KEY } from "../../src/gas/sheets/summary-sheet.js";
 import { SERVICE_FAILED } from "./harness/faults.js";
 import type { GasHarness } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";

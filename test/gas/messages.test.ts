@@ -5,7 +5,7 @@
  * and the set-up messages that must say what to do (cancel, a wrong choice, a broken Cấu hình).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { CONFIG_TABLES } from "../../src/core/config-grid.js";
+import { CONFIG_TABLES } from "../../src/core/template/config-grid.js";
 import { GasHarness } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";
 import { at, lastAlert, Q1, setUp } from "./support/scenario.js";

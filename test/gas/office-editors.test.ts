@@ -5,7 +5,7 @@
  * set-up and the compile's calls do not change.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { OFFICE_EDITORS_HEADER } from "../../src/core/config-grid.js";
+import { OFFICE_EDITORS_HEADER } from "../../src/core/template/config-grid.js";
 import { GasHarness } from "./harness/gas-harness.js";
 import type { FakeProtection } from "./harness/fake-sheet.js";
 import { ensureBuilt } from "./support/build-once.js";

@@ -4,9 +4,9 @@
  * finish is refused up front, pointing to the CLI.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { cellsPerUnit, COMPILE_COST, maxCompileUnits } from "../../src/core/run-budget.js";
-import { parseTemplate } from "../../src/core/template.js";
-import { CONFIG_WIDTH } from "../../src/core/config-grid.js";
+import { cellsPerUnit, COMPILE_COST, maxCompileUnits } from "../../src/core/sheet-life/run-budget.js";
+import { parseTemplate } from "../../src/core/template/template.js";
+import { CONFIG_WIDTH } from "../../src/core/template/config-grid.js";
 import { GasHarness } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";
 import { fixtureInput, writeConfig } from "./support/config-fixture.js";

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { safeFileName } from "../../src/gas/file-name.js";
+import { safeFileName } from "../../src/gas/platform/file-name.js";
 import type { GasHarness } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";
 import { fixtureInput, fixtureTemplate, writeConfig } from "./support/config-fixture.js";
@@ -189,7 +189,9 @@ describe("Logger and console output", () => {
   it("is written only through redact() in the add-on's code", () => {
     const dir = new URL("src/gas/", ROOT).pathname;
     const offenders: string[] = [];
-    for (const f of readdirSync(dir).filter((n) => n.endsWith(".ts") && !n.endsWith(".test.ts") && n !== "redact.ts")) {
+    const names = (readdirSync(dir, { recursive: true }) as string[]).filter((n) => n.endsWith(".ts") && !n.endsWith(".test.ts") && !n.endsWith("redact.ts"));
+    expect(names.length).toBeGreaterThan(20);
+    for (const f of names) {
       const text = readFileSync(join(dir, f), "utf8");
       for (const m of text.matchAll(/\b(console\.\w+|Logger\.log)\(([^)]*)/g)) if (!/^\s*("[^"`$]*"|'[^'`$]*')\s*$/.test(m[2])) offenders.push(`${f}: ${m[0]}`);
     }

@@ -5,9 +5,9 @@
  * a longer one; the sheet is built anew when the groups change or it is gone.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { HIGHLIGHT_COLORS } from "../../src/gas/highlight-rules.js";
-import { STATUS_COLORS, SUMMARY_HEADER_BG } from "../../src/gas/summary-format.js";
-import { SUMMARY_LAYOUT_KEY } from "../../src/gas/summary-sheet.js";
+import { HIGHLIGHT_COLORS } from "../../src/gas/sheets/highlight-rules.js";
+import { STATUS_COLORS, SUMMARY_HEADER_BG } from "../../src/gas/sheets/summary-format.js";
+import { SUMMARY_LAYOUT_KEY } from "../../src/gas/sheets/summary-sheet.js";
 import { columnLetters } from "./harness/a1.js";
 import type { GasHarness } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";

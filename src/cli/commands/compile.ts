@@ -9,7 +9,7 @@ import { checkOutputPath } from "../output-path.js";
 import { progressBar } from "../progress.js";
 import { isReportFile } from "../report-file.js";
 import { summarize } from "../summary.js";
-import { AppError } from "../../core/problem.js";
+import { AppError } from "../../core/model/problem.js";
 
 /** Options of the compile command. */
 export interface CompileOptions extends SheetSourceOptions {

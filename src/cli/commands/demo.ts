@@ -2,10 +2,10 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { CellValue } from "../../core/cell.js";
-import { asciiSlug } from "../../core/report-model.js";
-import { findPeriod } from "../../core/template.js";
-import { writeDataSheetXlsx } from "../../excel/write-data-sheet.js";
+import type { CellValue } from "../../core/model/cell.js";
+import { asciiSlug } from "../../core/report/report-model.js";
+import { findPeriod } from "../../core/template/template.js";
+import { writeDataSheetXlsx } from "../../excel/write/write-data-sheet.js";
 import { collectFiles } from "../collect-files.js";
 import { runCompileJob } from "../compile-job.js";
 import { loadTemplate } from "../load-template.js";

@@ -4,9 +4,9 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import mammoth from "mammoth";
 import { importPlan, type ImportPlanResult } from "../../core/import-plan/import-plan.js";
-import { AppError } from "../../core/problem.js";
+import { AppError } from "../../core/model/problem.js";
 import { formatReview } from "../../core/import-plan/review.js";
-import { templateInputSchema } from "../../core/template-schema.js";
+import { templateInputSchema } from "../../core/model/template-schema.js";
 import { checkOutputPath } from "../output-path.js";
 
 /** Options of the import-plan command. */

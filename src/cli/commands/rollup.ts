@@ -1,14 +1,14 @@
 /** `tong-hop rollup`: compiles the results of several lower offices into one higher report. */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname } from "node:path";
-import { AppError } from "../../core/problem.js";
-import { buildReportModel } from "../../core/report-model.js";
-import { parseResultJson, toResultJson, type ResultJson } from "../../core/result-json.js";
-import { rollup } from "../../core/rollup.js";
-import { findPeriod } from "../../core/template.js";
-import { readEmbeddedResult } from "../../excel/embedded-result.js";
-import { readWorkbook } from "../../excel/read-workbook.js";
-import { writeReportXlsx } from "../../excel/write-report.js";
+import { AppError } from "../../core/model/problem.js";
+import { buildReportModel } from "../../core/report/report-model.js";
+import { parseResultJson, toResultJson, type ResultJson } from "../../core/compile/result-json.js";
+import { rollup } from "../../core/compile/rollup.js";
+import { findPeriod } from "../../core/template/template.js";
+import { readEmbeddedResult } from "../../excel/read/embedded-result.js";
+import { readWorkbook } from "../../excel/read/read-workbook.js";
+import { writeReportXlsx } from "../../excel/write/write-report.js";
 import { resolveAsOf } from "../as-of.js";
 import { expandResultInputs } from "../expand-inputs.js";
 import { loadTemplate } from "../load-template.js";

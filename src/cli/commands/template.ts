@@ -1,12 +1,12 @@
 /** `tong-hop template`: writes the blank sheet a unit (or all units) fills for a period. */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { AppError } from "../../core/problem.js";
-import { asciiSlug } from "../../core/report-model.js";
-import { findPeriod } from "../../core/template.js";
-import type { Template } from "../../core/template-schema.js";
-import { normalizeUnitCode, unitLookup } from "../../core/unit-code.js";
-import { writeDataSheetXlsx } from "../../excel/write-data-sheet.js";
+import { AppError } from "../../core/model/problem.js";
+import { asciiSlug } from "../../core/report/report-model.js";
+import { findPeriod } from "../../core/template/template.js";
+import type { Template } from "../../core/model/template-schema.js";
+import { normalizeUnitCode, unitLookup } from "../../core/template/unit-code.js";
+import { writeDataSheetXlsx } from "../../excel/write/write-data-sheet.js";
 import { loadTemplate } from "../load-template.js";
 import { checkOutputPath } from "../output-path.js";
 

@@ -1,11 +1,11 @@
 /** `tong-hop validate`: lists every data problem in the given files; exit 1 if any error. */
-import { compileRows } from "../../core/compile.js";
+import { compileRows } from "../../core/compile/compile.js";
 import { collectFiles, collectSheets, withoutSource } from "../collect-files.js";
 import { expandInputs } from "../expand-inputs.js";
 import { loadSources, planSources, type SheetSourceOptions } from "../google/sheet-sources.js";
 import { resolveAsOf } from "../as-of.js";
 import { EXIT } from "../run-command.js";
-import { AppError } from "../../core/problem.js";
+import { AppError } from "../../core/model/problem.js";
 
 /** Options of the validate command. */
 export interface ValidateOptions extends SheetSourceOptions {

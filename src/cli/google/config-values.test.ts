@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { CellValue, Grid } from "../../core/cell.js";
-import { wallClockToSerial } from "../../core/dates.js";
-import { templateToConfigGrid } from "../../core/config-grid.js";
+import type { CellValue, Grid } from "../../core/model/cell.js";
+import { wallClockToSerial } from "../../core/vn/dates.js";
+import { templateToConfigGrid } from "../../core/template/config-grid.js";
 import { mini } from "../../../test/fixtures/mini-template.js";
 import { configSerialsToDates, templateFromConfigValues } from "./config-values.js";
 

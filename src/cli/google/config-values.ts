@@ -1,9 +1,9 @@
 /** Reads the "Cấu hình" sheet as the Sheets API returns it into a template. */
-import { cleanText, type Grid } from "../../core/cell.js";
-import { serialToWallClock } from "../../core/dates.js";
-import type { Template } from "../../core/template-schema.js";
-import { CONFIG_TABLES, sectionMarker } from "../../core/config-grid.js";
-import { parseConfigGrid } from "../../core/config-errors.js";
+import { cleanText, type Grid } from "../../core/model/cell.js";
+import { serialToWallClock } from "../../core/vn/dates.js";
+import type { Template } from "../../core/model/template-schema.js";
+import { CONFIG_TABLES, sectionMarker } from "../../core/template/config-grid.js";
+import { parseConfigGrid } from "../../core/template/config-errors.js";
 
 // Same bounds as the core's date parser: serials from 1950 to 2100 are dates.
 const SERIAL_MIN = 18264;

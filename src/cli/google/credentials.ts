@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Auth } from "googleapis";
-import { AppError } from "../../core/problem.js";
+import { AppError } from "../../core/model/problem.js";
 import { redirectTokenRequests, type GoogleEndpoints } from "./endpoints.js";
 import { loadGoogle } from "./load-google.js";
 import { readStoredLogin, tokenPath } from "./token-store.js";

@@ -1,5 +1,5 @@
 /** Turns what Google (or the network) answered into one Vietnamese message saying what to do. */
-import { AppError } from "../../core/problem.js";
+import { AppError } from "../../core/model/problem.js";
 import type { GoogleIdentity } from "./credentials.js";
 
 /** The parts of a gaxios error this module reads. */

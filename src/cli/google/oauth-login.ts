@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
-import { AppError } from "../../core/problem.js";
+import { AppError } from "../../core/model/problem.js";
 import { SHEETS_READONLY_SCOPE } from "./credentials.js";
 import type { GoogleEndpoints } from "./endpoints.js";
 import { describeFailure, failureToAppError } from "./errors.js";

@@ -1,9 +1,9 @@
 /** Reads shared Google Sheets into the same named grids an .xlsx file gives: two requests each. */
-import type { Grid } from "../../core/cell.js";
-import { AppError } from "../../core/problem.js";
-import type { NamedGrid } from "../../core/select-sheets.js";
-import type { Template } from "../../core/template-schema.js";
-import { CONFIG_SHEET } from "../../core/config-grid.js";
+import type { Grid } from "../../core/model/cell.js";
+import { AppError } from "../../core/model/problem.js";
+import type { NamedGrid } from "../../core/read/select-sheets.js";
+import type { Template } from "../../core/model/template-schema.js";
+import { CONFIG_SHEET } from "../../core/template/config-grid.js";
 import { templateFromConfigValues } from "./config-values.js";
 import { resolveCredentials } from "./credentials.js";
 import { resolveEndpoints, type GoogleEndpoints } from "./endpoints.js";
@@ -11,7 +11,7 @@ import { DEFAULT_RETRY, type RetryOptions } from "./retry.js";
 import { createSheetsReader } from "./sheets-client.js";
 import { parseSpreadsheetRef } from "./spreadsheet-ref.js";
 import { applyMerges, valuesToGrid, wholeSheetRange } from "./values-to-grid.js";
-import { ADD_ON_SHEETS } from "../../core/sheet-names.js";
+import { ADD_ON_SHEETS } from "../../core/template/sheet-names.js";
 
 // Skipping the add-on's own tabs keeps the one batchGet small (the log grows all year) and keeps
 // their "Mã đơn vị" column out of the no-marker fallback.

@@ -1,5 +1,5 @@
 /** Asks again, waiting longer each time, when Google says "too many requests" or fails on its side. */
-import { AppError } from "../../core/problem.js";
+import { AppError } from "../../core/model/problem.js";
 import { describeFailure, failureToAppError, isRetryable, keyFailure, type FailureContext } from "./errors.js";
 
 /** How often and how patiently to retry. */

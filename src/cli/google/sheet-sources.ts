@@ -1,7 +1,7 @@
 /** For compile and validate: the template and the live spreadsheets, in the right order. */
-import { AppError } from "../../core/problem.js";
-import { findPeriod } from "../../core/template.js";
-import type { Period, Template } from "../../core/template-schema.js";
+import { AppError } from "../../core/model/problem.js";
+import { findPeriod } from "../../core/template/template.js";
+import type { Period, Template } from "../../core/model/template-schema.js";
 import { loadTemplate } from "../load-template.js";
 import { readLiveSheets, type LiveSheetOptions, type LiveSource } from "./read-live-sheet.js";
 import { parseSpreadsheetRef } from "./spreadsheet-ref.js";

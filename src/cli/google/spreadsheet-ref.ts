@@ -1,5 +1,5 @@
 /** Turns what a user pastes for --sheet (an ID or a Google Sheets address) into a spreadsheet ID. */
-import { AppError } from "../../core/problem.js";
+import { AppError } from "../../core/model/problem.js";
 
 // Spreadsheet IDs are URL-safe base64 (letters, digits, "-" and "_"); real ones are 44 long.
 const ID = /^[A-Za-z0-9_-]{10,}$/;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { colName } from "../../core/map-grid.js";
+import { colName } from "../../core/read/map-grid.js";
 import { apiCell, applyMerges, rangeStart, valuesToGrid, wholeSheetRange } from "./values-to-grid.js";
 
 describe("apiCell", () => {

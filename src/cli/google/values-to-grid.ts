@@ -1,8 +1,8 @@
 /** Turns Sheets API values (UNFORMATTED_VALUE, SERIAL_NUMBER) into the grid the .xlsx readers produce. */
-import type { CellValue, Grid } from "../../core/cell.js";
-import { colName } from "../../core/map-grid.js";
-import type { Problem } from "../../core/problem.js";
-import { mergedProblem } from "../../excel/sheet-grid.js";
+import type { CellValue, Grid } from "../../core/model/cell.js";
+import { colName } from "../../core/read/map-grid.js";
+import type { Problem } from "../../core/model/problem.js";
+import { mergedProblem } from "../../excel/read/sheet-grid.js";
 
 /** A merged range as the API gives it: 0-based, end-exclusive. */
 export interface GridRange {

@@ -1,7 +1,7 @@
 /** Tests for the whole import: plan text → draft template and review list. */
 import { describe, expect, it } from "vitest";
-import { templateInputSchema } from "../template-schema.js";
-import { parseTemplate } from "../template.js";
+import { templateInputSchema } from "../model/template-schema.js";
+import { parseTemplate } from "../template/template.js";
 import { importPlan } from "./import-plan.js";
 
 const PLAN = [

@@ -1,7 +1,7 @@
 /** Turns the text of a plan (Kế hoạch) into a draft template and a review list for the Văn phòng. */
-import { defaultTextFields, type TemplateInput } from "../template-schema.js";
-import { formatDayVN } from "../dates.js";
-import { periodCalendarEnd } from "../periods.js";
+import { defaultTextFields, type TemplateInput } from "../model/template-schema.js";
+import { formatDayVN } from "../vn/dates.js";
+import { periodCalendarEnd } from "../template/periods.js";
 import { normalizeLines, type PlanLine } from "./normalize-lines.js";
 import { buildOutline, walkOutline, type Outline, type OutlineNode } from "./outline.js";
 import { readMetadata, type PlanMetadata } from "./metadata.js";

@@ -1,6 +1,6 @@
 /** Tests for proposing indicators from task wording. */
 import { describe, expect, it } from "vitest";
-import { indicatorSchema } from "../template-schema.js";
+import { indicatorSchema } from "../model/template-schema.js";
 import { proposeIndicators } from "./propose-indicators.js";
 
 describe("proposeIndicators", () => {

@@ -1,5 +1,5 @@
 /** Proposes indicators (chỉ tiêu) from task texts, for a person to confirm: plans rarely list them. */
-import type { Indicator } from "../template-schema.js";
+import type { Indicator } from "../model/template-schema.js";
 
 /** A proposed indicator and the tasks whose wording suggested it. */
 export interface IndicatorProposal {

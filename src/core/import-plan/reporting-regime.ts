@@ -1,8 +1,8 @@
 /** Reads the reporting regime ("định kỳ hàng quý, 6 tháng (05/5), hàng năm (05/11)") into periods. */
-import type { PeriodKind } from "../template-schema.js";
-import { presetWindow } from "../periods.js";
-import { addDays, daysBetween, formatDayVN } from "../dates.js";
-import { isRealDate } from "../template-schema.js";
+import type { PeriodKind } from "../model/template-schema.js";
+import { presetWindow } from "../template/periods.js";
+import { addDays, daysBetween, formatDayVN } from "../vn/dates.js";
+import { isRealDate } from "../model/template-schema.js";
 import type { PlanLine } from "./normalize-lines.js";
 import { review, type ReviewItem } from "./review.js";
 

@@ -1,6 +1,6 @@
 /** Tests for ASCII identifiers built from Vietnamese names. */
 import { describe, expect, it } from "vitest";
-import { stripDiacritics } from "../strip-diacritics.js";
+import { stripDiacritics } from "../vn/strip-diacritics.js";
 import { slugify, uniqueId } from "./slug.js";
 
 describe("slugify", () => {

@@ -1,6 +1,6 @@
 /** ASCII identifiers from Vietnamese names ("Phòng GD&ĐT quận, huyện" → "phong_gd_dt_quan_huyen"). */
 
-import { stripDiacritics } from "../strip-diacritics.js";
+import { stripDiacritics } from "../vn/strip-diacritics.js";
 
 const STOP_WORDS = new Set(["va", "cac", "cua", "tren", "thuoc", "voi", "nhung"]);
 

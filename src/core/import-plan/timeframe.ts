@@ -1,5 +1,5 @@
 /** Reads a task's "Thời gian thực hiện" wording into a due date, "thuong-xuyen", or nothing. */
-import { isRealDate } from "../template-schema.js";
+import { isRealDate } from "../model/template-schema.js";
 
 /** How sure the reader is: "high" = the text says it, "medium" = a year or reading was assumed. */
 export type Confidence = "high" | "medium" | "low";

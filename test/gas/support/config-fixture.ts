@@ -1,9 +1,9 @@
 /** Test support: fills a fake spreadsheet's "Cấu hình" sheet from a template, as a Văn phòng would. */
 import { readFileSync } from "node:fs";
-import { parseTemplate } from "../../../src/core/template.js";
-import type { Template } from "../../../src/core/template-schema.js";
-import { CONFIG_SHEET, templateToConfigGrid } from "../../../src/core/config-grid.js";
-import { toSheet } from "../../../src/gas/sheet-values.js";
+import { parseTemplate } from "../../../src/core/template/template.js";
+import type { Template } from "../../../src/core/model/template-schema.js";
+import { CONFIG_SHEET, templateToConfigGrid } from "../../../src/core/template/config-grid.js";
+import { toSheet } from "../../../src/gas/sheets/sheet-values.js";
 import type { GasHarness } from "../harness/gas-harness.js";
 
 /** The fixture template input (plain JSON). */

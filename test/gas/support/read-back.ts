@@ -1,7 +1,7 @@
 /** Test support: the host-side view of a data sheet and of the produced workbook. */
 import ExcelJS from "exceljs";
-import { instantToWallClock } from "../../../src/core/dates.js";
-import { type Grid } from "../../../src/core/cell.js";
+import { instantToWallClock } from "../../../src/core/vn/dates.js";
+import { type Grid } from "../../../src/core/model/cell.js";
 import type { FakeSheet } from "../harness/fake-sheet.js";
 
 /** A fake sheet's values as the core reads them (Date instants → wall-clock). */

@@ -1,8 +1,8 @@
 /** Test support: a spreadsheet set up from the fixture, units that type and submit, and the host-side checksum. */
 import { createHash } from "node:crypto";
-import { dataBlock } from "../../../src/core/archive.js";
-import { canonicalGridText } from "../../../src/core/checksum.js";
-import type { Template } from "../../../src/core/template-schema.js";
+import { dataBlock } from "../../../src/core/sheet-life/archive.js";
+import { canonicalGridText } from "../../../src/core/sheet-life/checksum.js";
+import type { Template } from "../../../src/core/model/template-schema.js";
 import { columnLetters } from "../harness/a1.js";
 import { GasHarness, type HarnessOptions } from "../harness/gas-harness.js";
 import { fixtureInput, fixtureTemplate, writeConfig } from "./config-fixture.js";

@@ -1,0 +1,31 @@
+/** Judges whether a unit submitted on time, late, or not yet, at a given moment. */
+import type { SubmissionStatus } from "../model/compile-result.js";
+import { daysBetween, endOfDay } from "../vn/dates.js";
+import type { Period } from "../model/template-schema.js";
+
+/** Days before a deadline when a unit that has not submitted is flagged "sắp đến hạn". */
+export const DUE_SOON_DAYS = 3;
+
+/**
+ * Submission status. `asOf` is "YYYY-MM-DD" or a wall-clock "YYYY-MM-DDTHH:mm:ss";
+ * the deadline day ends at 23:59:59 local time.
+ */
+export function submissionStatus(
+  period: Pick<Period, "deadline">,
+  submitted: boolean,
+  submittedAt: string | null,
+  asOf: string,
+): { status: SubmissionStatus; dueSoon: boolean } {
+  const deadlineEnd = endOfDay(period.deadline);
+  if (submitted) {
+    // A submission with no time is only provably on time while the deadline has not passed.
+    const when = submittedAt ?? asOf;
+    return { status: when <= deadlineEnd ? "on-time" : "late", dueSoon: false };
+  }
+  const asOfDay = asOf.slice(0, 10);
+  if (asOf <= deadlineEnd || asOfDay <= period.deadline) {
+    const left = daysBetween(asOfDay, period.deadline);
+    return { status: "pending", dueSoon: left >= 0 && left <= DUE_SOON_DAYS };
+  }
+  return { status: "overdue", dueSoon: false };
+}

@@ -1,0 +1,151 @@
+/** onEdit: notes on bad cells, the "Xác nhận gửi" time stamp; the installable trigger adds Người gửi and the log row. */
+import { isArchiveName } from "../../core/sheet-life/archive.js";
+import { buildColumns, COLUMN_KEYS, LAYOUT, parseMarker, type ColumnSpec } from "../../core/template/columns.js";
+import { CONFIG_SHEET } from "../../core/template/config-grid.js";
+import { notesForEdit, submissionChanges } from "../sheets/edit-notes.js";
+import { appendLog, LEGACY_LOG_SHEET, LOG_ACTIONS, LOG_SHEET } from "../sheets/log-sheet.js";
+import { logError } from "../platform/redact.js";
+import { fromSheet } from "../sheets/sheet-values.js";
+import { SUMMARY_SHEET } from "../sheets/summary-grid.js";
+import { forgetTemplate, loadTemplate } from "../sheets/template-store.js";
+import { APP_TITLE } from "../platform/ui-messages.js";
+
+/** How long an edit waits for the document lock before giving up (simple triggers may run 30 s). */
+export const STAMP_LOCK_MS = 10_000;
+/** Shown when the time stamp could not be written because the sheet stayed busy. */
+export const STAMP_BUSY_MESSAGE =
+  "Bảng tính đang bận (có người đang tổng hợp hoặc nhiều đơn vị gửi cùng lúc) nên chưa ghi được Thời gian gửi. Hãy bỏ tích rồi tích lại ô Xác nhận gửi sau ít phút.";
+/** Shown when Sheets failed while writing the time stamp (nothing was written). */
+export const STAMP_FAILED_MESSAGE = "Google Trang tính bị lỗi nên chưa ghi được Thời gian gửi. Hãy bỏ tích rồi tích lại ô Xác nhận gửi.";
+const SKIPPED = new Set([LOG_SHEET, LEGACY_LOG_SHEET, SUMMARY_SHEET]);
+
+type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
+
+/** Where an edit landed on a data sheet. */
+interface EditContext {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  range: GoogleAppsScript.Spreadsheet.Range;
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+  /** The whole key row (marker first). */
+  keys: string[];
+}
+
+/**
+ * Reads the edit's position and the sheet's key row; null when the edit is not on unit rows of
+ * a data sheet. The block's size comes from its values, read once by the caller.
+ */
+function editContext(range: GoogleAppsScript.Spreadsheet.Range, sheet: GoogleAppsScript.Spreadsheet.Sheet, values: unknown[][]): EditContext | null {
+  const row = range.getRow();
+  if (row < LAYOUT.firstDataRow) return null;
+  const lastColumn = sheet.getLastColumn();
+  if (lastColumn < 1) return null;
+  const keys = sheet.getRange(LAYOUT.keyRow, 1, 1, lastColumn).getValues()[0].map((k) => (typeof k === "string" ? k.trim() : ""));
+  if (!parseMarker(keys[0])) return null;
+  return { sheet, range, row, column: range.getColumn(), numRows: values.length, numColumns: values[0]?.length ?? 0, keys };
+}
+
+/**
+ * Simple trigger. On a data sheet it checks the edited cells against the template (the cached
+ * copy: no sheet read for it), writes a Vietnamese note on each bad cell and clears its own
+ * note once the cell is fixed, never changing what the unit typed; ticking "Xác nhận gửi"
+ * stamps "Thời gian gửi", clearing the box clears it. An edit of "Cấu hình" drops the cache.
+ * Nine Spreadsheet calls for an edit of a good value, whatever the number of units.
+ */
+export function onEdit(e: EditEvent): void {
+  if (!e || !e.range) return;
+  try {
+    const sheet = e.range.getSheet();
+    const sheetName = sheet.getName();
+    if (sheetName === CONFIG_SHEET) {
+      forgetTemplate();
+      return;
+    }
+    if (SKIPPED.has(sheetName) || isArchiveName(sheetName)) return;
+    const raw = e.range.getValues();
+    const ctx = editContext(e.range, sheet, raw);
+    if (!ctx) return;
+    const template = loadTemplate(e.source);
+    const byKey = new Map<string, ColumnSpec>(buildColumns(template).map((c) => [c.key, c]));
+    const editedKeys = ctx.keys.slice(ctx.column - 1, ctx.column - 1 + ctx.numColumns);
+    const columns = editedKeys.map((k) => byKey.get(k));
+    if (columns.every((c) => !c)) return;
+
+    const values = fromSheet(raw);
+    const notes = ctx.range.getNotes();
+    const result = notesForEdit(columns, values, notes);
+    if (result.changed) ctx.range.setNotes(result.notes);
+
+    const changes = submissionChanges(editedKeys, values);
+    const stampAt = ctx.keys.indexOf(COLUMN_KEYS.submittedAt) + 1;
+    if (changes.length && stampAt > 0) {
+      // Under the document lock: never in the middle of a compile or an archive, which would
+      // read a row half submitted. Read and written in one call each, so a failure writes nothing.
+      const lock = LockService.getDocumentLock();
+      if (!lock.tryLock(STAMP_LOCK_MS)) {
+        e.source.toast(STAMP_BUSY_MESSAGE, APP_TITLE, 15);
+      } else {
+        try {
+          const stampRange = ctx.sheet.getRange(ctx.row, stampAt, ctx.numRows, 1);
+          const old = stampRange.getValues();
+          const now = new Date();
+          const next = changes.map((c, i) => [c.submitted ? (old[i][0] === "" ? now : old[i][0]) : ""]);
+          if (next.some((v, i) => v[0] !== old[i][0])) stampRange.setValues(next);
+        } catch (err) {
+          logError("onEdit", err);
+          e.source.toast(STAMP_FAILED_MESSAGE, APP_TITLE, 15);
+        } finally {
+          lock.releaseLock();
+        }
+      }
+    }
+    if (result.errors > 0) {
+      e.source.toast(`Có ${result.errors} ô chưa đúng. Di chuột vào ô có tam giác đen ở góc để xem hướng dẫn sửa.`, APP_TITLE, 8);
+    }
+  } catch (err) {
+    logError("onEdit", err);
+  }
+}
+
+/**
+ * Installable edit trigger (runs as the Văn phòng, so it may write the protected log): when
+ * "Xác nhận gửi" is ticked it records who ticked it, where Apps Script reveals the email, in
+ * "Nhật ký gửi" and as a note on "Thời gian gửi".
+ */
+export function khiSuaBangTinh(e: EditEvent): void {
+  if (!e || !e.range) return;
+  // A one-cell edit that is not a tick or untick cannot be a submission: no call at all.
+  if (e.value !== undefined && !/^(true|false)$/i.test(String(e.value))) return;
+  try {
+    const raw = e.range.getValues();
+    const ctx = editContext(e.range, e.range.getSheet(), raw);
+    if (!ctx) return;
+    const editedKeys = ctx.keys.slice(ctx.column - 1, ctx.column - 1 + ctx.numColumns);
+    const changes = submissionChanges(editedKeys, fromSheet(raw));
+    if (!changes.length) return;
+    const email = (e.user && typeof e.user.getEmail === "function" ? e.user.getEmail() : "") || Session.getActiveUser().getEmail() || "";
+    const codeAt = ctx.keys.indexOf(COLUMN_KEYS.unitCode) + 1;
+    const stampAt = ctx.keys.indexOf(COLUMN_KEYS.submittedAt) + 1;
+    const codes = codeAt > 0 ? ctx.sheet.getRange(ctx.row, codeAt, ctx.numRows, 1).getValues().map((r) => String(r[0])) : changes.map(() => "");
+    if (stampAt > 0 && email) {
+      ctx.sheet.getRange(ctx.row, stampAt, ctx.numRows, 1).setNotes(changes.map((c) => [c.submitted ? `Người gửi: ${email}` : ""]));
+    }
+    // The log row is appended under the document lock: two units ticking at the same moment
+    // would otherwise both read the same last row and one line would overwrite the other.
+    const lock = LockService.getDocumentLock();
+    lock.waitLock(STAMP_LOCK_MS);
+    try {
+      const now = new Date();
+      appendLog(
+        e.source,
+        changes.map((c, i) => ({ at: now, user: email || "(không rõ email)", action: c.submitted ? LOG_ACTIONS.submit : LOG_ACTIONS.unsubmit, period: ctx.sheet.getName(), unit: codes[i] })),
+      );
+    } finally {
+      lock.releaseLock();
+    }
+  } catch (err) {
+    logError("khiSuaBangTinh", err);
+  }
+}

@@ -34,5 +34,5 @@ if (process.argv[1]?.endsWith("compile-bench.ts")) {
   const [kind, u, i] = process.argv.slice(2);
   const f = kind === "raw" ? timeRawWrite : timeCompile;
   const r = await f(Number(u), Number(i));
-  process.stdout.write(JSON.stringify({ ...r, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }) + "\n");
+  process.stdout.write(`${JSON.stringify({ ...r, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
 }

@@ -3,7 +3,14 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 import { buildGas } from "../scripts/build-gas.js";
-import { cellsPerUnit, COMPILE_COST, estimateCompileMs, maxCompileUnits, planSetupRuns, SETUP_BUDGET_MS } from "../src/core/sheet-life/run-budget.js";
+import {
+  cellsPerUnit,
+  COMPILE_COST,
+  estimateCompileMs,
+  maxCompileUnits,
+  planSetupRuns,
+  SETUP_BUDGET_MS,
+} from "../src/core/sheet-life/run-budget.js";
 import { CONFIG_WIDTH } from "../src/core/template/config-grid.js";
 import { columnLetters } from "../test/gas/harness/a1.js";
 import { GasHarness } from "../test/gas/harness/gas-harness.js";
@@ -20,7 +27,12 @@ const COMPILE_TARGET = 12;
  */
 async function compileCalls(code: string, units: number) {
   const t = templateWithUnits(units);
-  const h = GasHarness.load({ code, now: new Date("2024-03-25T03:00:00Z"), flowingClock: true, sharedEditors: t.units.flatMap((u) => u.editors) });
+  const h = GasHarness.load({
+    code,
+    now: new Date("2024-03-25T03:00:00Z"),
+    flowingClock: true,
+    sharedEditors: t.units.flatMap((u) => u.editors),
+  });
   writeConfig(h, t);
   h.log.reset();
   const setupStarted = performance.now();
@@ -62,15 +74,36 @@ async function compileCalls(code: string, units: number) {
   let started = performance.now();
   h.ui._answers.push({ button: "YES", text: "" });
   h.run("nhacHan");
-  const reminder = { ms: Math.round(performance.now() - started), mails: h.mail._sent.length, spreadsheetCalls: h.log.count({ service: "SpreadsheetApp" }) };
+  const reminder = {
+    ms: Math.round(performance.now() - started),
+    mails: h.mail._sent.length,
+    spreadsheetCalls: h.log.count({ service: "SpreadsheetApp" }),
+  };
   h.log.reset();
   started = performance.now();
   h.ss._active = sheet;
   h.ui._answers.push({ button: "YES", text: "" });
   h.run("moKyBaoCaoMoi");
-  const archive = { ms: Math.round(performance.now() - started), spreadsheetCalls: h.log.count({ service: "SpreadsheetApp" }), ok: !h.ss.getSheetByName(SHEET) };
+  const archive = {
+    ms: Math.round(performance.now() - started),
+    spreadsheetCalls: h.log.count({ service: "SpreadsheetApp" }),
+    ok: !h.ss.getSheetByName(SHEET),
+  };
   if (!archive.ok) throw new Error(`archive failed: ${h.ui._alerts.at(-1)?.prompt}`);
-  return { units, periods: t.periods.length, setupMs: Math.round(setupMs), setupCalls, setupAgainCalls, first, again, fromDataSheet, exceljsInitMs: h.exceljsInitMs(), dataWidth, reminder, archive };
+  return {
+    units,
+    periods: t.periods.length,
+    setupMs: Math.round(setupMs),
+    setupCalls,
+    setupAgainCalls,
+    first,
+    again,
+    fromDataSheet,
+    exceljsInitMs: h.exceljsInitMs(),
+    dataWidth,
+    reminder,
+    archive,
+  };
 }
 
 /** A compile's numbers for the bench: the steady state from another sheet (the larger), from the period's sheet, and the first run. */
@@ -108,7 +141,12 @@ function editCost(code: string) {
     inits += h.exceljsInitCount();
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { loadMs: +median(loads).toFixed(1), editMs: +median(edits).toFixed(2), editSpreadsheetCalls: calls, exceljsInitsOnEditPath: inits };
+  return {
+    loadMs: +median(loads).toFixed(1),
+    editMs: +median(edits).toFixed(2),
+    editSpreadsheetCalls: calls,
+    exceljsInitsOnEditPath: inits,
+  };
 }
 
 /** Runs the Apps Script bench, prints it, and returns the numbers. */
@@ -133,10 +171,26 @@ export async function runGasBench(): Promise<Record<string, unknown>> {
       ms: large.setupMs,
       spreadsheetCalls: large.setupCalls,
       againCalls: large.setupAgainCalls,
-      callsPerUnitSheet: +((large.setupCalls - small.setupCalls) / ((large.units - small.units) * large.periods)).toFixed(2),
-      againPerUnitSheet: +((large.setupAgainCalls - small.setupAgainCalls) / ((large.units - small.units) * large.periods)).toFixed(2),
-      model: planSetupRuns({ units: large.units, periods: large.periods, dataWidth: large.dataWidth, configWidth: CONFIG_WIDTH }),
-      model6Periods: planSetupRuns({ units: large.units, periods: 6, dataWidth: large.dataWidth, configWidth: CONFIG_WIDTH }),
+      callsPerUnitSheet: +(
+        (large.setupCalls - small.setupCalls) /
+        ((large.units - small.units) * large.periods)
+      ).toFixed(2),
+      againPerUnitSheet: +(
+        (large.setupAgainCalls - small.setupAgainCalls) /
+        ((large.units - small.units) * large.periods)
+      ).toFixed(2),
+      model: planSetupRuns({
+        units: large.units,
+        periods: large.periods,
+        dataWidth: large.dataWidth,
+        configWidth: CONFIG_WIDTH,
+      }),
+      model6Periods: planSetupRuns({
+        units: large.units,
+        periods: 6,
+        dataWidth: large.dataWidth,
+        configWidth: CONFIG_WIDTH,
+      }),
     },
     reminders2000: large.reminder,
     archive2000: large.archive,
@@ -144,8 +198,13 @@ export async function runGasBench(): Promise<Record<string, unknown>> {
       vmMsPerUnit: +((large.again.ms - small.again.ms) / (large.units - small.units)).toFixed(3),
       modelCpuMsPerUnit: COMPILE_COST.cpuMsPerUnit,
       cellsPerUnit: cellsPerUnit(large.dataWidth, CONFIG_WIDTH),
-      modelMsPerUnit: +(cellsPerUnit(large.dataWidth, CONFIG_WIDTH) * COMPILE_COST.msPerCell + COMPILE_COST.cpuMsPerUnit).toFixed(2),
-      estimate2000Ms: Math.round(estimateCompileMs({ units: 2000, dataWidth: large.dataWidth, configWidth: CONFIG_WIDTH })),
+      modelMsPerUnit: +(
+        cellsPerUnit(large.dataWidth, CONFIG_WIDTH) * COMPILE_COST.msPerCell +
+        COMPILE_COST.cpuMsPerUnit
+      ).toFixed(2),
+      estimate2000Ms: Math.round(
+        estimateCompileMs({ units: 2000, dataWidth: large.dataWidth, configWidth: CONFIG_WIDTH }),
+      ),
       maxUnits: maxCompileUnits(large.dataWidth, CONFIG_WIDTH),
       dataWidth: large.dataWidth,
     },
@@ -153,22 +212,46 @@ export async function runGasBench(): Promise<Record<string, unknown>> {
   console.log("Apps Script (vm + fakes):");
   console.log(`  bundle dist/gas/Code.js            ${out.bundleKB} KB`);
   console.log(`  load bundle in vm                  ${out.loadBundleMs} ms`);
-  console.log(`  one edit (onEdit, bad value)       ${out.oneEditMs} ms, ${out.oneEditSpreadsheetCalls} Spreadsheet calls, exceljs initialised ${out.exceljsInitsOnEditPath}×`);
+  console.log(
+    `  one edit (onEdit, bad value)       ${out.oneEditMs} ms, ${out.oneEditSpreadsheetCalls} Spreadsheet calls, exceljs initialised ${out.exceljsInitsOnEditPath}×`,
+  );
   console.log(`  exceljs initialisation (compile)   ${out.exceljsInitMs} ms`);
   const mark = (n: number) => `${n} (target ≤ ${COMPILE_TARGET}: ${n <= COMPILE_TARGET ? "met" : "NOT met"})`;
-  for (const [label, c] of [["10 units", out.compile10], ["2000 units", out.compile2000]] as const) {
-    console.log(`  Tổng hợp báo cáo, ${label.padEnd(10)}     Spreadsheet calls in all ${mark(c.spreadsheetCalls)} = ${c.readsWrites} reads/writes + ${c.builders} builder + ${c.ui} getUi/toast + ${c.document} other; from the period's sheet ${c.fromDataSheetCalls}; ${c.ms} ms`);
-    console.log(`                                     first run (builds Tổng hợp: chart, conditional formats, protection) ${c.firstRunCalls} = ${c.firstRun.cells} reads/writes + ${c.firstRun.builders} builder + ${c.firstRun.ui} getUi/toast + ${c.firstRun.document} other`);
+  for (const [label, c] of [
+    ["10 units", out.compile10],
+    ["2000 units", out.compile2000],
+  ] as const) {
+    console.log(
+      `  Tổng hợp báo cáo, ${label.padEnd(10)}     Spreadsheet calls in all ${mark(c.spreadsheetCalls)} = ${c.readsWrites} reads/writes + ${c.builders} builder + ${c.ui} getUi/toast + ${c.document} other; from the period's sheet ${c.fromDataSheetCalls}; ${c.ms} ms`,
+    );
+    console.log(
+      `                                     first run (builds Tổng hợp: chart, conditional formats, protection) ${c.firstRunCalls} = ${c.firstRun.cells} reads/writes + ${c.firstRun.builders} builder + ${c.firstRun.ui} getUi/toast + ${c.firstRun.document} other`,
+    );
   }
   const su = out.setup2000;
-  const runs = (p: ReturnType<typeof planSetupRuns>) => (p.fits ? `${p.runs} run${p.runs > 1 ? "s" : ""} of ≤ ${SETUP_BUDGET_MS / 60_000} min, ≈ ${(p.totalMs / 1000).toFixed(0)} s` : "refused");
-  console.log(`  Thiết lập bảng tính, 2000 units    ${su.spreadsheetCalls} Spreadsheet calls (${su.callsPerUnitSheet} per unit per data sheet, ${large.periods} sheets), again ${su.againCalls} (${su.againPerUnitSheet} per unit per sheet), ${su.ms} ms in the vm`);
-  console.log(`                                     model: ${runs(su.model)}; with 6 periods: ${runs(su.model6Periods)}`);
-  console.log(`  Nhắc hạn, 2000 units               ${out.reminders2000.mails} mails (quota 100), ${out.reminders2000.spreadsheetCalls} Spreadsheet calls, ${out.reminders2000.ms} ms`);
-  console.log(`  Mở kỳ báo cáo mới, 2000 units      ${out.archive2000.spreadsheetCalls} Spreadsheet calls, ${out.archive2000.ms} ms`);
+  const runs = (p: ReturnType<typeof planSetupRuns>) =>
+    p.fits
+      ? `${p.runs} run${p.runs > 1 ? "s" : ""} of ≤ ${SETUP_BUDGET_MS / 60_000} min, ≈ ${(p.totalMs / 1000).toFixed(0)} s`
+      : "refused";
+  console.log(
+    `  Thiết lập bảng tính, 2000 units    ${su.spreadsheetCalls} Spreadsheet calls (${su.callsPerUnitSheet} per unit per data sheet, ${large.periods} sheets), again ${su.againCalls} (${su.againPerUnitSheet} per unit per sheet), ${su.ms} ms in the vm`,
+  );
+  console.log(
+    `                                     model: ${runs(su.model)}; with 6 periods: ${runs(su.model6Periods)}`,
+  );
+  console.log(
+    `  Nhắc hạn, 2000 units               ${out.reminders2000.mails} mails (quota 100), ${out.reminders2000.spreadsheetCalls} Spreadsheet calls, ${out.reminders2000.ms} ms`,
+  );
+  console.log(
+    `  Mở kỳ báo cáo mới, 2000 units      ${out.archive2000.spreadsheetCalls} Spreadsheet calls, ${out.archive2000.ms} ms`,
+  );
   const m = out.sixMinutes;
-  console.log(`  6-minute model                     ${m.cellsPerUnit} cells/unit (data ${m.dataWidth} + Cấu hình ${CONFIG_WIDTH} columns), vm ${m.vmMsPerUnit} ms/unit (model ${m.modelCpuMsPerUnit}), model ${m.modelMsPerUnit} ms/unit in Apps Script`);
-  console.log(`                                     2000 units ≈ ${(m.estimate2000Ms / 1000).toFixed(1)} s; refused above ${m.maxUnits} units`);
+  console.log(
+    `  6-minute model                     ${m.cellsPerUnit} cells/unit (data ${m.dataWidth} + Cấu hình ${CONFIG_WIDTH} columns), vm ${m.vmMsPerUnit} ms/unit (model ${m.modelCpuMsPerUnit}), model ${m.modelMsPerUnit} ms/unit in Apps Script`,
+  );
+  console.log(
+    `                                     2000 units ≈ ${(m.estimate2000Ms / 1000).toFixed(1)} s; refused above ${m.maxUnits} units`,
+  );
   return out;
 }
 

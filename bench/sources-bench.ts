@@ -24,7 +24,11 @@ export async function runSourcesBench(units = 300, indicators = 40, runs = 3) {
   mkdirSync(unitDir);
   const oneSheet = join(dir, "one-sheet.xlsx");
   writeFileSync(oneSheet, await writeDataSheetXlsx(t, periodId, { rows }));
-  for (const r of rows) writeFileSync(join(unitDir, `${r.ma_don_vi}.xlsx`), await writeDataSheetXlsx(t, periodId, { rows: [r], unitCode: String(r.ma_don_vi) }));
+  for (const r of rows)
+    writeFileSync(
+      join(unitDir, `${r.ma_don_vi}.xlsx`),
+      await writeDataSheetXlsx(t, periodId, { rows: [r], unitCode: String(r.ma_don_vi) }),
+    );
 
   const once = async (input: string) => {
     const t0 = performance.now();
@@ -32,7 +36,8 @@ export async function runSourcesBench(units = 300, indicators = 40, runs = 3) {
     const c = await collectFiles(t, periodId, files);
     const r = compileRows({ template: t, periodId, rows: c.rows, asOf: "2023-11-20", problems: c.problems });
     const ms = performance.now() - t0;
-    if (c.outcomes.some((o) => !o.ok) || c.rows.length !== units) throw new Error(`bench input not read whole: ${input}`);
+    if (c.outcomes.some((o) => !o.ok) || c.rows.length !== units)
+      throw new Error(`bench input not read whole: ${input}`);
     return { ms, files: files.length, totals: JSON.stringify(r.totals), problems: r.problems.length };
   };
   await once(oneSheet);

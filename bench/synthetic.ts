@@ -19,8 +19,22 @@ export function syntheticTemplate(units: number, indicators: number): Template {
     },
     periods: [{ id: "nam_2023", kind: "year", year: 2023, deadline: "2023-11-05" }],
     unitGroups: groups.map((g) => ({ code: g, name: `Nhóm ${g}` })),
-    units: Array.from({ length: units }, (_, i) => ({ code: `DV-${String(i).padStart(5, "0")}`, name: `Đơn vị số ${i}`, group: groups[i % 4], editors: [] })),
-    indicators: Array.from({ length: indicators }, (_, j) => ({ key: `chi_tieu_${j}`, label: `Chỉ tiêu ${j}`, unit: "lượt", type: "integer" as const, min: 0, max: 1_000_000, aggregate: "sum" as const, section: `Phần ${Math.floor(j / 10) + 1}` })),
+    units: Array.from({ length: units }, (_, i) => ({
+      code: `DV-${String(i).padStart(5, "0")}`,
+      name: `Đơn vị số ${i}`,
+      group: groups[i % 4],
+      editors: [],
+    })),
+    indicators: Array.from({ length: indicators }, (_, j) => ({
+      key: `chi_tieu_${j}`,
+      label: `Chỉ tiêu ${j}`,
+      unit: "lượt",
+      type: "integer" as const,
+      min: 0,
+      max: 1_000_000,
+      aggregate: "sum" as const,
+      section: `Phần ${Math.floor(j / 10) + 1}`,
+    })),
     tasks: [],
   });
 }
@@ -30,7 +44,11 @@ export function syntheticRows(t: Template): Record<string, number | string | boo
   let seed = 42;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31);
   return t.units.map((u) => {
-    const r: Record<string, number | string | boolean> = { ma_don_vi: u.code, xac_nhan_gui: true, thoi_gian_gui: "01/11/2023 10:00" };
+    const r: Record<string, number | string | boolean> = {
+      ma_don_vi: u.code,
+      xac_nhan_gui: true,
+      thoi_gian_gui: "01/11/2023 10:00",
+    };
     for (const ind of t.indicators) r[ind.key] = Math.floor(rnd() * 500);
     return r;
   });

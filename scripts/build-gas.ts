@@ -66,7 +66,10 @@ function templatesPlugin(dir: string, found: string[]): Plugin {
   return {
     name: "sheets-templates",
     setup(b) {
-      b.onResolve({ filter: /^tong-hop:sheets-templates$/ }, () => ({ path: TEMPLATES_MODULE, namespace: "templates" }));
+      b.onResolve({ filter: /^tong-hop:sheets-templates$/ }, () => ({
+        path: TEMPLATES_MODULE,
+        namespace: "templates",
+      }));
       b.onLoad({ filter: /.*/, namespace: "templates" }, async () => {
         let names: string[] = [];
         try {
@@ -81,7 +84,11 @@ function templatesPlugin(dir: string, found: string[]): Plugin {
           found.push(n);
           items.push(`{ name: ${JSON.stringify(n.replace(/\.json$/, ""))}, input: ${text.trim()} }`);
         }
-        return { loader: "js", contents: `export default [${items.join(",\n")}];`, watchFiles: names.map((n) => join(dir, n)) };
+        return {
+          loader: "js",
+          contents: `export default [${items.join(",\n")}];`,
+          watchFiles: names.map((n) => join(dir, n)),
+        };
       });
     },
   };
@@ -136,7 +143,9 @@ export async function buildGas(opts: BuildGasOptions = {}): Promise<BuildGasResu
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   buildGas()
     .then((r) => {
-      console.log(`Đã đóng gói ${r.file} (${(r.bytes / 1024).toFixed(0)} KB), ${r.entryPoints.length} hàm, mẫu: ${r.templates.join(", ") || "(không có)"}.`);
+      console.log(
+        `Đã đóng gói ${r.file} (${(r.bytes / 1024).toFixed(0)} KB), ${r.entryPoints.length} hàm, mẫu: ${r.templates.join(", ") || "(không có)"}.`,
+      );
     })
     .catch((e: unknown) => {
       console.error(`Đóng gói Apps Script thất bại: ${(e as Error).message}`);

@@ -13,7 +13,14 @@ const AS_OF = "2023-05-10";
 const SEED = 20230505;
 
 /** Units with no row at all: "chưa nộp (quá hạn)" on 10/5. */
-export const MISSING = ["PGD-BACHLONGVI", "THPT-QUOCTUAN", "THPT-NHUVANLAN", "THPT-CATHAI", "GDNNGDTX-DOSON", "GDNNGDTX-CATHAI"];
+export const MISSING = [
+  "PGD-BACHLONGVI",
+  "THPT-QUOCTUAN",
+  "THPT-NHUVANLAN",
+  "THPT-CATHAI",
+  "GDNNGDTX-DOSON",
+  "GDNNGDTX-CATHAI",
+];
 
 /** Units that submitted after the 05/5/2023 deadline, with their submission time. */
 export const LATE: Record<string, string> = {
@@ -52,41 +59,72 @@ export const VN_NUMBERS: Record<string, Record<string, CellValue>> = {
 };
 
 /** III.1.1 (due 31/3/2023): done after the deadline, or still open. */
-const PLAN_DONE_LATE: Record<string, string> = { "PGD-TIENLANG": "05/04/2023", "THPT-CATBA": "12/04/2023", "GDNNGDTX-VINHBAO": "20/04/2023" };
-const PLAN_OPEN: Record<string, string> = { "THPT-HUNGTHANG": "Đang thực hiện", "THPT-TOANTHANG": "Chưa thực hiện", "GDNNGDTX-TIENLANG": "Đang thực hiện" };
+const PLAN_DONE_LATE: Record<string, string> = {
+  "PGD-TIENLANG": "05/04/2023",
+  "THPT-CATBA": "12/04/2023",
+  "GDNNGDTX-VINHBAO": "20/04/2023",
+};
+const PLAN_OPEN: Record<string, string> = {
+  "THPT-HUNGTHANG": "Đang thực hiện",
+  "THPT-TOANTHANG": "Chưa thực hiện",
+  "GDNNGDTX-TIENLANG": "Đang thực hiện",
+};
 
 /** Free texts a few units wrote. */
 const TEXTS: Record<string, { noi_bat?: string; kho_khan?: string; de_xuat?: string }> = {
   "THPT-TRANPHU": {
-    noi_bat: "Tổ chức giao lưu trực tuyến với học sinh trường đối tác nước ngoài nhân dịp Tết Nguyên đán Quý Mão; chuyên mục \"Gương sáng Trần Phú\" đăng 18 bài giới thiệu học sinh đạt giải học sinh giỏi quốc gia năm học 2022-2023.",
-    de_xuat: "Đề nghị Sở tạo điều kiện để nhà trường mở rộng hợp tác, trao đổi học sinh với các trường đối tác nước ngoài.",
+    noi_bat:
+      'Tổ chức giao lưu trực tuyến với học sinh trường đối tác nước ngoài nhân dịp Tết Nguyên đán Quý Mão; chuyên mục "Gương sáng Trần Phú" đăng 18 bài giới thiệu học sinh đạt giải học sinh giỏi quốc gia năm học 2022-2023.',
+    de_xuat:
+      "Đề nghị Sở tạo điều kiện để nhà trường mở rộng hợp tác, trao đổi học sinh với các trường đối tác nước ngoài.",
   },
-  "PGD-NGOQUYEN": { noi_bat: "Phối hợp Báo Hải Phòng đăng loạt 05 bài về triển khai Chương trình giáo dục phổ thông 2018 tại các trường trên địa bàn quận." },
+  "PGD-NGOQUYEN": {
+    noi_bat:
+      "Phối hợp Báo Hải Phòng đăng loạt 05 bài về triển khai Chương trình giáo dục phổ thông 2018 tại các trường trên địa bàn quận.",
+  },
   "PGD-THUYNGUYEN": {
-    noi_bat: "Tổ chức 02 lớp tập huấn về thông tin đối ngoại và sử dụng mạng xã hội an toàn cho 1.234 lượt cán bộ, giáo viên các trường mầm non, tiểu học, THCS trên địa bàn huyện.",
-    de_xuat: "Đề nghị Sở cung cấp tài liệu tuyên truyền về ASEAN và chủ quyền biển, đảo để các trường sử dụng thống nhất.",
+    noi_bat:
+      "Tổ chức 02 lớp tập huấn về thông tin đối ngoại và sử dụng mạng xã hội an toàn cho 1.234 lượt cán bộ, giáo viên các trường mầm non, tiểu học, THCS trên địa bàn huyện.",
+    de_xuat:
+      "Đề nghị Sở cung cấp tài liệu tuyên truyền về ASEAN và chủ quyền biển, đảo để các trường sử dụng thống nhất.",
   },
   "PGD-CATHAI": {
     kho_khan: "Cán bộ phụ trách thông tin đối ngoại kiêm nhiệm nhiều việc, chưa được bồi dưỡng chuyên sâu.",
-    de_xuat: "Đề nghị Sở tổ chức lớp tập huấn về kỹ năng phát ngôn và cung cấp thông tin cho báo chí trong Quý III/2023, có hình thức trực tuyến cho các đơn vị ở huyện đảo.",
+    de_xuat:
+      "Đề nghị Sở tổ chức lớp tập huấn về kỹ năng phát ngôn và cung cấp thông tin cho báo chí trong Quý III/2023, có hình thức trực tuyến cho các đơn vị ở huyện đảo.",
   },
-  "PGD-KIENTHUY": { kho_khan: "Kinh phí cho hoạt động thông tin đối ngoại chưa được bố trí riêng, phải lồng ghép với kinh phí hoạt động chuyên môn." },
-  "THPT-THAIPHIEN": { noi_bat: "Tổ chức chuyên đề tuyên truyền kỷ niệm 93 năm Ngày thành lập Đảng Cộng sản Việt Nam và hưởng ứng Ngày Sách và Văn hóa đọc Việt Nam 21/4." },
+  "PGD-KIENTHUY": {
+    kho_khan:
+      "Kinh phí cho hoạt động thông tin đối ngoại chưa được bố trí riêng, phải lồng ghép với kinh phí hoạt động chuyên môn.",
+  },
+  "THPT-THAIPHIEN": {
+    noi_bat:
+      "Tổ chức chuyên đề tuyên truyền kỷ niệm 93 năm Ngày thành lập Đảng Cộng sản Việt Nam và hưởng ứng Ngày Sách và Văn hóa đọc Việt Nam 21/4.",
+  },
   "THPT-CATBA": {
-    noi_bat: "Tổ chức hoạt động ngoại khóa \"Em yêu biển, đảo quê hương\" gắn với tuyên truyền chủ quyền biển, đảo cho toàn thể học sinh.",
-    kho_khan: "Đường truyền Internet trên đảo chưa ổn định, việc cập nhật tin, bài lên trang thông tin điện tử còn chậm.",
+    noi_bat:
+      'Tổ chức hoạt động ngoại khóa "Em yêu biển, đảo quê hương" gắn với tuyên truyền chủ quyền biển, đảo cho toàn thể học sinh.',
+    kho_khan:
+      "Đường truyền Internet trên đảo chưa ổn định, việc cập nhật tin, bài lên trang thông tin điện tử còn chậm.",
     de_xuat: "Đề nghị Sở hỗ trợ nâng cấp đường truyền Internet cho các trường trên đảo Cát Bà.",
   },
   "THPT-LEQUYDON": {
     kho_khan: "Chưa có quy trình phối hợp khi phát hiện thông tin sai lệch về nhà trường trên mạng xã hội.",
-    de_xuat: "Đề nghị Sở ban hành hướng dẫn quy trình tiếp nhận, xử lý thông tin sai lệch liên quan đến ngành trên mạng xã hội.",
+    de_xuat:
+      "Đề nghị Sở ban hành hướng dẫn quy trình tiếp nhận, xử lý thông tin sai lệch liên quan đến ngành trên mạng xã hội.",
   },
-  "THPT-HUNGTHANG": { kho_khan: "Nhà trường chưa ban hành kế hoạch thông tin đối ngoại do thay đổi cán bộ phụ trách; đang hoàn thiện để ban hành trong tháng 5/2023." },
+  "THPT-HUNGTHANG": {
+    kho_khan:
+      "Nhà trường chưa ban hành kế hoạch thông tin đối ngoại do thay đổi cán bộ phụ trách; đang hoàn thiện để ban hành trong tháng 5/2023.",
+  },
   "GDNNGDTX-TIENLANG": {
     kho_khan: "Trang thông tin điện tử của Trung tâm dùng nền tảng cũ, thường xuyên lỗi, chưa có kinh phí nâng cấp.",
     de_xuat: "Đề nghị Sở hỗ trợ nâng cấp trang thông tin điện tử theo mẫu thống nhất của ngành.",
   },
-  "TT-GDTXHP": { noi_bat: "Duy trì lớp tiếng Việt cho lưu học sinh Lào; tổ chức giao lưu văn hóa nhân dịp Tết cổ truyền Bunpimay của nước bạn Lào." },
+  "TT-GDTXHP": {
+    noi_bat:
+      "Duy trì lớp tiếng Việt cho lưu học sinh Lào; tổ chức giao lưu văn hóa nhân dịp Tết cổ truyền Bunpimay của nước bạn Lào.",
+  },
 };
 
 /** Lao and Cambodian students hosted (everyone else reports 0). */
@@ -120,22 +158,87 @@ interface Ranges {
 
 /** Plausible sizes over 15/12/2022 – 30/4/2023, per unit group. */
 const RANGES: Record<string, Ranges> = {
-  PGD: { tin: [60, 180], chuyenMuc: [1, 4], guong: [5, 25], baoChi: [2, 10], lop: [1, 2], lopChance: 0.6, nguoiLop: [150, 900], quocTe: [0, 3], suKien: [6, 20], kinhPhi: [5, 40] },
-  THPT: { tin: [12, 55], chuyenMuc: [1, 3], guong: [2, 12], baoChi: [0, 3], lop: [1, 1], lopChance: 0.15, nguoiLop: [40, 110], quocTe: [0, 2], suKien: [3, 12], kinhPhi: [0, 8] },
-  "GDNN-GDTX": { tin: [6, 22], chuyenMuc: [0, 2], guong: [1, 6], baoChi: [0, 1], lop: [1, 1], lopChance: 0, nguoiLop: [0, 0], quocTe: [0, 1], suKien: [2, 8], kinhPhi: [0, 4] },
-  "TRUC-THUOC": { tin: [20, 40], chuyenMuc: [1, 2], guong: [2, 8], baoChi: [1, 4], lop: [1, 1], lopChance: 0.5, nguoiLop: [30, 60], quocTe: [1, 4], suKien: [4, 10], kinhPhi: [3, 15] },
+  PGD: {
+    tin: [60, 180],
+    chuyenMuc: [1, 4],
+    guong: [5, 25],
+    baoChi: [2, 10],
+    lop: [1, 2],
+    lopChance: 0.6,
+    nguoiLop: [150, 900],
+    quocTe: [0, 3],
+    suKien: [6, 20],
+    kinhPhi: [5, 40],
+  },
+  THPT: {
+    tin: [12, 55],
+    chuyenMuc: [1, 3],
+    guong: [2, 12],
+    baoChi: [0, 3],
+    lop: [1, 1],
+    lopChance: 0.15,
+    nguoiLop: [40, 110],
+    quocTe: [0, 2],
+    suKien: [3, 12],
+    kinhPhi: [0, 8],
+  },
+  "GDNN-GDTX": {
+    tin: [6, 22],
+    chuyenMuc: [0, 2],
+    guong: [1, 6],
+    baoChi: [0, 1],
+    lop: [1, 1],
+    lopChance: 0,
+    nguoiLop: [0, 0],
+    quocTe: [0, 1],
+    suKien: [2, 8],
+    kinhPhi: [0, 4],
+  },
+  "TRUC-THUOC": {
+    tin: [20, 40],
+    chuyenMuc: [1, 2],
+    guong: [2, 8],
+    baoChi: [1, 4],
+    lop: [1, 1],
+    lopChance: 0.5,
+    nguoiLop: [30, 60],
+    quocTe: [1, 4],
+    suKien: [4, 10],
+    kinhPhi: [3, 15],
+  },
 };
 
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đỗ", "Bùi", "Đặng", "Ngô", "Phan", "Đinh"];
 const MIDDLE = ["Thị", "Văn", "Thị Thu", "Đức", "Thị Minh", "Hữu", "Thị Thanh", "Quang", "Thị Hồng", "Minh"];
-const GIVEN = ["Hà", "Hương", "Minh", "Tuấn", "Lan", "Dũng", "Hằng", "Thảo", "Hải", "Nga", "Phương", "Trang", "Hùng", "Yến", "Long"];
+const GIVEN = [
+  "Hà",
+  "Hương",
+  "Minh",
+  "Tuấn",
+  "Lan",
+  "Dũng",
+  "Hằng",
+  "Thảo",
+  "Hải",
+  "Nga",
+  "Phương",
+  "Trang",
+  "Hùng",
+  "Yến",
+  "Long",
+];
 
 const pad = (n: number) => String(n).padStart(2, "0");
 /** "dd/mm/2023" for a day of year 2023 given as month and day. */
 const vnDay = (m: number, d: number) => `${pad(d)}/${pad(m)}/2023`;
 
 /** Builds the sample rows for `t` (the ttdn-2023 template). */
-export function makeSample(t: Template): { template: string; period: string; asOf: string; rows: Record<string, CellValue>[] } {
+export function makeSample(t: Template): {
+  template: string;
+  period: string;
+  asOf: string;
+  rows: Record<string, CellValue>[];
+} {
   const r = rng(SEED);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
@@ -173,7 +276,8 @@ export function makeSample(t: Template): { template: string; period: string; asO
     Object.assign(row, taskCells(t, u, { int, pick, dayBetween, r }));
     for (const [k, v] of Object.entries(TEXTS[u.code] ?? {})) row[textKey(k)] = v;
     row[COLUMN_KEYS.reporter] = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
-    row[COLUMN_KEYS.phone] = r() < 0.5 ? `0225 3${int(600, 899)} ${int(100, 999)}` : `09${int(10, 89)} ${int(100, 999)} ${int(100, 999)}`;
+    row[COLUMN_KEYS.phone] =
+      r() < 0.5 ? `0225 3${int(600, 899)} ${int(100, 999)}` : `09${int(10, 89)} ${int(100, 999)} ${int(100, 999)}`;
     const onTime = `${dayBetween(4, 27, 5, 5)} ${pad(int(7, 17))}:${pad(int(0, 59))}`;
     if (u.code in DRAFTS) {
       row[COLUMN_KEYS.submitted] = false;
@@ -235,6 +339,6 @@ function taskCells(t: Template, u: Unit, d: Draw): Record<string, CellValue> {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const t = parseTemplate(JSON.parse(readFileSync(TEMPLATE, "utf8")), "ttdn-2023.json");
   const sample = makeSample(t);
-  writeFileSync(OUT, JSON.stringify(sample, null, 2) + "\n");
+  writeFileSync(OUT, `${JSON.stringify(sample, null, 2)}\n`);
   process.stdout.write(`Đã ghi ${sample.rows.length} dòng vào ${OUT}\n`);
 }

@@ -12,9 +12,22 @@ if (!office || !has("pdftoppm")) {
 const out = resolve("out");
 const preview = resolve(out, "preview");
 mkdirSync(preview, { recursive: true });
-const demo = spawnSync(process.execPath, ["--import", "tsx", "src/cli/index.ts", "demo", "--out-dir", out], { stdio: "inherit" });
+const demo = spawnSync(process.execPath, ["--import", "tsx", "src/cli/index.ts", "demo", "--out-dir", out], {
+  stdio: "inherit",
+});
 if (demo.status !== 0) process.exit(demo.status ?? 1);
-const conv = spawnSync(office, ["--headless", "--convert-to", "pdf", "--outdir", preview, resolve(out, "bao-cao-tong-hop-mau.xlsx")], { stdio: "inherit" });
+const conv = spawnSync(
+  office,
+  ["--headless", "--convert-to", "pdf", "--outdir", preview, resolve(out, "bao-cao-tong-hop-mau.xlsx")],
+  { stdio: "inherit" },
+);
 if (conv.status !== 0) process.exit(conv.status ?? 1);
-spawnSync("pdftoppm", ["-png", "-r", "70", resolve(preview, "bao-cao-tong-hop-mau.pdf"), resolve(preview, "trang")], { stdio: "inherit" });
-console.log(`Các trang: ${readdirSync(preview).filter((f) => f.endsWith(".png")).map((f) => resolve(preview, f)).join("\n")}`);
+spawnSync("pdftoppm", ["-png", "-r", "70", resolve(preview, "bao-cao-tong-hop-mau.pdf"), resolve(preview, "trang")], {
+  stdio: "inherit",
+});
+console.log(
+  `Các trang: ${readdirSync(preview)
+    .filter((f) => f.endsWith(".png"))
+    .map((f) => resolve(preview, f))
+    .join("\n")}`,
+);

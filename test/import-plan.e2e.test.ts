@@ -67,8 +67,18 @@ describe("import-plan on 000 (Sở TTTT Hải Phòng, tuyên truyền Quyết đ
   it("produces a valid template", () => expectValid(r));
 
   it("reads the metadata: blank number, year-only date, issuer from the opening sentence", () => {
-    expect(r.metadata).toMatchObject({ number: "", symbol: "KH-STTTT", date: null, dateYear: 2020, place: "Hải Phòng", issuerName: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", issuerSource: "body" });
-    expect(r.metadata.title).toMatch(/^Tuyên truyền thực hiện Quyết định số 628\/QĐ-TTg ngày 11\/05\/2020 của Thủ tướng Chính phủ/);
+    expect(r.metadata).toMatchObject({
+      number: "",
+      symbol: "KH-STTTT",
+      date: null,
+      dateYear: 2020,
+      place: "Hải Phòng",
+      issuerName: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+      issuerSource: "body",
+    });
+    expect(r.metadata.title).toMatch(
+      /^Tuyên truyền thực hiện Quyết định số 628\/QĐ-TTg ngày 11\/05\/2020 của Thủ tướng Chính phủ/,
+    );
     expect(r.metadata.signer).toMatchObject({ authority: "KT. GIÁM ĐỐC", title: "PHÓ GIÁM ĐỐC", name: "Lê Văn Kiên" });
     expect(r.metadata.distribution?.items).toHaveLength(10);
     expect(r.metadata.distribution?.items[0]).toBe("UBND thành phố");
@@ -76,7 +86,18 @@ describe("import-plan on 000 (Sở TTTT Hải Phòng, tuyên truyền Quyết đ
   });
 
   it("finds the content items and the units assigned in Tổ chức thực hiện", () => {
-    expect(r.template.tasks?.map((t) => t.code)).toEqual(["II.1", "II.2", "III.1", "III.2", "III.3", "III.4", "III.5", "III.6.1", "III.6.2", "III.6.3"]);
+    expect(r.template.tasks?.map((t) => t.code)).toEqual([
+      "II.1",
+      "II.2",
+      "III.1",
+      "III.2",
+      "III.3",
+      "III.4",
+      "III.5",
+      "III.6.1",
+      "III.6.2",
+      "III.6.3",
+    ]);
     expect(task(r, "III.1").owner).toBe("Sở Giáo dục và Đào tạo");
     expect(task(r, "III.3").owner).toBe("Phòng Văn hoá và Thông tin các quận, huyện");
     expect(task(r, "III.6.1").owner).toBe("Phòng Thông tin, Báo chí và Xuất bản");
@@ -96,7 +117,9 @@ describe("import-plan on 000 (Sở TTTT Hải Phòng, tuyên truyền Quyết đ
 
   it("flags the content items that name no unit", () => {
     expect(flagged(r)).toEqual(expect.arrayContaining(["II.1", "II.2"]));
-    expect(r.review.find((i) => i.code === "II.1" && i.kind === "needs-review")?.what).toContain("chưa rõ đơn vị thực hiện");
+    expect(r.review.find((i) => i.code === "II.1" && i.kind === "needs-review")?.what).toContain(
+      "chưa rõ đơn vị thực hiện",
+    );
   });
 
   it("points every task at its source line", () => expectLinesPointAtMarkers(p));
@@ -109,21 +132,50 @@ describe("import-plan on 001 (Sở GDĐT Hải Phòng, thông tin đối ngoại
   it("produces a valid template", () => expectValid(r));
 
   it("reads the metadata of a plan without a header block", () => {
-    expect(r.metadata).toMatchObject({ number: "", symbol: "", date: null, title: "Công tác thông tin đối ngoại Ngành Giáo dục và Đào tạo năm 2023", years: [2023], issuerName: "SỞ GIÁO DỤC VÀ ĐÀO TẠO" });
+    expect(r.metadata).toMatchObject({
+      number: "",
+      symbol: "",
+      date: null,
+      title: "Công tác thông tin đối ngoại Ngành Giáo dục và Đào tạo năm 2023",
+      years: [2023],
+      issuerName: "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+    });
     expect(r.metadata.signer?.name).toBe("Phạm Quốc Hiệu");
     expect(r.metadata.distribution?.items).toHaveLength(10);
-    expect(r.template.plan).toMatchObject({ title: "Kết quả thực hiện công tác thông tin đối ngoại Ngành Giáo dục và Đào tạo năm 2023", recipient: "Ủy ban nhân dân thành phố Hải Phòng", place: "Hải Phòng", issuer: { parent: "UBND THÀNH PHỐ HẢI PHÒNG" } });
+    expect(r.template.plan).toMatchObject({
+      title: "Kết quả thực hiện công tác thông tin đối ngoại Ngành Giáo dục và Đào tạo năm 2023",
+      recipient: "Ủy ban nhân dân thành phố Hải Phòng",
+      place: "Hải Phòng",
+      issuer: { parent: "UBND THÀNH PHỐ HẢI PHÒNG" },
+    });
   });
 
   it("finds the tasks, renumbering the repeated '2.' of part II", () => {
-    expect(r.template.tasks?.map((t) => t.code)).toEqual(["II.1", "II.2", "II.3.a", "II.3.b", "III.1.1", "III.1.2", "III.1.3", "III.2.1", "III.2.2", "III.2.3", "III.2.4", "III.2.5"]);
+    expect(r.template.tasks?.map((t) => t.code)).toEqual([
+      "II.1",
+      "II.2",
+      "II.3.a",
+      "II.3.b",
+      "III.1.1",
+      "III.1.2",
+      "III.1.3",
+      "III.2.1",
+      "III.2.2",
+      "III.2.3",
+      "III.2.4",
+      "III.2.5",
+    ]);
     expect(r.tasks.find((t) => t.code === "II.3.a")?.planCode).toBe("II.2.a");
     expect(flagged(r)).toEqual(expect.arrayContaining(["II.3.a", "II.3.b"]));
     expect(task(r, "III.1.1").title).toBe("Xây dựng kế hoạch hoạt động thông tin đối ngoại");
   });
 
   it("turns the timeframes into due days", () => {
-    expect(task(r, "II.1")).toMatchObject({ owner: "Sở Giáo dục và Đào tạo", timeframe: "Quý III năm 2023", due: "2023-09-30" });
+    expect(task(r, "II.1")).toMatchObject({
+      owner: "Sở Giáo dục và Đào tạo",
+      timeframe: "Quý III năm 2023",
+      due: "2023-09-30",
+    });
     expect(task(r, "III.1.3")).toMatchObject({ timeframe: "dự kiến Quý III, năm 2023", due: "2023-09-30" });
     expect(task(r, "III.1.1").timeframe).toBe("Trong năm 2023");
     expect(dueDay(r, "III.1.1")).toBe("2023-12-31");
@@ -133,14 +185,24 @@ describe("import-plan on 001 (Sở GDĐT Hải Phòng, thông tin đối ngoại
 
   it("reads 'định kỳ hàng quý, 6 tháng (05/5), hàng năm (05/11)'", () => {
     const byId = Object.fromEntries(r.template.periods.map((x) => [x.id, x]));
-    expect(Object.keys(byId).sort()).toEqual(["nam_2023", "quy_1_2023", "quy_2_2023", "quy_3_2023", "quy_4_2023", "sau_thang_2023"]);
+    expect(Object.keys(byId).sort()).toEqual([
+      "nam_2023",
+      "quy_1_2023",
+      "quy_2_2023",
+      "quy_3_2023",
+      "quy_4_2023",
+      "sau_thang_2023",
+    ]);
     expect(byId.sau_thang_2023).toMatchObject({ kind: "half", deadline: "2023-05-05", label: "6 tháng đầu năm 2023" });
     expect(byId.nam_2023).toMatchObject({ kind: "year", deadline: "2023-11-05", label: "Năm 2023" });
     expect(byId.quy_1_2023).toMatchObject({ kind: "quarter", label: "Quý I năm 2023" });
   });
 
   it("takes the reporting units from the regime and Tổ chức thực hiện, with placeholder units", () => {
-    expect(r.template.unitGroups.map((g) => g.name)).toEqual(["Phòng Giáo dục và Đào tạo quận, huyện", "Các đơn vị giáo dục"]);
+    expect(r.template.unitGroups.map((g) => g.name)).toEqual([
+      "Phòng Giáo dục và Đào tạo quận, huyện",
+      "Các đơn vị giáo dục",
+    ]);
     expect(r.template.units.map((u) => u.group)).toEqual(r.template.unitGroups.map((g) => g.code));
     expect(task(r, "III.2.1").owner).toBe("Phòng Giáo dục và Đào tạo quận, huyện, các đơn vị giáo dục");
   });
@@ -155,13 +217,36 @@ describe("import-plan on 002 (Sở GDĐT Hải Phòng, hợp tác truyền thôn
   it("produces a valid template", () => expectValid(r));
 
   it("reads markdown-formatted metadata", () => {
-    expect(r.metadata).toMatchObject({ number: "", symbol: "KH-SGDĐT", dateYear: 2022, title: "Hợp tác truyền thông với các cơ quan báo chí tuyên truyền, quảng bá về thành phố Hải Phòng năm 2022" });
-    expect(r.metadata.signer).toMatchObject({ authority: "KT. GIÁM ĐỐC", title: "PHÓ GIÁM ĐỐC", name: "Phạm Quốc Hiệu" });
-    expect(r.metadata.distribution?.items).toEqual(["Phòng GD&ĐT các quận/huyện", "Các cơ sở giáo dục trên địa bàn thành phố", "Lưu: VT"]);
+    expect(r.metadata).toMatchObject({
+      number: "",
+      symbol: "KH-SGDĐT",
+      dateYear: 2022,
+      title: "Hợp tác truyền thông với các cơ quan báo chí tuyên truyền, quảng bá về thành phố Hải Phòng năm 2022",
+    });
+    expect(r.metadata.signer).toMatchObject({
+      authority: "KT. GIÁM ĐỐC",
+      title: "PHÓ GIÁM ĐỐC",
+      name: "Phạm Quốc Hiệu",
+    });
+    expect(r.metadata.distribution?.items).toEqual([
+      "Phòng GD&ĐT các quận/huyện",
+      "Các cơ sở giáo dục trên địa bàn thành phố",
+      "Lưu: VT",
+    ]);
   });
 
   it("finds the numbered tasks and numbers the bullets of part III", () => {
-    expect(r.template.tasks?.map((t) => t.code)).toEqual(["II.1", "II.2.1", "II.2.2", "II.2.3", "II.2.4", "III.1", "III.2", "III.3", "III.4"]);
+    expect(r.template.tasks?.map((t) => t.code)).toEqual([
+      "II.1",
+      "II.2.1",
+      "II.2.2",
+      "II.2.3",
+      "II.2.4",
+      "III.1",
+      "III.2",
+      "III.3",
+      "III.4",
+    ]);
     expect(task(r, "II.2.2").title).toBe("Tuyên truyền về chuyển đổi số");
     expect(r.tasks.filter((t) => t.synthesized).map((t) => t.code)).toEqual(["III.1", "III.2", "III.3", "III.4"]);
   });
@@ -187,22 +272,47 @@ describe("import-plan on 004 (UBND Hà Nội 231/KH-UBND, khuyến học)", () =
   it("produces a valid template", () => expectValid(r));
 
   it("reads the tab-separated header and the all-capital title", () => {
-    expect(r.metadata).toMatchObject({ issuerName: "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", issuerParent: "", number: "231", symbol: "KH-UBND", date: "2020-12-01", place: "Hà Nội", signer: null });
-    expect(r.metadata.title).toMatch(/^Thông tin, tuyên truyền thực hiện Quyết định số 489\/QĐ-TTg ngày 08\/4\/2020 của Thủ tướng Chính phủ/);
+    expect(r.metadata).toMatchObject({
+      issuerName: "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI",
+      issuerParent: "",
+      number: "231",
+      symbol: "KH-UBND",
+      date: "2020-12-01",
+      place: "Hà Nội",
+      signer: null,
+    });
+    expect(r.metadata.title).toMatch(
+      /^Thông tin, tuyên truyền thực hiện Quyết định số 489\/QĐ-TTg ngày 08\/4\/2020 của Thủ tướng Chính phủ/,
+    );
     expect(r.metadata.distribution?.items).toHaveLength(12);
     expect(r.metadata.distribution?.items[10]).toBe("VPUB: CVP, PCVP Đ.H.Giang; Các phòng: KGVX, TKBT");
   });
 
   it("reports through the body named after 'qua' and to the People's Committee", () => {
     expect(r.template.plan).toMatchObject({
-      issuer: { parent: "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", name: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", abbreviation: "STTTT" },
+      issuer: {
+        parent: "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI",
+        name: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+        abbreviation: "STTTT",
+      },
       recipient: "Ủy ban nhân dân thành phố Hà Nội",
       source: "Kế hoạch số 231/KH-UBND ngày 01/12/2020",
     });
   });
 
   it("finds one task per unit in Tổ chức thực hiện", () => {
-    expect(r.template.tasks?.map((t) => t.code)).toEqual(["II.1", "II.2", "IV.1", "IV.2", "IV.3", "IV.4", "IV.5", "IV.6", "IV.7", "IV.8"]);
+    expect(r.template.tasks?.map((t) => t.code)).toEqual([
+      "II.1",
+      "II.2",
+      "IV.1",
+      "IV.2",
+      "IV.3",
+      "IV.4",
+      "IV.5",
+      "IV.6",
+      "IV.7",
+      "IV.8",
+    ]);
     expect(task(r, "IV.3").owner).toBe("Sở Văn hóa và Thể thao");
     expect(task(r, "IV.6").owner).toBe("Ủy ban nhân dân quận, huyện, thị xã");
     expect(task(r, "IV.7").owner).toBe("Ban Tuyên giáo Thành ủy");
@@ -228,12 +338,22 @@ describe("import-plan on a plan written for the tests (header, milestones, refer
   it("produces a valid template", () => expectValid(r));
 
   it("reads the full header", () => {
-    expect(r.metadata).toMatchObject({ issuerParent: "UBND THÀNH PHỐ HẢI PHÒNG", issuerName: "SỞ GIÁO DỤC VÀ ĐÀO TẠO", number: "45", date: "2023-02-10", years: [2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030] });
+    expect(r.metadata).toMatchObject({
+      issuerParent: "UBND THÀNH PHỐ HẢI PHÒNG",
+      issuerName: "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+      number: "45",
+      date: "2023-02-10",
+      years: [2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030],
+    });
     expect(r.metadata.title).toBe("Triển khai công tác chuyển đổi số trong các cơ sở giáo dục giai đoạn 2023 - 2030");
   });
 
   it("reads owners, coordinators and timeframes", () => {
-    expect(task(r, "II.1.1")).toMatchObject({ owner: "Văn phòng Sở", due: "2023-03-31", timeframe: "Trong quý I/2023" });
+    expect(task(r, "II.1.1")).toMatchObject({
+      owner: "Văn phòng Sở",
+      due: "2023-03-31",
+      timeframe: "Trong quý I/2023",
+    });
     expect(task(r, "II.1.2").due).toBe("2023-06-30");
     expect(task(r, "II.2.a")).toMatchObject({ owner: "Phòng Giáo dục và Đào tạo các quận, huyện", due: "2024-05-31" });
     expect(task(r, "II.2.b").due).toBe("thuong-xuyen");
@@ -254,14 +374,22 @@ describe("import-plan on a plan written for the tests (header, milestones, refer
 
   it("reports to the Sở and up to the People's Committee", () => {
     expect(r.template.plan.recipient).toBe("Ủy ban nhân dân thành phố Hải Phòng");
-    expect(r.template.unitGroups.map((g) => g.name)).toEqual(["Phòng Giáo dục và Đào tạo các quận, huyện", "Các trường THPT", "Các trung tâm GDNN-GDTX"]);
+    expect(r.template.unitGroups.map((g) => g.name)).toEqual([
+      "Phòng Giáo dục và Đào tạo các quận, huyện",
+      "Các trường THPT",
+      "Các trung tâm GDNN-GDTX",
+    ]);
   });
 });
 
 // ---- .docx input ----
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const para = (line: string) => `<w:p><w:r>${line.split("\t").map((c) => `<w:t xml:space="preserve">${esc(c)}</w:t>`).join("<w:tab/>")}</w:r></w:p>`;
+const para = (line: string) =>
+  `<w:p><w:r>${line
+    .split("\t")
+    .map((c) => `<w:t xml:space="preserve">${esc(c)}</w:t>`)
+    .join("<w:tab/>")}</w:r></w:p>`;
 const cell = (lines: string[]) => `<w:tc>${lines.map(para).join("")}</w:tc>`;
 const table = (cols: string[][]) => `<w:tbl><w:tr>${cols.map(cell).join("")}</w:tr></w:tbl>`;
 
@@ -276,7 +404,10 @@ async function docx(xml: string): Promise<Buffer> {
     "_rels/.rels",
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
   );
-  zip.file("word/document.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${xml}</w:body></w:document>`);
+  zip.file(
+    "word/document.xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${xml}</w:body></w:document>`,
+  );
   return zip.generateAsync({ type: "nodebuffer" });
 }
 
@@ -312,8 +443,18 @@ describe("import-plan on .docx", () => {
     writeFileSync(file, await docx(xml));
     const r = importPlan(await readPlanText(file));
     const fromText = importPlan(lines.join("\n"));
-    expect(r.metadata).toMatchObject({ issuerParent: "UBND THÀNH PHỐ HẢI PHÒNG", issuerName: "SỞ GIÁO DỤC VÀ ĐÀO TẠO", number: "45", date: "2023-02-10", place: "Hải Phòng" });
-    expect(r.metadata.signer).toMatchObject({ authority: "KT. GIÁM ĐỐC", title: "PHÓ GIÁM ĐỐC", name: "Nguyễn Văn An" });
+    expect(r.metadata).toMatchObject({
+      issuerParent: "UBND THÀNH PHỐ HẢI PHÒNG",
+      issuerName: "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+      number: "45",
+      date: "2023-02-10",
+      place: "Hải Phòng",
+    });
+    expect(r.metadata.signer).toMatchObject({
+      authority: "KT. GIÁM ĐỐC",
+      title: "PHÓ GIÁM ĐỐC",
+      name: "Nguyễn Văn An",
+    });
     expect(r.metadata.distribution?.items).toEqual(["UBND thành phố (để b/c)", "Như mục III", "Lưu: VT, VP"]);
     expect(r.template.tasks).toEqual(fromText.template.tasks);
     expect(r.template.periods).toEqual(fromText.template.periods);
@@ -344,7 +485,9 @@ describe("importPlanCommand", () => {
     expect(JSON.parse(written)).toEqual(result.template);
     expect(written).toContain('\n  "plan": {');
     const reviewText = readFileSync(join(dir, "review.txt"), "utf8");
-    expect(reviewText).toContain(`Tìm thấy ${result.summary.tasks} nhiệm vụ, trong đó ${result.summary.tasksNeedingReview} nhiệm vụ cần xem lại.`);
+    expect(reviewText).toContain(
+      `Tìm thấy ${result.summary.tasks} nhiệm vụ, trong đó ${result.summary.tasksNeedingReview} nhiệm vụ cần xem lại.`,
+    );
     expect(printed).toContain("CẦN NGƯỜI XEM LẠI");
     expect(printed).toContain(target);
 

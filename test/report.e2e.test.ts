@@ -8,13 +8,35 @@ import { makeGrid } from "./fixtures/grid.js";
 import { mini } from "./fixtures/mini-template.js";
 
 const rows = [
-  { ma_don_vi: "THPT-A", tin_bai: 12, kinh_phi: "12,5", co_ke_hoach: true, muc_do: "Tốt", "text:kho_khan": "=HYPERLINK(\"http://x\",\"bấm\")", "text:de_xuat": "+cmd|' /C calc'!A0", xac_nhan_gui: true, thoi_gian_gui: "03/05/2023 10:00" },
-  { ma_don_vi: "THPT-B", tin_bai: "1.234", kinh_phi: 0.1, "text:noi_bat": "@SUM(1+1)", xac_nhan_gui: true, thoi_gian_gui: "07/05/2023 08:00" },
+  {
+    ma_don_vi: "THPT-A",
+    tin_bai: 12,
+    kinh_phi: "12,5",
+    co_ke_hoach: true,
+    muc_do: "Tốt",
+    "text:kho_khan": '=HYPERLINK("http://x","bấm")',
+    "text:de_xuat": "+cmd|' /C calc'!A0",
+    xac_nhan_gui: true,
+    thoi_gian_gui: "03/05/2023 10:00",
+  },
+  {
+    ma_don_vi: "THPT-B",
+    tin_bai: "1.234",
+    kinh_phi: 0.1,
+    "text:noi_bat": "@SUM(1+1)",
+    xac_nhan_gui: true,
+    thoi_gian_gui: "07/05/2023 08:00",
+  },
   { ma_don_vi: "GDTX-C", tin_bai: "12 bài", kinh_phi: 0.2, xac_nhan_gui: true, thoi_gian_gui: "04/05/2023 09:00" },
 ];
 
 let wb: ExcelJS.Workbook;
-const result = compileGrid({ template: mini, periodId: "sau_thang_2023", grid: makeGrid(mini, "sau_thang_2023", rows), asOf: "2023-05-10" });
+const result = compileGrid({
+  template: mini,
+  periodId: "sau_thang_2023",
+  grid: makeGrid(mini, "sau_thang_2023", rows),
+  asOf: "2023-05-10",
+});
 const model = buildReportModel(mini, result, { reportDate: "2023-05-06" });
 
 beforeAll(async () => {
@@ -27,7 +49,10 @@ const allCells = (ws: ExcelJS.Worksheet) => {
   ws.eachRow((r) => r.eachCell((c) => out.push(c)));
   return out;
 };
-const find = (ws: ExcelJS.Worksheet, text: string | RegExp) => allCells(ws).find((c) => (typeof text === "string" ? c.value === text : typeof c.value === "string" && text.test(c.value)));
+const find = (ws: ExcelJS.Worksheet, text: string | RegExp) =>
+  allCells(ws).find((c) =>
+    typeof text === "string" ? c.value === text : typeof c.value === "string" && text.test(c.value),
+  );
 
 describe("writeReportXlsx", () => {
   it("has the report and both appendices", () => {
@@ -89,7 +114,9 @@ describe("writeReportXlsx", () => {
     expect(ws.getRow(Number(sub.row)).getCell(5).formula).toMatch(/^SUM\(E\d+:E\d+\)$/);
   });
   it("writes injection strings as text, never formulas", () => {
-    const texts = wb.worksheets.flatMap(allCells).filter((c) => typeof c.value === "string" && /^[=+@]/.test(c.value as string));
+    const texts = wb.worksheets
+      .flatMap(allCells)
+      .filter((c) => typeof c.value === "string" && /^[=+@]/.test(c.value as string));
     expect(texts.length).toBeGreaterThanOrEqual(2);
     for (const c of texts) expect(c.type).toBe(ExcelJS.ValueType.String);
     const formulas = wb.worksheets.flatMap(allCells).filter((c) => c.type === ExcelJS.ValueType.Formula);

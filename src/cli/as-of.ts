@@ -8,7 +8,9 @@ import { isRealDate } from "../core/model/template-schema.js";
 export function resolveAsOf(asOf?: string): string {
   if (!asOf) return isoDateTime(instantToWallClock(new Date()));
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || !isRealDate(asOf)) {
-    throw new AppError("cli.bad-as-of", `Ngày --as-of "${asOf}" không hợp lệ.`, ["Ghi dạng YYYY-MM-DD, ví dụ --as-of 2023-05-10."]);
+    throw new AppError("cli.bad-as-of", `Ngày --as-of "${asOf}" không hợp lệ.`, [
+      "Ghi dạng YYYY-MM-DD, ví dụ --as-of 2023-05-10.",
+    ]);
   }
   return asOf;
 }

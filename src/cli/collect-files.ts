@@ -34,14 +34,21 @@ export function withoutSource(reason: string, source: string): string {
 }
 
 /** Reads `files` and keeps the rows of `periodId`; `onProgress` is called after each file. */
-export async function collectFiles(t: Template, periodId: string, files: readonly string[], onProgress?: (done: number, total: number, file: string) => void): Promise<Collected> {
+export async function collectFiles(
+  t: Template,
+  periodId: string,
+  files: readonly string[],
+  onProgress?: (done: number, total: number, file: string) => void,
+): Promise<Collected> {
   const out: Collected = { rows: [], problems: [], outcomes: [] };
   let done = 0;
   for (const file of files) {
     const name = basename(file);
     // A synchronous read: a unit's file is a few kilobytes, and an await per file cost more
     // (a thread-pool round trip each) than reading it; nothing else runs meanwhile.
-    await addSource(out, t, periodId, name, async () => refuseReport(await readWorkbookValues(readFileSync(file), name, FAST), name));
+    await addSource(out, t, periodId, name, async () =>
+      refuseReport(await readWorkbookValues(readFileSync(file), name, FAST), name),
+    );
     onProgress?.(++done, files.length, name);
   }
   return out;
@@ -54,22 +61,37 @@ export async function collectFiles(t: Template, periodId: string, files: readonl
  */
 export function refuseReport<S extends NamedGrid>(sheets: S[], name: string): S[] {
   if (!hasEmbeddedResult(sheets)) return sheets;
-  throw new AppError("source.is-report", `${name}: là báo cáo tổng hợp do tong-hop tạo, không phải số liệu của đơn vị; tệp không được dùng.`, [
-    "Để riêng báo cáo ra ngoài thư mục số liệu; muốn tổng hợp báo cáo của các cơ quan cấp dưới thì dùng tong-hop rollup.",
-  ]);
+  throw new AppError(
+    "source.is-report",
+    `${name}: là báo cáo tổng hợp do tong-hop tạo, không phải số liệu của đơn vị; tệp không được dùng.`,
+    [
+      "Để riêng báo cáo ra ngoài thư mục số liệu; muốn tổng hợp báo cáo của các cơ quan cấp dưới thì dùng tong-hop rollup.",
+    ],
+  );
 }
 
 /**
  * Adds already-read spreadsheets (Google Sheets) to `into`, through the same sheet
  * selection and mapping as a file, so every rule (keys, marker, period, units) is the same.
  */
-export async function collectSheets(t: Template, periodId: string, sources: readonly { name: string; sheets: NamedGrid[] }[], into: Collected): Promise<Collected> {
+export async function collectSheets(
+  t: Template,
+  periodId: string,
+  sources: readonly { name: string; sheets: NamedGrid[] }[],
+  into: Collected,
+): Promise<Collected> {
   for (const s of sources) await addSource(into, t, periodId, s.name, async () => s.sheets);
   return into;
 }
 
 /** Maps one source's sheets; a source refused by name is recorded, never fatal. */
-async function addSource(out: Collected, t: Template, periodId: string, name: string, read: () => Promise<NamedGrid[]>): Promise<void> {
+async function addSource(
+  out: Collected,
+  t: Template,
+  periodId: string,
+  name: string,
+  read: () => Promise<NamedGrid[]>,
+): Promise<void> {
   try {
     const got = selectPeriodSheets(t, periodId, await read(), name);
     out.rows.push(...got.rows);
@@ -78,6 +100,13 @@ async function addSource(out: Collected, t: Template, periodId: string, name: st
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     out.outcomes.push({ source: name, ok: false, rows: 0, reason: e.message });
-    out.problems.push({ code: e.code, severity: "error", message: e.message.split("\n")[0], fix: e.details[e.details.length - 1] ?? "Kiểm tra lại tệp rồi gửi lại.", source: name, value: name });
+    out.problems.push({
+      code: e.code,
+      severity: "error",
+      message: e.message.split("\n")[0],
+      fix: e.details[e.details.length - 1] ?? "Kiểm tra lại tệp rồi gửi lại.",
+      source: name,
+      value: name,
+    });
   }
 }

@@ -3,13 +3,19 @@ import { addHelpHints, translateCommanderError, usageExitCode, vietnameseProgram
 
 describe("translateCommanderError", () => {
   it("names an unknown command and keeps commander's suggestion", () => {
-    expect(translateCommanderError("error: unknown command 'compil'\n(Did you mean compile?)")).toBe('không có lệnh "compil". Có phải là compile?');
+    expect(translateCommanderError("error: unknown command 'compil'\n(Did you mean compile?)")).toBe(
+      'không có lệnh "compil". Có phải là compile?',
+    );
   });
   it("names a missing required option by its flags", () => {
-    expect(translateCommanderError("error: required option '-p, --period <kỳ>' not specified")).toBe("thiếu tùy chọn bắt buộc -p, --period <kỳ>.");
+    expect(translateCommanderError("error: required option '-p, --period <kỳ>' not specified")).toBe(
+      "thiếu tùy chọn bắt buộc -p, --period <kỳ>.",
+    );
   });
   it("says an option needs a value", () => {
-    expect(translateCommanderError("error: option '-u, --unit <mã>' argument missing")).toContain("-u, --unit <mã> cần có giá trị");
+    expect(translateCommanderError("error: option '-u, --unit <mã>' argument missing")).toContain(
+      "-u, --unit <mã> cần có giá trị",
+    );
   });
   it("explains excess arguments as an unquoted file pattern", () => {
     const m = translateCommanderError("error: too many arguments for 'compile'. Expected 0 arguments but got 3.");
@@ -31,7 +37,11 @@ describe("usageExitCode", () => {
 describe("vietnameseProgram", () => {
   const program = () => {
     const p = vietnameseProgram("tong-hop");
-    p.command("compile").description("Tổng hợp").requiredOption("-p, --period <kỳ>", "mã kỳ").option("-i, --input <nguồn>", "tệp", (v: string, prev: string[]) => [...prev, v], []).option("--out-dir <thư mục>", "thư mục", "out");
+    p.command("compile")
+      .description("Tổng hợp")
+      .requiredOption("-p, --period <kỳ>", "mã kỳ")
+      .option("-i, --input <nguồn>", "tệp", (v: string, prev: string[]) => [...prev, v], [])
+      .option("--out-dir <thư mục>", "thư mục", "out");
     return addHelpHints(p);
   };
   it("writes help headings, usage terms and defaults in Vietnamese", () => {
@@ -50,6 +60,8 @@ describe("vietnameseProgram", () => {
     p.commands[0].configureOutput({ writeErr: (s) => (err += s) });
     p.commands[0].exitOverride();
     expect(() => p.parse(["node", "tong-hop", "compile"])).toThrow();
-    expect(err).toBe("Lỗi: Thiếu tùy chọn bắt buộc -p, --period <kỳ>.\n(gõ tong-hop compile --help để xem hướng dẫn)\n");
+    expect(err).toBe(
+      "Lỗi: Thiếu tùy chọn bắt buộc -p, --period <kỳ>.\n(gõ tong-hop compile --help để xem hướng dẫn)\n",
+    );
   });
 });

@@ -23,18 +23,26 @@ export interface CompileJob {
 
 /** Compiles and writes the report (and the JSON result); returns the result. */
 export async function runCompileJob(job: CompileJob): Promise<CompileResult> {
-  const result = compileRows({ template: job.template, periodId: job.periodId, rows: job.rows, asOf: job.asOf, problems: job.problems, includeDrafts: job.includeDrafts });
+  const result = compileRows({
+    template: job.template,
+    periodId: job.periodId,
+    rows: job.rows,
+    asOf: job.asOf,
+    problems: job.problems,
+    includeDrafts: job.includeDrafts,
+  });
   if (job.out) {
-    const bytes = await writeReportXlsx(buildReportModel(job.template, result), { embed: toResultJson(job.template, result) });
+    const bytes = await writeReportXlsx(buildReportModel(job.template, result), {
+      embed: toResultJson(job.template, result),
+    });
     await mkdir(dirname(job.out), { recursive: true });
     await writeFile(job.out, bytes);
   }
   if (job.json === "-") {
-    process.stdout.write(JSON.stringify(toResultJson(job.template, result), null, 2) + "\n");
+    process.stdout.write(`${JSON.stringify(toResultJson(job.template, result), null, 2)}\n`);
   } else if (job.json) {
     await mkdir(dirname(job.json), { recursive: true });
     await writeFile(job.json, JSON.stringify(toResultJson(job.template, result), null, 2));
   }
   return result;
 }
-

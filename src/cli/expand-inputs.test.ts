@@ -14,6 +14,8 @@ describe("expandInputs", () => {
   it("says what a file given by name must be when it is not a spreadsheet", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tong-hop-in-"));
     writeFileSync(join(dir, "so-lieu.csv"), "x");
-    await expect(expandInputs([join(dir, "so-lieu.csv")])).rejects.toThrow(/Không có tệp \.xlsx nào khớp[\s\S]*tệp Excel \.xlsx/);
+    await expect(expandInputs([join(dir, "so-lieu.csv")])).rejects.toThrow(
+      /Không có tệp \.xlsx nào khớp[\s\S]*tệp Excel \.xlsx/,
+    );
   });
 });

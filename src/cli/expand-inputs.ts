@@ -20,13 +20,21 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
     } catch {
       st = undefined;
     }
-    if (st?.isDirectory()) files = await fg("**/*.{xlsx,xlsm,xls}", { cwd: inp, absolute: true, caseSensitiveMatch: false });
+    if (st?.isDirectory())
+      files = await fg("**/*.{xlsx,xlsm,xls}", { cwd: inp, absolute: true, caseSensitiveMatch: false });
     else if (st?.isFile()) files = [inp];
     else if (fg.isDynamicPattern(inp)) files = await fg(inp, { absolute: true, caseSensitiveMatch: false });
-    else throw new AppError("input.not-found", `Không tìm thấy "${inp}".`, ["Kiểm tra lại đường dẫn tệp hoặc thư mục."]);
+    else
+      throw new AppError("input.not-found", `Không tìm thấy "${inp}".`, ["Kiểm tra lại đường dẫn tệp hoặc thư mục."]);
     const xlsx = files.filter((f) => SHEET_FILE.test(f) && !/(^|[\\/])~\$/.test(f));
-    if (!xlsx.length && st?.isDirectory()) throw new AppError("input.empty-folder", `Thư mục "${inp}" không có tệp .xlsx nào.`, ["Chép các tệp báo cáo của đơn vị (.xlsx) vào thư mục rồi chạy lại."]);
-    if (!xlsx.length) throw new AppError("input.no-match", `Không có tệp .xlsx nào khớp "${inp}".`, ["Tệp số liệu của đơn vị là tệp Excel .xlsx; kiểm tra lại tên tệp hoặc mẫu tên tệp."]);
+    if (!xlsx.length && st?.isDirectory())
+      throw new AppError("input.empty-folder", `Thư mục "${inp}" không có tệp .xlsx nào.`, [
+        "Chép các tệp báo cáo của đơn vị (.xlsx) vào thư mục rồi chạy lại.",
+      ]);
+    if (!xlsx.length)
+      throw new AppError("input.no-match", `Không có tệp .xlsx nào khớp "${inp}".`, [
+        "Tệp số liệu của đơn vị là tệp Excel .xlsx; kiểm tra lại tên tệp hoặc mẫu tên tệp.",
+      ]);
     xlsx.forEach((f) => out.add(f));
   }
   return [...out].sort();
@@ -42,7 +50,11 @@ export async function expandResultInputs(inputs: readonly string[]): Promise<str
     } catch {
       st = undefined;
     }
-    const files = st?.isDirectory() ? await fg("**/*.{json,xlsx}", { cwd: inp, absolute: true }) : st?.isFile() ? [inp] : await fg(inp, { absolute: true });
+    const files = st?.isDirectory()
+      ? await fg("**/*.{json,xlsx}", { cwd: inp, absolute: true })
+      : st?.isFile()
+        ? [inp]
+        : await fg(inp, { absolute: true });
     const ok = files.filter((f) => /\.(json|xlsx)$/i.test(f) && !/(^|[\\/])~\$/.test(f));
     if (!ok.length) throw new AppError("input.no-match", `Không có tệp kết quả (.json hoặc .xlsx) nào ở "${inp}".`);
     ok.forEach((f) => out.add(f));

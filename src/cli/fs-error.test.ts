@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fsErrorMessage } from "./fs-error.js";
 
-const err = (code: string, syscall = "open", path = "/tmp/bao-cao.xlsx") => Object.assign(new Error(code), { code, syscall, path });
+const err = (code: string, syscall = "open", path = "/tmp/bao-cao.xlsx") =>
+  Object.assign(new Error(code), { code, syscall, path });
 
 describe("fsErrorMessage", () => {
   it("says a locked file is open in Excel and names it", () => {

@@ -12,7 +12,12 @@ export function fsErrorMessage(e: unknown): string | undefined {
   const { code, path, syscall } = e as FsError;
   const p = path ? ` "${path}"` : "";
   // "open" serves reads and writes alike, so it can only be called opening.
-  const access = syscall === "open" ? "mở" : syscall === "write" || syscall === "mkdir" || syscall === "rename" || syscall === "unlink" ? "ghi" : "đọc";
+  const access =
+    syscall === "open"
+      ? "mở"
+      : syscall === "write" || syscall === "mkdir" || syscall === "rename" || syscall === "unlink"
+        ? "ghi"
+        : "đọc";
   switch (code) {
     case "ENOENT":
       return `Không tìm thấy tệp hoặc thư mục${p}.\n  - Kiểm tra lại đường dẫn (chữ có dấu, dấu cách cần đặt trong ngoặc kép).`;

@@ -14,13 +14,17 @@ import { addHelpHints, vietnameseProgram } from "./commander-vi.js";
 import { runCommand } from "./run-command.js";
 
 const collect = (v: string, prev: string[]) => [...prev, v];
-const TEMPLATE_HELP = "tên mẫu kế hoạch hoặc đường dẫn tệp .json (bỏ trống khi dùng --sheet: lấy trang Cấu hình của bảng tính)";
+const TEMPLATE_HELP =
+  "tên mẫu kế hoạch hoặc đường dẫn tệp .json (bỏ trống khi dùng --sheet: lấy trang Cấu hình của bảng tính)";
 const SHEET_HELP = "bảng tính Google: đường dẫn hoặc mã (lặp lại được, dùng cùng --input được)";
-const CREDENTIALS_HELP = "tệp khóa tài khoản dịch vụ Google (mặc định: GOOGLE_APPLICATION_CREDENTIALS, rồi tong-hop login)";
+const CREDENTIALS_HELP =
+  "tệp khóa tài khoản dịch vụ Google (mặc định: GOOGLE_APPLICATION_CREDENTIALS, rồi tong-hop login)";
 
 /** Builds the program (exported for tests). */
 export function buildProgram(): Command {
-  const program = vietnameseProgram("tong-hop").description("Tổng hợp báo cáo định kỳ của các đơn vị thành báo cáo gửi UBND (Nghị định 30/2020/NĐ-CP).");
+  const program = vietnameseProgram("tong-hop").description(
+    "Tổng hợp báo cáo định kỳ của các đơn vị thành báo cáo gửi UBND (Nghị định 30/2020/NĐ-CP).",
+  );
 
   program
     .command("template")
@@ -51,7 +55,7 @@ export function buildProgram(): Command {
     .option("-s, --sheet <bảng tính>", SHEET_HELP, collect, [])
     .option("--credentials <tệp.json>", CREDENTIALS_HELP)
     .option("-o, --out <tệp>", "tệp báo cáo .xlsx sẽ tạo")
-    .option("--json <tệp>", "ghi kết quả tổng hợp dạng JSON (\"-\": in ra màn hình, không in gì khác)")
+    .option("--json <tệp>", 'ghi kết quả tổng hợp dạng JSON ("-": in ra màn hình, không in gì khác)')
     .option("--as-of <YYYY-MM-DD>", "ngày dùng để xét hạn nộp (mặc định: hôm nay)")
     .option("--include-drafts", "tính cả số liệu đơn vị chưa tích Xác nhận gửi")
     .option("-q, --quiet", "không in tóm tắt")
@@ -62,7 +66,12 @@ export function buildProgram(): Command {
     .description("Tổng hợp kết quả của nhiều cơ quan cấp dưới thành báo cáo cấp trên")
     .requiredOption("-t, --template <mẫu>", "tên mẫu kế hoạch hoặc đường dẫn tệp .json")
     .requiredOption("-p, --period <kỳ>", "mã kỳ báo cáo")
-    .option("-i, --input <nguồn>", "tệp kết quả .json hoặc báo cáo .xlsx của tong-hop, thư mục hoặc mẫu (lặp lại được)", collect, [])
+    .option(
+      "-i, --input <nguồn>",
+      "tệp kết quả .json hoặc báo cáo .xlsx của tong-hop, thư mục hoặc mẫu (lặp lại được)",
+      collect,
+      [],
+    )
     .option("-o, --out <tệp>", "tệp báo cáo .xlsx sẽ tạo")
     .option("--json <tệp>", "ghi kết quả dạng JSON (để tổng hợp tiếp lên cấp trên)")
     .option("--issuer <tên>", "tên cơ quan ban hành báo cáo cấp trên (vd. SỞ GIÁO DỤC VÀ ĐÀO TẠO)")
@@ -80,14 +89,19 @@ export function buildProgram(): Command {
     .option("-o, --out <tệp>", "tệp mẫu .json sẽ ghi (mặc định: sheets-templates/<mã>.json)")
     .option("--review <tệp>", "ghi thêm danh sách cần xem lại (.json hoặc .txt)")
     .option("-f, --force", "ghi đè tệp mẫu đã có")
-    .action(runCommand(async (file: string, o) => {
-      await importPlanCommand(file, o);
-    }));
+    .action(
+      runCommand(async (file: string, o) => {
+        await importPlanCommand(file, o);
+      }),
+    );
 
   program
     .command("login")
     .description("Đăng nhập tài khoản Google để --sheet đọc được bảng tính (mã đăng nhập lưu trong thư mục cấu hình)")
-    .option("--client <tệp.json>", "tệp OAuth client loại Desktop app tải từ Google Cloud Console (hoặc biến TONG_HOP_OAUTH_CLIENT)")
+    .option(
+      "--client <tệp.json>",
+      "tệp OAuth client loại Desktop app tải từ Google Cloud Console (hoặc biến TONG_HOP_OAUTH_CLIENT)",
+    )
     .option("--no-browser", "không tự mở trình duyệt, chỉ in địa chỉ đăng nhập")
     .option("--logout", "xóa mã đăng nhập đã lưu")
     .action(runCommand((o) => loginCommand(o)));

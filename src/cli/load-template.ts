@@ -13,7 +13,10 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../sheets-templates/", im
 export function bundledTemplates(): string[] {
   // A missing folder (a partial install) must still give the "not found" message, not ENOENT.
   if (!existsSync(TEMPLATES_DIR)) return [];
-  return readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, "")).sort();
+  return readdirSync(TEMPLATES_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.replace(/\.json$/, ""))
+    .sort();
 }
 
 /** Loads a template by bundled name or file path. */
@@ -21,13 +24,18 @@ export function loadTemplate(ref: string): Template {
   const candidates = [resolve(ref), resolve(TEMPLATES_DIR, ref), resolve(TEMPLATES_DIR, `${ref}.json`)];
   const file = candidates.find((f) => existsSync(f) && f.endsWith(".json"));
   if (!file) {
-    throw new AppError("template.not-found", `Không tìm thấy mẫu kế hoạch "${ref}".`, [`Các mẫu có sẵn: ${bundledTemplates().join(", ")}`, "Hoặc ghi đường dẫn tới tệp .json của mẫu."]);
+    throw new AppError("template.not-found", `Không tìm thấy mẫu kế hoạch "${ref}".`, [
+      `Các mẫu có sẵn: ${bundledTemplates().join(", ")}`,
+      "Hoặc ghi đường dẫn tới tệp .json của mẫu.",
+    ]);
   }
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
-    throw new AppError("template.bad-json", `Tệp mẫu ${basename(file)} không phải JSON hợp lệ.`, [(e as Error).message]);
+    throw new AppError("template.bad-json", `Tệp mẫu ${basename(file)} không phải JSON hợp lệ.`, [
+      (e as Error).message,
+    ]);
   }
   return parseTemplate(json, `mẫu ${basename(file)}`);
 }

@@ -7,11 +7,15 @@ import { checkOutputPath } from "./output-path.js";
 describe("checkOutputPath", () => {
   const dir = mkdtempSync(join(tmpdir(), "tong-hop-out-"));
   it("refuses a folder and suggests a file inside it", () => {
-    expect(() => checkOutputPath(dir, ".xlsx", "--out")).toThrow(`--out "${dir}" là một thư mục; cần tên tệp .xlsx.\n  - Ví dụ: --out ${dir}/bao-cao.xlsx`);
+    expect(() => checkOutputPath(dir, ".xlsx", "--out")).toThrow(
+      `--out "${dir}" là một thư mục; cần tên tệp .xlsx.\n  - Ví dụ: --out ${dir}/bao-cao.xlsx`,
+    );
     expect(() => checkOutputPath("ket-qua/", ".json", "--json")).toThrow(/Ví dụ: --json ket-qua\/ket-qua\.json/);
   });
   it("refuses another extension, naming the corrected path", () => {
-    expect(() => checkOutputPath("bao-cao.pdf", ".xlsx", "--out")).toThrow(/đuôi \.xlsx để Excel mở được[\s\S]*--out bao-cao\.xlsx/);
+    expect(() => checkOutputPath("bao-cao.pdf", ".xlsx", "--out")).toThrow(
+      /đuôi \.xlsx để Excel mở được[\s\S]*--out bao-cao\.xlsx/,
+    );
     expect(() => checkOutputPath("bao-cao", ".xlsx", "--out")).toThrow(/--out bao-cao\.xlsx/);
   });
   it("accepts a new file in a folder not yet made, and an existing file without changing it", () => {

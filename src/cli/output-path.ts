@@ -10,15 +10,26 @@ import { AppError } from "../core/model/problem.js";
  * which shows them in Vietnamese.
  * @throws AppError "cli.out-folder" or "cli.out-extension"
  */
-export function checkOutputPath(file: string, ext: ".xlsx" | ".json", option: string, example = ext === ".xlsx" ? "bao-cao" : "ket-qua"): void {
+export function checkOutputPath(
+  file: string,
+  ext: ".xlsx" | ".json",
+  option: string,
+  example = ext === ".xlsx" ? "bao-cao" : "ket-qua",
+): void {
   const isDir = /[\\/]$/.test(file) || (existsSync(file) && statSync(file).isDirectory());
   if (isDir) {
     const dir = file.replace(/[\\/]+$/, "");
-    throw new AppError("cli.out-folder", `${option} "${file}" là một thư mục; cần tên tệp ${ext}.`, [`Ví dụ: ${option} ${dir ? `${dir}/` : ""}${example}${ext}`]);
+    throw new AppError("cli.out-folder", `${option} "${file}" là một thư mục; cần tên tệp ${ext}.`, [
+      `Ví dụ: ${option} ${dir ? `${dir}/` : ""}${example}${ext}`,
+    ]);
   }
   if (extname(file).toLowerCase() !== ext) {
     const fixed = `${file.slice(0, file.length - extname(file).length)}${ext}`;
-    throw new AppError("cli.out-extension", `${option} "${file}": tệp phải có đuôi ${ext}${ext === ".xlsx" ? " để Excel mở được" : ""}.`, [`Ví dụ: ${option} ${fixed}`]);
+    throw new AppError(
+      "cli.out-extension",
+      `${option} "${file}": tệp phải có đuôi ${ext}${ext === ".xlsx" ? " để Excel mở được" : ""}.`,
+      [`Ví dụ: ${option} ${fixed}`],
+    );
   }
   // Opening without truncating finds a file locked by Excel (EBUSY) or read-only (EACCES/EPERM) now, not after the work.
   if (existsSync(file)) closeSync(openSync(file, "r+"));

@@ -2,10 +2,18 @@
 import cliProgress from "cli-progress";
 
 /** Returns a progress callback and a stop function. */
-export function progressBar(total: number, enabled: boolean): { tick: (done: number, total: number, name: string) => void; stop: () => void } {
+export function progressBar(
+  total: number,
+  enabled: boolean,
+): { tick: (done: number, total: number, name: string) => void; stop: () => void } {
   if (!enabled || total < 2 || !process.stderr.isTTY) return { tick: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { format: "Đang đọc {bar} {value}/{total} tệp | {name}", stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    {
+      format: "Đang đọc {bar} {value}/{total} tệp | {name}",
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0, { name: "" });

@@ -6,7 +6,9 @@ import { fsErrorMessage } from "./fs-error.js";
 export const EXIT = { problems: 1, failure: 2 } as const;
 
 /** Wraps an async action for commander. */
-export function runCommand<A extends unknown[]>(action: (...args: A) => Promise<number | void>): (...args: A) => Promise<void> {
+export function runCommand<A extends unknown[]>(
+  action: (...args: A) => Promise<number | undefined | void>,
+): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       const code = await action(...args);
@@ -18,7 +20,9 @@ export function runCommand<A extends unknown[]>(action: (...args: A) => Promise<
         process.stderr.write(`Lỗi: ${fsErrorMessage(e)}\n`);
         if (process.env.TONG_HOP_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
       } else {
-        process.stderr.write(`Lỗi không mong muốn: ${(e as Error)?.message ?? String(e)}\nHãy gửi thông báo này cho người hỗ trợ kỹ thuật.\n`);
+        process.stderr.write(
+          `Lỗi không mong muốn: ${(e as Error)?.message ?? String(e)}\nHãy gửi thông báo này cho người hỗ trợ kỹ thuật.\n`,
+        );
         if (process.env.TONG_HOP_DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
       }
       process.exitCode = EXIT.failure;

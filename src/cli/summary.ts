@@ -14,7 +14,10 @@ export function summarize(t: Template, r: CompileResult): string[] {
   ];
   t.indicators.slice(0, 5).forEach((ind, i) => {
     const tot = r.totals[i];
-    if (tot.total !== null) lines.push(`  ${ind.label}: ${vnNumber(tot.total)}${ind.unit ? ` ${ind.unit}` : ""} (${tot.reportedCount} đơn vị)`);
+    if (tot.total !== null)
+      lines.push(
+        `  ${ind.label}: ${vnNumber(tot.total)}${ind.unit ? ` ${ind.unit}` : ""} (${tot.reportedCount} đơn vị)`,
+      );
   });
   lines.push(`Vấn đề cần rà soát: ${errors} lỗi, ${warnings} lưu ý (xem Phụ lục II).`);
   return lines;

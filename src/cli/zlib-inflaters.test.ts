@@ -8,7 +8,10 @@ import { miniInput } from "../../test/fixtures/mini-template.js";
 import { zlibInflaters } from "./zlib-inflaters.js";
 
 /** Worksheet-like text with Vietnamese (multi-byte) characters, as a sheet with inline strings has. */
-const xml = Array.from({ length: 400 }, (_, i) => `<c r="A${i + 1}" t="inlineStr"><is><t>Trường THPT số ${i} – Hải Phòng ${"ư".repeat(i % 7)}</t></is></c>`).join("");
+const xml = Array.from(
+  { length: 400 },
+  (_, i) => `<c r="A${i + 1}" t="inlineStr"><is><t>Trường THPT số ${i} – Hải Phòng ${"ư".repeat(i % 7)}</t></is></c>`,
+).join("");
 
 describe("zlibInflaters", () => {
   it("inflates whole entries as fflate does, and never past the size the zip gives", () => {
@@ -28,10 +31,32 @@ describe("zlibInflaters", () => {
     );
   });
   it("gives the fast reader the same sheets as its default inflater", async () => {
-    const wide = parseTemplate({ ...miniInput, indicators: [...(miniInput.indicators ?? []), ...Array.from({ length: 40 }, (_, i) => ({ key: `them_${i}`, label: `Chỉ tiêu thêm ${i}`, unit: "lượt", type: "integer" as const, min: 0, aggregate: "sum" as const }))] });
-    const rows = Array.from({ length: 4 }, (_, i) => ({ ma_don_vi: wide.units[i].code, tin_bai: i + 1, them_3: 7 * i, "text:kho_khan": `Khó khăn ${i} `.repeat(30), xac_nhan_gui: i % 2 === 0, thoi_gian_gui: new Date(Date.UTC(2023, 4, 2 + i, 9)) }));
+    const wide = parseTemplate({
+      ...miniInput,
+      indicators: [
+        ...(miniInput.indicators ?? []),
+        ...Array.from({ length: 40 }, (_, i) => ({
+          key: `them_${i}`,
+          label: `Chỉ tiêu thêm ${i}`,
+          unit: "lượt",
+          type: "integer" as const,
+          min: 0,
+          aggregate: "sum" as const,
+        })),
+      ],
+    });
+    const rows = Array.from({ length: 4 }, (_, i) => ({
+      ma_don_vi: wide.units[i].code,
+      tin_bai: i + 1,
+      them_3: 7 * i,
+      "text:kho_khan": `Khó khăn ${i} `.repeat(30),
+      xac_nhan_gui: i % 2 === 0,
+      thoi_gian_gui: new Date(Date.UTC(2023, 4, 2 + i, 9)),
+    }));
     const workbooks = [
-      ...(await Promise.all(rows.map((r) => writeDataSheetXlsx(wide, "sau_thang_2023", { unitCode: String(r.ma_don_vi), rows: [r] })))),
+      ...(await Promise.all(
+        rows.map((r) => writeDataSheetXlsx(wide, "sau_thang_2023", { unitCode: String(r.ma_don_vi), rows: [r] })),
+      )),
       await writeDataSheetXlsx(wide, "sau_thang_2023", { rows }),
     ];
     for (const bytes of workbooks) {

@@ -25,9 +25,27 @@ const wall = (y: number, m: number, d: number, hh = 0, mi = 0) => new Date(Date.
 
 /** Rows exercising every rule: dates as real dates, text in a number cell, an unknown unit, a duplicate. */
 const ROWS: Record<string, CellValue>[] = [
-  { ma_don_vi: "THPT-A", tin_bai: 10, kinh_phi: "2,5", co_ke_hoach: true, muc_do: "Tốt", "task:III.1.1:status": "Hoàn thành", "task:III.1.1:date": wall(2023, 3, 20), xac_nhan_gui: true, thoi_gian_gui: wall(2023, 5, 3, 10, 0) },
+  {
+    ma_don_vi: "THPT-A",
+    tin_bai: 10,
+    kinh_phi: "2,5",
+    co_ke_hoach: true,
+    muc_do: "Tốt",
+    "task:III.1.1:status": "Hoàn thành",
+    "task:III.1.1:date": wall(2023, 3, 20),
+    xac_nhan_gui: true,
+    thoi_gian_gui: wall(2023, 5, 3, 10, 0),
+  },
   { ma_don_vi: "THPT-B", tin_bai: "12 bài", kinh_phi: 1, xac_nhan_gui: true, thoi_gian_gui: "04/05/2023 10:00" },
-  { ma_don_vi: "GDTX-C", tin_bai: 30, kinh_phi: 0.1, "task:III.1.1:status": "Hoàn thành", "task:III.1.1:date": wall(2023, 4, 2), xac_nhan_gui: true, thoi_gian_gui: wall(2023, 5, 6, 16, 20) },
+  {
+    ma_don_vi: "GDTX-C",
+    tin_bai: 30,
+    kinh_phi: 0.1,
+    "task:III.1.1:status": "Hoàn thành",
+    "task:III.1.1:date": wall(2023, 4, 2),
+    xac_nhan_gui: true,
+    thoi_gian_gui: wall(2023, 5, 6, 16, 20),
+  },
   { ma_don_vi: "THPT-ZZ", tin_bai: 5, xac_nhan_gui: true, thoi_gian_gui: wall(2023, 5, 2, 8, 0) },
   { ma_don_vi: "THPT-A", tin_bai: 11, xac_nhan_gui: true, thoi_gian_gui: wall(2023, 5, 2, 9, 0) },
 ];
@@ -54,13 +72,21 @@ async function sheetFromXlsx(file: string, name: string): Promise<FakeSheet> {
   const wb = await loadXlsx(file);
   const merges = (wb.worksheets[0].model.merges ?? []).map((ref: string) => {
     const [a, b] = ref.split(":").map((x) => wb.worksheets[0].getCell(x));
-    return { startRowIndex: Number(a.row) - 1, endRowIndex: Number(b.row), startColumnIndex: Number(a.col) - 1, endColumnIndex: Number(b.col) };
+    return {
+      startRowIndex: Number(a.row) - 1,
+      endRowIndex: Number(b.row),
+      startColumnIndex: Number(a.col) - 1,
+      endColumnIndex: Number(b.col),
+    };
   });
   return { title: g.name, rows: g.grid as FakeCell[][], merges };
 }
 
 /** The workbook the add-on keeps: Cấu hình, both period sheets, Tổng hợp, Nhật ký and a chart. */
-async function sharedSpreadsheet(dir: (f: string) => string, opts: { id?: string; title?: string; rows?: Record<string, CellValue>[]; sharedWith?: string[]; merge?: string } = {}) {
+async function sharedSpreadsheet(
+  dir: (f: string) => string,
+  opts: { id?: string; title?: string; rows?: Record<string, CellValue>[]; sharedWith?: string[]; merge?: string } = {},
+) {
   const xlsx = dir(`${opts.id ?? "main"}.xlsx`);
   writeFileSync(xlsx, await writeDataSheetXlsx(mini, "sau_thang_2023", { rows: opts.rows ?? ROWS }));
   if (opts.merge) {
@@ -69,7 +95,12 @@ async function sharedSpreadsheet(dir: (f: string) => string, opts: { id?: string
     await wb.xlsx.writeFile(xlsx);
   }
   const q1 = dir(`${opts.id ?? "main"}-q1.xlsx`);
-  writeFileSync(q1, await writeDataSheetXlsx(mini, "quy_1_2023", { rows: [{ ma_don_vi: "THPT-A", tin_bai: 999, xac_nhan_gui: true, thoi_gian_gui: wall(2023, 4, 1) }] }));
+  writeFileSync(
+    q1,
+    await writeDataSheetXlsx(mini, "quy_1_2023", {
+      rows: [{ ma_don_vi: "THPT-A", tin_bai: 999, xac_nhan_gui: true, thoi_gian_gui: wall(2023, 4, 1) }],
+    }),
+  );
   const config: Grid = templateToConfigGrid(mini).grid;
   fake.addSpreadsheet({
     id: opts.id ?? SHEET_ID,
@@ -80,7 +111,13 @@ async function sharedSpreadsheet(dir: (f: string) => string, opts: { id?: string
       await sheetFromXlsx(q1, "q1"),
       await sheetFromXlsx(xlsx, "main"),
       { title: "Tổng hợp", rows: [["TỔNG HỢP"], ["Mã đơn vị", "Tên đơn vị"], ["THPT-A", "Trường THPT A"]] },
-      { title: "Nhật ký", rows: [["Thời điểm", "Người thực hiện", "Thao tác", "Kỳ báo cáo", "Mã đơn vị"], [wall(2023, 5, 3, 10, 0), "a@truong.edu.vn", "Xác nhận gửi", "6 tháng đầu năm 2023", "THPT-A"]] },
+      {
+        title: "Nhật ký",
+        rows: [
+          ["Thời điểm", "Người thực hiện", "Thao tác", "Kỳ báo cáo", "Mã đơn vị"],
+          [wall(2023, 5, 3, 10, 0), "a@truong.edu.vn", "Xác nhận gửi", "6 tháng đầu năm 2023", "THPT-A"],
+        ],
+      },
       { title: "Biểu đồ", sheetType: "OBJECT", rows: [] },
     ],
   });
@@ -98,7 +135,11 @@ function liveOptions(w: ReturnType<typeof workdir>, extra: Partial<CompileOption
     json: w.path("live.json"),
     asOf: AS_OF,
     quiet: true,
-    google: { env: envOf(w.dir), endpoints: { sheetsRootUrl: fake.rootUrl, tokenUrl: fake.tokenUrl }, retry: { baseMs: 1, maxMs: 5 } },
+    google: {
+      env: envOf(w.dir),
+      endpoints: { sheetsRootUrl: fake.rootUrl, tokenUrl: fake.tokenUrl },
+      retry: { baseMs: 1, maxMs: 5 },
+    },
     ...extra,
   };
 }
@@ -120,7 +161,16 @@ describe("compile --sheet", () => {
     const w = workdir();
     // Row 6 (GDTX-D) has two cells merged: both readers must warn the same way.
     const xlsx = await sharedSpreadsheet(w.path, { merge: "E6:F6" });
-    await captureStdout(() => compileCommand({ template: w.template, period: "sau_thang_2023", input: [xlsx], json: w.path("file.json"), asOf: AS_OF, quiet: true }));
+    await captureStdout(() =>
+      compileCommand({
+        template: w.template,
+        period: "sau_thang_2023",
+        input: [xlsx],
+        json: w.path("file.json"),
+        asOf: AS_OF,
+        quiet: true,
+      }),
+    );
     await compileCommand(liveOptions(w, { credentials: writeKey(w) }));
     const fromFile = readResult(w.path("file.json"), ["main.xlsx"]);
     const live = readResult(w.path("live.json"), ['Google Sheets "Báo cáo thử nghiệm 2023"']);
@@ -137,8 +187,12 @@ describe("compile --sheet", () => {
     expect(live.units["GDTX-C"].tasks["III.1.1"]).toBe("done-late");
     expect(live.units["GDTX-C"].submittedAt).toBe("2023-05-06T16:20:00");
     const codes = live.problems.map((p: { code: string; unitCode?: string }) => `${p.code}:${p.unitCode ?? ""}`);
-    expect(codes).toEqual(expect.arrayContaining(["unit.unknown:THPT-ZZ", "number.text:THPT-B", "unit.duplicate:THPT-A"]));
-    expect(live.problems.filter((p: { code: string }) => p.code === "structure.merged")).toMatchObject([{ row: 6, value: "E6:F6", message: expect.stringContaining("E6") }]);
+    expect(codes).toEqual(
+      expect.arrayContaining(["unit.unknown:THPT-ZZ", "number.text:THPT-B", "unit.duplicate:THPT-A"]),
+    );
+    expect(live.problems.filter((p: { code: string }) => p.code === "structure.merged")).toMatchObject([
+      { row: 6, value: "E6:F6", message: expect.stringContaining("E6") },
+    ]);
   });
 
   it("reads the template from the Cấu hình sheet with two Sheets requests and one token request", async () => {
@@ -150,7 +204,11 @@ describe("compile --sheet", () => {
     expect(get.url.searchParams.get("fields")).not.toMatch(/data|values/i);
     const batch = fake.requests.find((r) => r.kind === "batchGet")!;
     // Every period sheet and Cấu hình in ONE request; the add-on's own tabs and the chart are not read.
-    expect(batch.url.searchParams.getAll("ranges")).toEqual(["'Quý I năm 2023'", "'6 tháng đầu năm 2023'", "'Cấu hình'"]);
+    expect(batch.url.searchParams.getAll("ranges")).toEqual([
+      "'Quý I năm 2023'",
+      "'6 tháng đầu năm 2023'",
+      "'Cấu hình'",
+    ]);
     expect(batch.url.searchParams.get("valueRenderOption")).toBe("UNFORMATTED_VALUE");
     expect(batch.url.searchParams.get("dateTimeRenderOption")).toBe("SERIAL_NUMBER");
     expect(JSON.parse(readFileSync(w.path("live.json"), "utf8")).plan).toBe(mini.plan.code);
@@ -169,14 +227,26 @@ describe("compile --sheet", () => {
     const w = workdir();
     await sharedSpreadsheet(w.path);
     // The file is later for THPT-A (sheet: 03/05 10:00) and earlier for GDTX-C (sheet: 06/05 16:20).
-    await writeFilled(w.path("thpt-a.xlsx"), [{ ma_don_vi: "THPT-A", tin_bai: 15, xac_nhan_gui: true, thoi_gian_gui: wall(2023, 5, 4, 8, 0) }], { unitCode: "THPT-A" });
-    await writeFilled(w.path("gdtx-c.xlsx"), [{ ma_don_vi: "GDTX-C", tin_bai: 3, xac_nhan_gui: true, thoi_gian_gui: wall(2023, 5, 5, 8, 0) }], { unitCode: "GDTX-C" });
-    await compileCommand(liveOptions(w, { credentials: writeKey(w), input: [w.path("thpt-a.xlsx"), w.path("gdtx-c.xlsx")] }));
+    await writeFilled(
+      w.path("thpt-a.xlsx"),
+      [{ ma_don_vi: "THPT-A", tin_bai: 15, xac_nhan_gui: true, thoi_gian_gui: wall(2023, 5, 4, 8, 0) }],
+      { unitCode: "THPT-A" },
+    );
+    await writeFilled(
+      w.path("gdtx-c.xlsx"),
+      [{ ma_don_vi: "GDTX-C", tin_bai: 3, xac_nhan_gui: true, thoi_gian_gui: wall(2023, 5, 5, 8, 0) }],
+      { unitCode: "GDTX-C" },
+    );
+    await compileCommand(
+      liveOptions(w, { credentials: writeKey(w), input: [w.path("thpt-a.xlsx"), w.path("gdtx-c.xlsx")] }),
+    );
     const r = readResult(w.path("live.json"));
     expect(r.units["THPT-A"].values.tin_bai).toBe(15);
     expect(r.units["GDTX-C"].values.tin_bai).toBe(30);
     expect(r.totals.tin_bai.total).toBe(45);
-    const dups = r.problems.filter((p: { code: string }) => p.code === "unit.duplicate").map((p: { unitCode: string; value: string }) => `${p.unitCode}: ${p.value}`);
+    const dups = r.problems
+      .filter((p: { code: string }) => p.code === "unit.duplicate")
+      .map((p: { unitCode: string; value: string }) => `${p.unitCode}: ${p.value}`);
     expect(dups.join("\n")).toMatch(/THPT-A: .*dùng 15, bỏ 10/);
     expect(dups.join("\n")).toMatch(/GDTX-C: .*dùng 30, bỏ 3/);
   });
@@ -185,7 +255,11 @@ describe("compile --sheet", () => {
     const w = workdir();
     await sharedSpreadsheet(w.path);
     const second = "2ZyXwVuTsRqPoNmLkJiHgFeDcBa9876543210_-zyxw";
-    await sharedSpreadsheet(w.path, { id: second, title: "Cụm 2", rows: [{ ma_don_vi: "GDTX-D", tin_bai: 7, xac_nhan_gui: true, thoi_gian_gui: wall(2023, 5, 4) }] });
+    await sharedSpreadsheet(w.path, {
+      id: second,
+      title: "Cụm 2",
+      rows: [{ ma_don_vi: "GDTX-D", tin_bai: 7, xac_nhan_gui: true, thoi_gian_gui: wall(2023, 5, 4) }],
+    });
     await compileCommand(liveOptions(w, { credentials: writeKey(w), sheet: [URL_OF(SHEET_ID), second] }));
     expect(fake.count("get")).toBe(2);
     expect(fake.count("batchGet")).toBe(2);
@@ -199,7 +273,9 @@ describe("compile --sheet", () => {
     const w = workdir();
     await sharedSpreadsheet(w.path, { sharedWith: ["someone-else@example.com"] });
     await expect(compileCommand(liveOptions(w, { credentials: writeKey(w) }))).rejects.toThrow(
-      new RegExp(`Tài khoản dịch vụ ${SA.replace(/\./g, "\\.")} không có quyền xem bảng tính ${SHEET_ID}[\\s\\S]*Chia sẻ → thêm ${SA.replace(/\./g, "\\.")} với quyền Người xem`),
+      new RegExp(
+        `Tài khoản dịch vụ ${SA.replace(/\./g, "\\.")} không có quyền xem bảng tính ${SHEET_ID}[\\s\\S]*Chia sẻ → thêm ${SA.replace(/\./g, "\\.")} với quyền Người xem`,
+      ),
     );
     // A refusal is not retried.
     expect(fake.count("get")).toBe(1);
@@ -254,7 +330,9 @@ describe("compile --sheet", () => {
     await sharedSpreadsheet(w.path);
     await expect(compileCommand(liveOptions(w))).rejects.toMatchObject({
       code: "google.no-credentials",
-      message: expect.stringMatching(/Chưa có thông tin đăng nhập Google[\s\S]*--credentials khoa\.json[\s\S]*GOOGLE_APPLICATION_CREDENTIALS[\s\S]*tong-hop login/),
+      message: expect.stringMatching(
+        /Chưa có thông tin đăng nhập Google[\s\S]*--credentials khoa\.json[\s\S]*GOOGLE_APPLICATION_CREDENTIALS[\s\S]*tong-hop login/,
+      ),
     });
     expect(fake.requests).toEqual([]);
   });
@@ -270,13 +348,20 @@ describe("compile --sheet", () => {
 
   it("refuses an OAuth client file given as --credentials and says to log in with it", async () => {
     const w = workdir();
-    writeFileSync(w.path("client.json"), JSON.stringify({ installed: { client_id: "x.apps.googleusercontent.com", client_secret: "s" } }));
-    await expect(compileCommand(liveOptions(w, { credentials: w.path("client.json") }))).rejects.toThrow(/là tệp OAuth client[\s\S]*tong-hop login --client/);
+    writeFileSync(
+      w.path("client.json"),
+      JSON.stringify({ installed: { client_id: "x.apps.googleusercontent.com", client_secret: "s" } }),
+    );
+    await expect(compileCommand(liveOptions(w, { credentials: w.path("client.json") }))).rejects.toThrow(
+      /là tệp OAuth client[\s\S]*tong-hop login --client/,
+    );
   });
 
   it("refuses a malformed spreadsheet address before any request", async () => {
     const w = workdir();
-    await expect(compileCommand(liveOptions(w, { credentials: writeKey(w), sheet: ["bang tinh cua toi"] }))).rejects.toMatchObject({ code: "sheet.bad-ref" });
+    await expect(
+      compileCommand(liveOptions(w, { credentials: writeKey(w), sheet: ["bang tinh cua toi"] })),
+    ).rejects.toMatchObject({ code: "sheet.bad-ref" });
     expect(fake.requests).toEqual([]);
   });
 });
@@ -285,9 +370,20 @@ describe("validate --sheet", () => {
   it("lists the sheet's problems and exits 1", async () => {
     const w = workdir();
     await sharedSpreadsheet(w.path);
-    const { value, out } = await captureStdout(() => validateCommand({ period: "sau_thang_2023", input: [], sheet: [SHEET_ID], credentials: writeKey(w), asOf: AS_OF, google: liveOptions(w).google }));
+    const { value, out } = await captureStdout(() =>
+      validateCommand({
+        period: "sau_thang_2023",
+        input: [],
+        sheet: [SHEET_ID],
+        credentials: writeKey(w),
+        asOf: AS_OF,
+        google: liveOptions(w).google,
+      }),
+    );
     expect(value).toBe(1);
-    expect(out).toMatch(/\[Lỗi\] Trường THPT B \(THPT-B\) — cột "Số tin, bài đăng tải \(tin, bài\)" — giá trị "12 bài"/);
+    expect(out).toMatch(
+      /\[Lỗi\] Trường THPT B \(THPT-B\) — cột "Số tin, bài đăng tải \(tin, bài\)" — giá trị "12 bài"/,
+    );
     expect(out).toMatch(/THPT-ZZ/);
     expect(out).toMatch(/từ 1 bảng tính Google;/);
   });
@@ -298,14 +394,31 @@ describe("tong-hop login", () => {
     const w = workdir();
     const env = envOf(w.dir);
     fake.addOAuthClient("123-desktop.apps.googleusercontent.com", "GOCSPX-secret", "van-phong@so-gd.edu.vn");
-    writeFileSync(w.path("client_secret.json"), JSON.stringify({ installed: { client_id: "123-desktop.apps.googleusercontent.com", client_secret: "GOCSPX-secret", redirect_uris: ["http://localhost"] } }));
+    writeFileSync(
+      w.path("client_secret.json"),
+      JSON.stringify({
+        installed: {
+          client_id: "123-desktop.apps.googleusercontent.com",
+          client_secret: "GOCSPX-secret",
+          redirect_uris: ["http://localhost"],
+        },
+      }),
+    );
     const endpoints = { sheetsRootUrl: fake.rootUrl, tokenUrl: fake.tokenUrl, authUrl: fake.authUrl };
     // Plays the browser: opens the printed address, follows the consent page's redirect back
     // to the CLI's loopback server.
     let out = "";
-    const spy = vi.spyOn(process.stdout, "write").mockImplementation((x: string | Uint8Array) => ((out += String(x)), true));
+    const spy = vi
+      .spyOn(process.stdout, "write")
+      .mockImplementation((x: string | Uint8Array) => ((out += String(x)), true));
     try {
-      const done = loginCommand({ client: w.path("client_secret.json"), browser: false, env, endpoints, timeoutMs: 20_000 });
+      const done = loginCommand({
+        client: w.path("client_secret.json"),
+        browser: false,
+        env,
+        endpoints,
+        timeoutMs: 20_000,
+      });
       let url: string | undefined;
       for (let i = 0; i < 400 && !url; i++) {
         await new Promise((r) => setTimeout(r, 25));
@@ -322,13 +435,21 @@ describe("tong-hop login", () => {
     const tokenFile = `${w.dir}/config/tong-hop/token.json`;
     expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
     const stored = JSON.parse(readFileSync(tokenFile, "utf8"));
-    expect(stored).toMatchObject({ type: "authorized_user", client_id: "123-desktop.apps.googleusercontent.com", account: "van-phong@so-gd.edu.vn" });
+    expect(stored).toMatchObject({
+      type: "authorized_user",
+      client_id: "123-desktop.apps.googleusercontent.com",
+      account: "van-phong@so-gd.edu.vn",
+    });
     expect(stored.refresh_token).toMatch(/^1\/\/fake-/);
 
     // The stored login is used when no key is given; the 403 names the account.
     await sharedSpreadsheet(w.path, { sharedWith: [SA] });
     fake.reset();
-    await expect(compileCommand({ ...liveOptions(w), google: { env, endpoints, retry: { baseMs: 1, maxMs: 5 } } })).rejects.toThrow(/Tài khoản van-phong@so-gd\.edu\.vn không có quyền xem[\s\S]*chia sẻ \(quyền Người xem\) cho van-phong@so-gd\.edu\.vn/);
+    await expect(
+      compileCommand({ ...liveOptions(w), google: { env, endpoints, retry: { baseMs: 1, maxMs: 5 } } }),
+    ).rejects.toThrow(
+      /Tài khoản van-phong@so-gd\.edu\.vn không có quyền xem[\s\S]*chia sẻ \(quyền Người xem\) cho van-phong@so-gd\.edu\.vn/,
+    );
     expect(fake.requests.find((r) => r.kind === "token")?.grant).toBe("refresh_token");
     await sharedSpreadsheet(w.path, { sharedWith: ["van-phong@so-gd.edu.vn"] });
     await compileCommand({ ...liveOptions(w), google: { env, endpoints } });
@@ -336,17 +457,25 @@ describe("tong-hop login", () => {
 
     const { out: bye } = await captureStdout(() => loginCommand({ logout: true, env }));
     expect(bye).toContain("Đã đăng xuất");
-    await expect(compileCommand({ ...liveOptions(w), google: { env, endpoints } })).rejects.toMatchObject({ code: "google.no-credentials" });
+    await expect(compileCommand({ ...liveOptions(w), google: { env, endpoints } })).rejects.toMatchObject({
+      code: "google.no-credentials",
+    });
   });
 
   it("says so when the user refuses on the consent page", async () => {
     const w = workdir();
     fake.addOAuthClient("456-desktop.apps.googleusercontent.com", "s2", "x@example.com");
-    writeFileSync(w.path("c.json"), JSON.stringify({ installed: { client_id: "456-desktop.apps.googleusercontent.com", client_secret: "s2" } }));
+    writeFileSync(
+      w.path("c.json"),
+      JSON.stringify({ installed: { client_id: "456-desktop.apps.googleusercontent.com", client_secret: "s2" } }),
+    );
     fake.consent = "deny";
     try {
       let shown = "";
-      const done = loginCommandCapturing(w.path("c.json"), envOf(w.dir), (u) => (shown = u)).then(() => null, (e: unknown) => e);
+      const done = loginCommandCapturing(w.path("c.json"), envOf(w.dir), (u) => (shown = u)).then(
+        () => null,
+        (e: unknown) => e,
+      );
       for (let i = 0; i < 400 && !shown; i++) await new Promise((r) => setTimeout(r, 25));
       const consent = await fetch(shown, { redirect: "manual" });
       await fetch(consent.headers.get("location")!);
@@ -375,8 +504,29 @@ describe("tong-hop (process)", { timeout: 30_000 }, () => {
     const r = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
       execFile(
         process.execPath,
-        ["bin/tong-hop.js", "compile", "--sheet", URL_OF(SHEET_ID), "--credentials", key, "-p", "sau_thang_2023", "--as-of", AS_OF, "--json", "-"],
-        { env: { ...envOf(w.dir), PATH: process.env.PATH, TONG_HOP_SHEETS_ROOT_URL: fake.url, TONG_HOP_GOOGLE_TOKEN_URL: fake.tokenUrl }, encoding: "utf8" },
+        [
+          "bin/tong-hop.js",
+          "compile",
+          "--sheet",
+          URL_OF(SHEET_ID),
+          "--credentials",
+          key,
+          "-p",
+          "sau_thang_2023",
+          "--as-of",
+          AS_OF,
+          "--json",
+          "-",
+        ],
+        {
+          env: {
+            ...envOf(w.dir),
+            PATH: process.env.PATH,
+            TONG_HOP_SHEETS_ROOT_URL: fake.url,
+            TONG_HOP_GOOGLE_TOKEN_URL: fake.tokenUrl,
+          },
+          encoding: "utf8",
+        },
         (err, stdout, stderr) => done({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
       );
     });
@@ -393,17 +543,38 @@ describe("tong-hop (process)", { timeout: 30_000 }, () => {
       execFile(
         process.execPath,
         ["bin/tong-hop.js", "validate", "--sheet", SHEET_ID, "--credentials", writeKey(w), "-p", "sau_thang_2023"],
-        { env: { ...envOf(w.dir), PATH: process.env.PATH, TONG_HOP_SHEETS_ROOT_URL: fake.url, TONG_HOP_GOOGLE_TOKEN_URL: fake.tokenUrl }, encoding: "utf8" },
+        {
+          env: {
+            ...envOf(w.dir),
+            PATH: process.env.PATH,
+            TONG_HOP_SHEETS_ROOT_URL: fake.url,
+            TONG_HOP_GOOGLE_TOKEN_URL: fake.tokenUrl,
+          },
+          encoding: "utf8",
+        },
         (err, _stdout, stderr) => done({ code: err ? Number(err.code ?? 1) : 0, stderr }),
       );
     });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^Lỗi: Tài khoản dịch vụ ${SA.replace(/\./g, "\\.")} không có quyền xem bảng tính`));
+    expect(r.stderr).toMatch(
+      new RegExp(`^Lỗi: Tài khoản dịch vụ ${SA.replace(/\./g, "\\.")} không có quyền xem bảng tính`),
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
 
 /** Starts a login whose consent address goes to `onUrl`. */
-async function loginCommandCapturing(client: string, env: NodeJS.ProcessEnv, onUrl: (u: string) => void): Promise<void> {
-  await oauthLogin({ client, env, endpoints: { sheetsRootUrl: fake.rootUrl, tokenUrl: fake.tokenUrl, authUrl: fake.authUrl }, openBrowser: false, showUrl: onUrl, timeoutMs: 20_000 });
+async function loginCommandCapturing(
+  client: string,
+  env: NodeJS.ProcessEnv,
+  onUrl: (u: string) => void,
+): Promise<void> {
+  await oauthLogin({
+    client,
+    env,
+    endpoints: { sheetsRootUrl: fake.rootUrl, tokenUrl: fake.tokenUrl, authUrl: fake.authUrl },
+    openBrowser: false,
+    showUrl: onUrl,
+    timeoutMs: 20_000,
+  });
 }

@@ -17,7 +17,11 @@ const P = "sau_thang_2023";
 
 describe("tong-hop (process) usage errors", () => {
   it("explains an unquoted *.xlsx in Vietnamese and exits 2", () => {
-    const r = spawnSync(process.execPath, ["bin/tong-hop.js", "compile", "-t", "ttdn-2023", "-p", P, "-i", "a.xlsx", "b.xlsx", "c.xlsx", "-o", "r.xlsx"], { encoding: "utf8" });
+    const r = spawnSync(
+      process.execPath,
+      ["bin/tong-hop.js", "compile", "-t", "ttdn-2023", "-p", P, "-i", "a.xlsx", "b.xlsx", "c.xlsx", "-o", "r.xlsx"],
+      { encoding: "utf8" },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("Lỗi: Lệnh compile có 2 giá trị thừa không thuộc tùy chọn nào.");
     expect(r.stderr).toContain("(gõ tong-hop compile --help để xem hướng dẫn)");
@@ -28,12 +32,16 @@ describe("tong-hop (process) usage errors", () => {
 describe("tong-hop validate", () => {
   it("refuses to check nothing instead of reporting 0 errors", async () => {
     const w = workdir();
-    await expect(validateCommand({ template: w.template, period: P, input: [] })).rejects.toThrow("Chưa chọn số liệu cần kiểm tra.");
+    await expect(validateCommand({ template: w.template, period: P, input: [] })).rejects.toThrow(
+      "Chưa chọn số liệu cần kiểm tra.",
+    );
   });
   it("names a refused file once, not as unit, value and message", async () => {
     const w = workdir();
     await writeFilled(w.path("quy1.xlsx"), good, { period: "quy_1_2023" });
-    const { out } = await captureStdout(() => validateCommand({ template: w.template, period: P, input: [w.path("quy1.xlsx")], asOf: "2023-05-10" }));
+    const { out } = await captureStdout(() =>
+      validateCommand({ template: w.template, period: P, input: [w.path("quy1.xlsx")], asOf: "2023-05-10" }),
+    );
     expect(out).toContain("[Lỗi] quy1.xlsx\n    Là số liệu của Quý I năm 2023");
     expect(out.match(/quy1\.xlsx/g)).toHaveLength(1);
   });
@@ -42,20 +50,40 @@ describe("tong-hop validate", () => {
 describe("tong-hop compile", () => {
   it("refuses a bad --as-of before reading any file", async () => {
     const w = workdir();
-    await expect(compileCommand({ template: w.template, period: P, input: [w.path("khong-co")], out: w.path("r.xlsx"), asOf: "10/05/2023" })).rejects.toThrow('Ngày --as-of "10/05/2023" không hợp lệ.');
+    await expect(
+      compileCommand({
+        template: w.template,
+        period: P,
+        input: [w.path("khong-co")],
+        out: w.path("r.xlsx"),
+        asOf: "10/05/2023",
+      }),
+    ).rejects.toThrow('Ngày --as-of "10/05/2023" không hợp lệ.');
   });
   it("refuses a report written over a unit's data file, leaving it untouched", async () => {
     const w = workdir();
     await writeFilled(w.path("a.xlsx"), good);
     const before = readFileSync(w.path("a.xlsx"));
-    await expect(compileCommand({ template: w.template, period: P, input: [w.dir], out: w.path("a.xlsx"), asOf: "2023-05-10" })).rejects.toThrow(/cũng là một tệp số liệu đầu vào/);
+    await expect(
+      compileCommand({ template: w.template, period: P, input: [w.dir], out: w.path("a.xlsx"), asOf: "2023-05-10" }),
+    ).rejects.toThrow(/cũng là một tệp số liệu đầu vào/);
     expect(readFileSync(w.path("a.xlsx")).equals(before)).toBe(true);
   });
   it("runs again with the report inside the input folder, and refuses another report there by name", async () => {
     const w = workdir();
     mkdirSync(w.path("in"));
     await writeFilled(w.path("in/a.xlsx"), good);
-    const run = () => captureStdout(() => compileCommand({ template: w.template, period: P, input: [w.path("in")], out: w.path("in/bao-cao.xlsx"), json: w.path("r.json"), asOf: "2023-05-10" }));
+    const run = () =>
+      captureStdout(() =>
+        compileCommand({
+          template: w.template,
+          period: P,
+          input: [w.path("in")],
+          out: w.path("in/bao-cao.xlsx"),
+          json: w.path("r.json"),
+          asOf: "2023-05-10",
+        }),
+      );
     await run();
     const first = readFileSync(w.path("r.json"), "utf8");
     await run();
@@ -64,7 +92,9 @@ describe("tong-hop compile", () => {
     const { out } = await run();
     const json = JSON.parse(readFileSync(w.path("r.json"), "utf8"));
     expect(json.totals.tin_bai.total).toBe(30);
-    expect(json.problems.filter((p: { source?: string }) => p.source?.startsWith("bao-cao-cu.xlsx"))).toEqual([expect.objectContaining({ code: "source.is-report" })]);
+    expect(json.problems.filter((p: { source?: string }) => p.source?.startsWith("bao-cao-cu.xlsx"))).toEqual([
+      expect.objectContaining({ code: "source.is-report" }),
+    ]);
     expect(out).toContain("Bỏ qua bao-cao-cu.xlsx: là báo cáo tổng hợp do tong-hop tạo");
   });
   it("reports an old .xls file in the folder by name instead of skipping it", async () => {
@@ -72,15 +102,27 @@ describe("tong-hop compile", () => {
     mkdirSync(w.path("in"));
     await writeFilled(w.path("in/a.xlsx"), good);
     writeFileSync(w.path("in/cu.xls"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
-    const { out } = await captureStdout(() => compileCommand({ template: w.template, period: P, input: [w.path("in")], json: w.path("r.json"), asOf: "2023-05-10" }));
+    const { out } = await captureStdout(() =>
+      compileCommand({
+        template: w.template,
+        period: P,
+        input: [w.path("in")],
+        json: w.path("r.json"),
+        asOf: "2023-05-10",
+      }),
+    );
     const json = JSON.parse(readFileSync(w.path("r.json"), "utf8"));
     expect(json.problems).toContainEqual(expect.objectContaining({ code: "file.encrypted", source: "cu.xls" }));
     expect(out).toMatch(/Bỏ qua cu\.xls: .*Excel cũ \(\.xls\)/);
   });
   it("refuses an output that Excel could not open, before the work", async () => {
     const w = workdir();
-    await expect(compileCommand({ template: w.template, period: P, input: [w.path("khong-co")], out: w.path("bao-cao.pdf") })).rejects.toThrow(/đuôi \.xlsx/);
-    await expect(compileCommand({ template: w.template, period: P, input: [w.path("khong-co")], out: w.dir })).rejects.toThrow(/là một thư mục/);
+    await expect(
+      compileCommand({ template: w.template, period: P, input: [w.path("khong-co")], out: w.path("bao-cao.pdf") }),
+    ).rejects.toThrow(/đuôi \.xlsx/);
+    await expect(
+      compileCommand({ template: w.template, period: P, input: [w.path("khong-co")], out: w.dir }),
+    ).rejects.toThrow(/là một thư mục/);
   });
 });
 
@@ -88,32 +130,71 @@ describe("tong-hop rollup", () => {
   const compiled = async () => {
     const w = workdir();
     await writeFilled(w.path("a.xlsx"), good);
-    await captureStdout(() => compileCommand({ template: w.template, period: P, input: [w.path("a.xlsx")], out: w.path("so-a.xlsx"), json: w.path("so-a.json"), asOf: "2023-05-10" }));
+    await captureStdout(() =>
+      compileCommand({
+        template: w.template,
+        period: P,
+        input: [w.path("a.xlsx")],
+        out: w.path("so-a.xlsx"),
+        json: w.path("so-a.json"),
+        asOf: "2023-05-10",
+      }),
+    );
     return w;
   };
   it("checks --as-of and the output before reading", async () => {
     const w = workdir();
-    await expect(rollupCommand({ template: w.template, period: P, input: [w.path("x.json")], out: w.path("r.xlsx"), asOf: "12/05/2023" })).rejects.toThrow('Ngày --as-of "12/05/2023" không hợp lệ.');
-    await expect(rollupCommand({ template: w.template, period: P, input: [w.path("x.json")] })).rejects.toThrow("Chưa chọn nơi ghi kết quả.");
-    await expect(rollupCommand({ template: w.template, period: P, input: [], out: w.path("r.xlsx") })).rejects.toThrow("Chưa chọn kết quả của cơ quan cấp dưới.");
+    await expect(
+      rollupCommand({
+        template: w.template,
+        period: P,
+        input: [w.path("x.json")],
+        out: w.path("r.xlsx"),
+        asOf: "12/05/2023",
+      }),
+    ).rejects.toThrow('Ngày --as-of "12/05/2023" không hợp lệ.');
+    await expect(rollupCommand({ template: w.template, period: P, input: [w.path("x.json")] })).rejects.toThrow(
+      "Chưa chọn nơi ghi kết quả.",
+    );
+    await expect(rollupCommand({ template: w.template, period: P, input: [], out: w.path("r.xlsx") })).rejects.toThrow(
+      "Chưa chọn kết quả của cơ quan cấp dưới.",
+    );
   });
   it("counts only the offices used and says which input it skipped", async () => {
     const w = await compiled();
-    const { out } = await captureStdout(() => rollupCommand({ template: w.template, period: P, input: [w.path("so-a.xlsx"), w.path("so-a.json")], json: w.path("up.json") }));
+    const { out } = await captureStdout(() =>
+      rollupCommand({
+        template: w.template,
+        period: P,
+        input: [w.path("so-a.xlsx"), w.path("so-a.json")],
+        json: w.path("up.json"),
+      }),
+    );
     expect(out).toContain("Bỏ qua so-a.xlsx: SỞ GIÁO DỤC VÀ ĐÀO TẠO đã có trong một tệp khác");
     expect(out).toContain("Tổng hợp 1 cơ quan cấp dưới.");
   });
   it("fails when no input is of this period, instead of writing an empty report", async () => {
     const w = await compiled();
-    await expect(rollupCommand({ template: w.template, period: "quy_1_2023", input: [w.path("so-a.json")], out: w.path("up.xlsx") })).rejects.toThrow(/Không có kết quả nào dùng được[\s\S]*so-a\.json: là kết quả của kỳ 6 tháng đầu năm 2023/);
+    await expect(
+      rollupCommand({
+        template: w.template,
+        period: "quy_1_2023",
+        input: [w.path("so-a.json")],
+        out: w.path("up.xlsx"),
+      }),
+    ).rejects.toThrow(/Không có kết quả nào dùng được[\s\S]*so-a\.json: là kết quả của kỳ 6 tháng đầu năm 2023/);
   });
 });
 
 describe("tong-hop template", () => {
   it("suggests the unit a clerk meant by part of its code or name", async () => {
     const w = workdir();
-    await expect(templateCommand({ template: w.template, period: P, out: w.path("m.xlsx"), unit: "GDTX C" })).rejects.toThrow("Có phải là: GDTX-C (Trung tâm GDNN-GDTX C)?");
-    await expect(templateCommand({ template: w.template, period: P, out: w.path("m.xlsx"), unit: "trung tâm" })).rejects.toThrow(/GDTX-C .*; GDTX-D/);
+    await expect(
+      templateCommand({ template: w.template, period: P, out: w.path("m.xlsx"), unit: "GDTX C" }),
+    ).rejects.toThrow("Có phải là: GDTX-C (Trung tâm GDNN-GDTX C)?");
+    await expect(
+      templateCommand({ template: w.template, period: P, out: w.path("m.xlsx"), unit: "trung tâm" }),
+    ).rejects.toThrow(/GDTX-C .*; GDTX-D/);
   });
 });
 
@@ -121,8 +202,12 @@ describe("tong-hop import-plan", () => {
   it("says a broken .docx is broken without the zip library's English", async () => {
     const w = workdir();
     writeFileSync(w.path("hong.docx"), "không phải Word");
-    await expect(importPlanCommand(w.path("hong.docx"), { out: w.path("m.json") })).rejects.toThrow(/^Không đọc được tệp Word .*hong\.docx: tệp không phải \.docx hợp lệ hoặc đã bị hỏng\.[^A-Za-z]*Hãy mở bằng Word/);
-    await expect(importPlanCommand(w.path("hong.docx"), { out: w.path("m.json") })).rejects.not.toThrow(/central directory|zip/);
+    await expect(importPlanCommand(w.path("hong.docx"), { out: w.path("m.json") })).rejects.toThrow(
+      /^Không đọc được tệp Word .*hong\.docx: tệp không phải \.docx hợp lệ hoặc đã bị hỏng\.[^A-Za-z]*Hãy mở bằng Word/,
+    );
+    await expect(importPlanCommand(w.path("hong.docx"), { out: w.path("m.json") })).rejects.not.toThrow(
+      /central directory|zip/,
+    );
     await expect(importPlanCommand(w.dir, {})).rejects.toThrow(/là một thư mục/);
   });
 });

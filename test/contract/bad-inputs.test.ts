@@ -29,7 +29,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** Compile-time checks that only the whole compile can make (they need the compile date). */
 const COMPILE_ONLY = new Set(["task.date-future", "submission.future"]);
 
-const compileCoreGrid = (rows: Record<string, CellValue>[]) => compileGrid({ template: corpus, periodId: PERIOD, grid: makeGrid(corpus, PERIOD, rows), asOf: AS_OF });
+const compileCoreGrid = (rows: Record<string, CellValue>[]) =>
+  compileGrid({ template: corpus, periodId: PERIOD, grid: makeGrid(corpus, PERIOD, rows), asOf: AS_OF });
 const compileSheets = (sheets: SheetGrid[]) => {
   const got = selectPeriodSheets(corpus, PERIOD, sheets, "corpus.xlsx");
   return compileRows({ template: corpus, periodId: PERIOD, rows: got.rows, asOf: AS_OF, problems: got.problems });
@@ -37,7 +38,11 @@ const compileSheets = (sheets: SheetGrid[]) => {
 
 /** The problems about a placed case: its unit (by the name in its row, for unit codes) and its column. */
 function problemsOf(r: CompileResult, p: Placed) {
-  return r.problems.filter((x) => x.columnKey === p.case.column && (p.case.column === "ma_don_vi" ? x.unitName === p.unit.name : x.unitCode === p.unit.code));
+  return r.problems.filter(
+    (x) =>
+      x.columnKey === p.case.column &&
+      (p.case.column === "ma_don_vi" ? x.unitName === p.unit.name : x.unitCode === p.unit.code),
+  );
 }
 
 /** The text the problem must show back: what the unit typed, or the stated display. */
@@ -84,23 +89,44 @@ function checkCase(r: CompileResult, p: Placed, inFile = false): void {
       if (c.column !== "tin_bai" && c.column !== "xac_nhan_gui") expect(rec!.values.tin_bai).toBe(p.row.tin_bai);
     }
   } else {
-    expect(mine.filter((x) => x.severity === "error").map((x) => `${x.code}: ${x.message}`), c.id).toEqual([]);
+    expect(
+      mine.filter((x) => x.severity === "error").map((x) => `${x.code}: ${x.message}`),
+      c.id,
+    ).toEqual([]);
     const got = fieldOf(rec, c.column);
-    if (typeof got === "string" && got.length > 1000) expect({ length: got.length, same: got === exp.accept }, c.id).toEqual({ length: (exp.accept as string).length, same: true });
+    if (typeof got === "string" && got.length > 1000)
+      expect({ length: got.length, same: got === exp.accept }, c.id).toEqual({
+        length: (exp.accept as string).length,
+        same: true,
+      });
     else expect(got, c.id).toEqual(exp.accept);
     if ("warn" in exp) {
       const hit = mine.find((x) => x.code === exp.warn);
-      expect(hit, `${c.id}: expected warning ${exp.warn}, got ${mine.map((x) => x.code).join(", ") || "nothing"}`).toBeDefined();
+      expect(
+        hit,
+        `${c.id}: expected warning ${exp.warn}, got ${mine.map((x) => x.code).join(", ") || "nothing"}`,
+      ).toBeDefined();
       expect(hit!.severity).toBe("warning");
       expect(`${hit!.message} ${hit!.fix}`).toContain(exp.says);
       expect(hit!.unitCode).toBe(p.unit.code);
-    } else expect(mine.map((x) => x.code), c.id).toEqual([]);
+    } else
+      expect(
+        mine.map((x) => x.code),
+        c.id,
+      ).toEqual([]);
   }
 }
 
 describe("bad-input corpus", () => {
   it("holds at least 150 distinct cases, each with an expectation", () => {
-    const text = (v: unknown) => (typeof v === "number" ? (Object.is(v, -0) ? "-0" : String(v)) : v instanceof Date ? String(v.getTime()) : JSON.stringify(v));
+    const text = (v: unknown) =>
+      typeof v === "number"
+        ? Object.is(v, -0)
+          ? "-0"
+          : String(v)
+        : v instanceof Date
+          ? String(v.getTime())
+          : JSON.stringify(v);
     const key = (c: BadInput) => `${c.column}|${c.xl ? "xl:" : ""}${typeof c.raw}|${text(c.raw)}`;
     expect(new Set(BAD_INPUTS.map(key)).size).toBe(BAD_INPUTS.length);
     expect(new Set(BAD_INPUTS.map((c) => c.id)).size).toBe(BAD_INPUTS.length);
@@ -120,7 +146,8 @@ describe("bad-input corpus", () => {
       const note = checkCell(COLUMNS.get(c.column) as ColumnSpec, coreValue(c));
       const exp = c.expect;
       if ("error" in exp) expect(note).toMatchObject({ severity: "error", code: exp.error });
-      else if ("warn" in exp && !COMPILE_ONLY.has(exp.warn)) expect(note).toMatchObject({ severity: "warning", code: exp.warn });
+      else if ("warn" in exp && !COMPILE_ONLY.has(exp.warn))
+        expect(note).toMatchObject({ severity: "warning", code: exp.warn });
       else expect(note).toBeNull();
     });
   });
@@ -128,7 +155,9 @@ describe("bad-input corpus", () => {
   it("keeps the valid data's totals exactly when bad cells and bad rows are mixed in (property)", () => {
     const units = corpus.units.filter((u) => u.code.startsWith("DV-")).slice(0, 12);
     const errors = BAD_INPUTS.filter((c) => "error" in c.expect && c.column !== "ma_don_vi");
-    const accepted = BAD_INPUTS.filter((c) => "accept" in c.expect && !("warn" in c.expect) && COLUMNS.get(c.column)?.kind === "indicator");
+    const accepted = BAD_INPUTS.filter(
+      (c) => "accept" in c.expect && !("warn" in c.expect) && COLUMNS.get(c.column)?.kind === "indicator",
+    );
     const valid = fc.record({
       tin_bai: fc.option(fc.integer({ min: 0, max: 5000 })),
       kinh_phi: fc.option(fc.integer({ min: 0, max: 10_000_000 }).map((n) => n / 100)),
@@ -161,7 +190,8 @@ describe("bad-input corpus", () => {
           const base = units.map((u, i) => {
             const v = values[i];
             const row: Record<string, CellValue> = { ma_don_vi: u.code, ten_don_vi: u.name, xac_nhan_gui: true };
-            for (const k of ["tin_bai", "kinh_phi", "co_ke_hoach", "muc_do", "so_hoc_sinh", "ty_le"] as const) if (v[k] !== null) row[k] = v[k];
+            for (const k of ["tin_bai", "kinh_phi", "co_ke_hoach", "muc_do", "so_hoc_sinh", "ty_le"] as const)
+              if (v[k] !== null) row[k] = v[k];
             if (v.time) row.thoi_gian_gui = v.time;
             return row;
           });
@@ -177,7 +207,10 @@ describe("bad-input corpus", () => {
             dirty[b.unit][b.bad.column] = coreValue(b.bad);
             hit.set(`${units[b.unit].code}|${b.bad.column}`, b.bad);
           }
-          const mixed = [...dirty, ...extraRows].map((r, i) => ({ r, k: order[i % order.length] + i * 1e-9 })).sort((a, b) => a.k - b.k).map((x) => x.r);
+          const mixed = [...dirty, ...extraRows]
+            .map((r, i) => ({ r, k: order[i % order.length] + i * 1e-9 }))
+            .sort((a, b) => a.k - b.k)
+            .map((x) => x.r);
           const a = compileCoreGrid(clean);
           const b = compileCoreGrid(mixed);
           expect(b.totals).toEqual(a.totals);
@@ -185,7 +218,10 @@ describe("bad-input corpus", () => {
           expect(b.statuses).toEqual(a.statuses);
           for (const [k, c] of hit) {
             const [unit, column] = k.split("|");
-            expect(b.problems.some((p) => p.unitCode === unit && p.columnKey === column && p.severity === "error"), `${c.id} on ${unit}`).toBe(true);
+            expect(
+              b.problems.some((p) => p.unitCode === unit && p.columnKey === column && p.severity === "error"),
+              `${c.id} on ${unit}`,
+            ).toBe(true);
           }
         },
       ),
@@ -208,7 +244,8 @@ describe("bad-input corpus through a real .xlsx", () => {
     const { bytes } = await ready;
     const slow = compileSheets(await readWorkbook(bytes, "corpus.xlsx"));
     const fast = compileSheets(fastReadXlsx(bytes, "corpus.xlsx"));
-    const view = (r: CompileResult) => r.problems.map((p) => `${p.row}|${p.code}|${p.unitCode}|${p.columnKey}|${p.value}|${p.message}`).sort();
+    const view = (r: CompileResult) =>
+      r.problems.map((p) => `${p.row}|${p.code}|${p.unitCode}|${p.columnKey}|${p.value}|${p.message}`).sort();
     expect(fast.records).toEqual(slow.records);
     expect(fast.totals).toEqual(slow.totals);
     expect(view(fast)).toEqual(view(slow));
@@ -248,7 +285,10 @@ describe("rows that go wrong as a whole", () => {
   const B = corpus.units.find((u) => u.code === "DV-002")!;
 
   it("uses the later of two submissions of one unit and lists what differs", () => {
-    const r = rowsFor({ ...validRow(A, 1), tin_bai: 10, thoi_gian_gui: "02/05/2023 09:00" }, { ...validRow(A, 1), tin_bai: 15, thoi_gian_gui: "04/05/2023 09:00" });
+    const r = rowsFor(
+      { ...validRow(A, 1), tin_bai: 10, thoi_gian_gui: "02/05/2023 09:00" },
+      { ...validRow(A, 1), tin_bai: 15, thoi_gian_gui: "04/05/2023 09:00" },
+    );
     expect(r.records.find((x) => x.unitCode === A.code)!.values.tin_bai).toBe(15);
     const dup = r.problems.find((p) => p.code === "unit.duplicate")!;
     expect(dup).toMatchObject({ unitCode: A.code, unitName: A.name, row: 3 });
@@ -322,7 +362,9 @@ describe("templates that contradict themselves", () => {
     const e = error as AppError;
     expect(e.code).toBe("template.invalid");
     expect(e.message).toMatch(/^Không dùng được mẫu kế hoạch: có \d+ lỗi\./);
-    const line = e.details.find((d) => d.startsWith(`${b.path}:`) || d.startsWith(`${b.path}[`) || d.startsWith(`${b.path}.`));
+    const line = e.details.find(
+      (d) => d.startsWith(`${b.path}:`) || d.startsWith(`${b.path}[`) || d.startsWith(`${b.path}.`),
+    );
     expect(line, e.details.join("\n")).toBeDefined();
     expect(line).toContain(b.says);
     expect(line).toMatch(/Hãy|hãy|Mỗi/);

@@ -73,18 +73,25 @@ async function compileBoth(bytes: Uint8Array): Promise<Outcome> {
   const slow = await run(() => readWorkbook(bytes, "don-vi.xlsx"));
   const fast = await run(async () => fastReadXlsx(bytes, "don-vi.xlsx"));
   if (slow instanceof AppError || fast instanceof AppError) {
-    expect(fast instanceof AppError && slow instanceof AppError && fast.message === slow.message, "both readers refuse alike").toBe(true);
+    expect(
+      fast instanceof AppError && slow instanceof AppError && fast.message === slow.message,
+      "both readers refuse alike",
+    ).toBe(true);
     return { error: slow as AppError };
   }
   expect(fast.records).toEqual(slow.records);
   expect(fast.totals).toEqual(slow.totals);
-  const view = (r: CompileResult) => r.problems.map((p) => `${p.code}|${p.unitCode}|${p.columnKey}|${p.row}|${p.value}`).sort();
+  const view = (r: CompileResult) =>
+    r.problems.map((p) => `${p.code}|${p.unitCode}|${p.columnKey}|${p.row}|${p.value}`).sort();
   expect(view(fast)).toEqual(view(slow));
   return { result: slow, fast };
 }
 
 /** Loads the undamaged workbook, lets `damage` change it, writes it back and compiles it. */
-async function damaged(kind: string, damage: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => unknown): Promise<Outcome> {
+async function damaged(
+  kind: string,
+  damage: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => unknown,
+): Promise<Outcome> {
   kinds.push(kind);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await writeDataSheetXlsx(t, PERIOD, { rows: ROWS })) as unknown as ArrayBuffer);
@@ -100,7 +107,16 @@ beforeAll(async () => {
 });
 
 /** The comparable content of a record (not where it came from). */
-const content = (r: UnitRecord) => ({ unitCode: r.unitCode, values: r.values, tasks: r.tasks, texts: r.texts, reporter: r.reporter, phone: r.phone, submitted: r.submitted, submittedAt: r.submittedAt });
+const content = (r: UnitRecord) => ({
+  unitCode: r.unitCode,
+  values: r.values,
+  tasks: r.tasks,
+  texts: r.texts,
+  reporter: r.reporter,
+  phone: r.phone,
+  submitted: r.submitted,
+  submittedAt: r.submittedAt,
+});
 
 /** The invariant of every damage: each value is the unit's own value in its own column, or absent. */
 function neverMisplaced(r: CompileResult): void {
@@ -108,7 +124,8 @@ function neverMisplaced(r: CompileResult): void {
   for (const rec of r.records) {
     const b = base.get(rec.unitCode)!;
     expect(b, rec.unitCode).toBeDefined();
-    for (const [k, v] of Object.entries(rec.values)) if (v !== null) expect(v, `${rec.unitCode} ${k}`).toEqual(b.values[k]);
+    for (const [k, v] of Object.entries(rec.values))
+      if (v !== null) expect(v, `${rec.unitCode} ${k}`).toEqual(b.values[k]);
     for (const [k, v] of Object.entries(rec.texts)) expect(v, `${rec.unitCode} ${k}`).toBe(b.texts[k]);
     for (const [k, v] of Object.entries(rec.tasks)) {
       if (v.input !== null) expect(v.input).toBe(b.tasks[k].input);
@@ -147,7 +164,9 @@ describe("damaged data sheets", () => {
   it("has a baseline where every unit and figure counts", () => {
     expect(baseline.countedUnits).toHaveLength(DATA_ROWS);
     expect(baseline.problems.filter((p) => p.severity === "error")).toEqual([]);
-    expect(baseline.totals.find((x) => x.key === "tin_bai")!.total).toBe(ROWS.reduce((s, r) => s + (r.tin_bai as number), 0));
+    expect(baseline.totals.find((x) => x.key === "tin_bai")!.total).toBe(
+      ROWS.reduce((s, r) => s + (r.tin_bai as number), 0),
+    );
   });
 
   it("maps rows re-sorted by name, descending", async () => {
@@ -182,7 +201,11 @@ describe("damaged data sheets", () => {
 
   it("keeps a unit's own notes column out of the totals, with a warning", async () => {
     const o = await damaged("column inserted with the unit's own notes", (_wb, ws) => {
-      ws.spliceColumns(col("kinh_phi"), 0, ["", "Ghi chú riêng", ...Array.from({ length: DATA_ROWS }, (_, i) => (i % 2 ? 999 : "xem lại"))]);
+      ws.spliceColumns(col("kinh_phi"), 0, [
+        "",
+        "Ghi chú riêng",
+        ...Array.from({ length: DATA_ROWS }, (_, i) => (i % 2 ? 999 : "xem lại")),
+      ]);
     });
     const r = sameAsUndamaged(o);
     expect(problem(r, "structure.extra-column")!.message).toContain("Ghi chú riêng");
@@ -221,11 +244,17 @@ describe("damaged data sheets", () => {
     expect(p.message).toContain("Thiếu cột");
     expect(p.fix).toContain("Khôi phục cột");
     expect(o.result.totals.find((x) => x.key === "tin_bai")!.total).toBe(null);
-    expect(o.result.totals.filter((x) => x.key !== "tin_bai")).toEqual(baseline.totals.filter((x) => x.key !== "tin_bai"));
+    expect(o.result.totals.filter((x) => x.key !== "tin_bai")).toEqual(
+      baseline.totals.filter((x) => x.key !== "tin_bai"),
+    );
   });
 
   it("stops when the unit-code column is deleted", async () => {
-    refused(await damaged("unit-code column deleted", (_wb, ws) => ws.spliceColumns(col("ma_don_vi"), 1)), "structure.no-unit-column", "Mã đơn vị");
+    refused(
+      await damaged("unit-code column deleted", (_wb, ws) => ws.spliceColumns(col("ma_don_vi"), 1)),
+      "structure.no-unit-column",
+      "Mã đơn vị",
+    );
   });
 
   it("maps a renamed header by its key, with a warning", async () => {
@@ -248,7 +277,10 @@ describe("damaged data sheets", () => {
     });
     if ("error" in o) throw o.error;
     neverMisplaced(o.result);
-    expect(problem(o.result, "structure.missing-column")).toMatchObject({ columnKey: "so_hoc_sinh", severity: "error" });
+    expect(problem(o.result, "structure.missing-column")).toMatchObject({
+      columnKey: "so_hoc_sinh",
+      severity: "error",
+    });
     expect(problem(o.result, "structure.extra-column")!.message).toContain("Số HS");
     expect(o.result.totals.find((x) => x.key === "so_hoc_sinh")!.total).toBe(null);
   });
@@ -266,7 +298,9 @@ describe("damaged data sheets", () => {
   });
 
   it("keeps a merged-away cell out instead of copying the value into it", async () => {
-    const o = await damaged("cells merged across two indicators of one unit", (_wb, ws) => ws.mergeCells(dataRow(4), col("tin_bai"), dataRow(4), col("kinh_phi")));
+    const o = await damaged("cells merged across two indicators of one unit", (_wb, ws) =>
+      ws.mergeCells(dataRow(4), col("tin_bai"), dataRow(4), col("kinh_phi")),
+    );
     if ("error" in o) throw o.error;
     neverMisplaced(o.result);
     const unit = t.units[4].code;
@@ -277,7 +311,9 @@ describe("damaged data sheets", () => {
   });
 
   it("never gives the unit below a merged cell the value above it", async () => {
-    const o = await damaged("cells merged across two units", (_wb, ws) => ws.mergeCells(dataRow(5), col("so_hoc_sinh"), dataRow(6), col("so_hoc_sinh")));
+    const o = await damaged("cells merged across two units", (_wb, ws) =>
+      ws.mergeCells(dataRow(5), col("so_hoc_sinh"), dataRow(6), col("so_hoc_sinh")),
+    );
     if ("error" in o) throw o.error;
     neverMisplaced(o.result);
     expect(o.result.records.find((x) => x.unitCode === t.units[6].code)!.values.so_hoc_sinh).toBe(null);
@@ -285,7 +321,9 @@ describe("damaged data sheets", () => {
   });
 
   it("maps under a header merged over two columns", async () => {
-    sameAsUndamaged(await damaged("header cells merged", (_wb, ws) => ws.mergeCells(2, col("tin_bai"), 2, col("kinh_phi"))));
+    sameAsUndamaged(
+      await damaged("header cells merged", (_wb, ws) => ws.mergeCells(2, col("tin_bai"), 2, col("kinh_phi"))),
+    );
   });
 
   it("reports a deleted unit row as not submitted, and nothing else moves", async () => {
@@ -299,7 +337,10 @@ describe("damaged data sheets", () => {
   });
 
   it("lists a copied unit row as a duplicate and counts it once", async () => {
-    const o = await damaged("unit row copied", (_wb, ws) => (ws.getRow(dataRow(DATA_ROWS)).values = rowValues(ws, dataRow(3))));
+    const o = await damaged(
+      "unit row copied",
+      (_wb, ws) => (ws.getRow(dataRow(DATA_ROWS)).values = rowValues(ws, dataRow(3))),
+    );
     const r = sameAsUndamaged(o);
     expect(problem(r, "unit.duplicate")).toMatchObject({ unitCode: t.units[3].code, value: "số liệu giống nhau" });
   });
@@ -319,7 +360,11 @@ describe("damaged data sheets", () => {
   });
 
   it("skips title rows inserted above the table", async () => {
-    sameAsUndamaged(await damaged("title rows inserted above", (_wb, ws) => ws.spliceRows(1, 0, ["BÁO CÁO SỐ LIỆU"], ["Đơn vị: Sở GDĐT"])));
+    sameAsUndamaged(
+      await damaged("title rows inserted above", (_wb, ws) =>
+        ws.spliceRows(1, 0, ["BÁO CÁO SỐ LIỆU"], ["Đơn vị: Sở GDĐT"]),
+      ),
+    );
   });
 
   it("finds the data sheet under a new name", async () => {
@@ -350,7 +395,12 @@ describe("damaged data sheets", () => {
   });
 
   it("takes only this period's sheet when another period's sheet is added", async () => {
-    sameAsUndamaged(await damaged("another period's sheet added", (wb) => void addDataSheet(wb, t, "quy_1_2023", { rows: ROWS.map((r) => ({ ...r, tin_bai: 1 })) })));
+    sameAsUndamaged(
+      await damaged(
+        "another period's sheet added",
+        (wb) => void addDataSheet(wb, t, "quy_1_2023", { rows: ROWS.map((r) => ({ ...r, tin_bai: 1 })) }),
+      ),
+    );
   });
 
   it("refuses a file holding only another period's sheet", async () => {
@@ -385,7 +435,8 @@ describe("damaged data sheets", () => {
     const o = await damaged("values pasted as text and as formulas", (_wb, ws) => {
       for (let i = 0; i < DATA_ROWS; i++) {
         const v = ROWS[i].so_hoc_sinh as number;
-        ws.getCell(dataRow(i), col("so_hoc_sinh")).value = i % 2 ? v.toLocaleString("de-DE") : { formula: `${v - 3}+3`, result: v };
+        ws.getCell(dataRow(i), col("so_hoc_sinh")).value =
+          i % 2 ? v.toLocaleString("de-DE") : { formula: `${v - 3}+3`, result: v };
       }
     });
     sameAsUndamaged(o);
@@ -395,7 +446,15 @@ describe("damaged data sheets", () => {
     const o = await damaged("10,000-row paste", (_wb, ws) => {
       const start = dataRow(DATA_ROWS) + 2;
       for (let i = 0; i < 10_000; i++) {
-        ws.getRow(start + i).values = [undefined, i + 1, `HS${String(i).padStart(5, "0")}`, `Học sinh ${i}`, "10A1", i % 7, `${i},5`];
+        ws.getRow(start + i).values = [
+          undefined,
+          i + 1,
+          `HS${String(i).padStart(5, "0")}`,
+          `Học sinh ${i}`,
+          "10A1",
+          i % 7,
+          `${i},5`,
+        ];
       }
     });
     const r = sameAsUndamaged(o);

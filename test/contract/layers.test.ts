@@ -7,7 +7,11 @@ const SRC = new URL("../../src/", import.meta.url).pathname;
 const CORE = join(SRC, "core");
 const files = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith(".ts") && !d.name.endsWith(".test.ts") ? [join(dir, d.name)] : [],
+    d.isDirectory()
+      ? files(join(dir, d.name))
+      : d.name.endsWith(".ts") && !d.name.endsWith(".test.ts")
+        ? [join(dir, d.name)]
+        : [],
   );
 const code = (f: string) => readFileSync(f, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
 

@@ -4,10 +4,21 @@ import fg from "fast-glob";
 import { describe, expect, it } from "vitest";
 
 const ROOT = new URL("../../", import.meta.url);
-const FILES = fg.sync(["src/**/*.ts", "scripts/**/*.ts", "bench/**/*.ts", "sheets-templates/*.json", "samples/*.json", "docs/**/*.md", "README.md"], {
-  cwd: ROOT.pathname,
-  ignore: ["**/node_modules/**"],
-});
+const FILES = fg.sync(
+  [
+    "src/**/*.ts",
+    "scripts/**/*.ts",
+    "bench/**/*.ts",
+    "sheets-templates/*.json",
+    "samples/*.json",
+    "docs/**/*.md",
+    "README.md",
+  ],
+  {
+    cwd: ROOT.pathname,
+    ignore: ["**/node_modules/**"],
+  },
+);
 
 /** Lines holding a character that breaks Vietnamese text, with why. */
 function badLines(text: string): string[] {

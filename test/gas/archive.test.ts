@@ -15,7 +15,10 @@ const ARCHIVE = `Lưu trữ - ${Q1}`;
 const INJECTION = '=HYPERLINK("http://evil.example","Bấm vào đây")';
 
 /** Compiles with the given sheet open; returns the .xlsx Phụ lục I totals and the Tổng hợp totals column. */
-async function compile(h: GasHarness, sheet: string): Promise<{ xlsx: (number | null)[]; summary: unknown[][]; dialogLines: string }> {
+async function compile(
+  h: GasHarness,
+  sheet: string,
+): Promise<{ xlsx: (number | null)[]; summary: unknown[][]; dialogLines: string }> {
   h.ss._active = h.sheet(sheet);
   const dialogs = h.ui._dialogs.length;
   await h.run("tongHopBaoCao");
@@ -40,7 +43,13 @@ describe("Mở kỳ báo cáo mới", () => {
     await ensureBuilt();
     s = setUp();
     h = s.h;
-    s.submit("THPT01", { so_tin_bai: "1.234", so_lop_tap_huan: "3", ty_le_hoc_ba_so: "45,5", muc_do_san_sang: "Cao", dien_thoai: "0912345678" });
+    s.submit("THPT01", {
+      so_tin_bai: "1.234",
+      so_lop_tap_huan: "3",
+      ty_le_hoc_ba_so: "45,5",
+      muc_do_san_sang: "Cao",
+      dien_thoai: "0912345678",
+    });
     s.submit("THPT02", { so_tin_bai: "12 bài", so_lop_tap_huan: "2", "text:kho_khan": INJECTION });
     h.world.now = at("2024-03-22T08:00:00");
     s.submit("THPT03", { so_tin_bai: "7", muc_do_san_sang: "Thấp", ngay_ra_mat: "05/02/2024" });
@@ -80,7 +89,9 @@ describe("Mở kỳ báo cáo mới", () => {
       expect(names).not.toContain(Q1);
       expect(names).toContain(H1);
       expect(names.some((n) => n.includes("đang ghi") || n.includes("bản cũ"))).toBe(false);
-      expect(lastAlert(h)).toMatch(new RegExp(`Đã lưu trữ 5 dòng số liệu vào trang "${ARCHIVE}" \\(đã đọc lại và tổng hợp lại khớp`));
+      expect(lastAlert(h)).toMatch(
+        new RegExp(`Đã lưu trữ 5 dòng số liệu vào trang "${ARCHIVE}" \\(đã đọc lại và tổng hợp lại khớp`),
+      );
       expect(lastAlert(h)).toContain(`Đã xóa trang "${Q1}".`);
       expect(lastAlert(h)).toContain(`Kỳ tiếp theo: trang "${H1}" đã sẵn sàng`);
       const p = h.sheet(ARCHIVE).getProtections("SHEET");
@@ -97,7 +108,13 @@ describe("Mở kỳ báo cáo mới", () => {
       expect(value(ARCHIVE_LABELS.checksum)).toBe(checksumBefore);
       expect(value(ARCHIVE_LABELS.counted)).toBe(3);
       const res = g.findIndex((r) => r[0] === ARCHIVE_LABELS.results);
-      expect(g[res + 2].slice(0, 5)).toEqual(["so_tin_bai", "Số tin, bài đăng trên cổng thông tin", "bài", "Cộng", 1241]);
+      expect(g[res + 2].slice(0, 5)).toEqual([
+        "so_tin_bai",
+        "Số tin, bài đăng trên cổng thông tin",
+        "bài",
+        "Cộng",
+        1241,
+      ]);
       expect(before.xlsx[0]).toBe(1241);
     });
 
@@ -157,7 +174,10 @@ describe("Mở kỳ báo cáo mới", () => {
       h.ss._active = h.sheet(H1);
       h.ui._answers.push({ button: "YES", text: "" });
       h.run("moKyBaoCaoMoi");
-      expect(h.ss._sheets.map((x) => x._name).filter((n) => n.startsWith("Lưu trữ - "))).toEqual([ARCHIVE, `Lưu trữ - ${H1}`]);
+      expect(h.ss._sheets.map((x) => x._name).filter((n) => n.startsWith("Lưu trữ - "))).toEqual([
+        ARCHIVE,
+        `Lưu trữ - ${H1}`,
+      ]);
       expect(lastAlert(h)).toContain("Trang Cấu hình chưa có kỳ sau kỳ 6 tháng đầu năm 2024");
     });
   });
@@ -168,7 +188,9 @@ describe("Mở kỳ báo cáo mới, choosing and opening periods", () => {
 
   it("asks which period to close when no data sheet is open, and opens the next period's sheet from Cấu hình", () => {
     const input = fixtureInput() as { periods: object[]; tasks: { due: string }[] };
-    const s = setUp({ overrides: { periods: [input.periods[0]], tasks: input.tasks.filter((t) => t.due !== "sau_thang_2024") } });
+    const s = setUp({
+      overrides: { periods: [input.periods[0]], tasks: input.tasks.filter((t) => t.due !== "sau_thang_2024") },
+    });
     const h = s.h;
     expect(h.ss.getSheetByName(H1)).toBeNull();
     // The Văn phòng adds the next period to Cấu hình (not yet set up).
@@ -177,14 +199,21 @@ describe("Mở kỳ báo cáo mới, choosing and opening periods", () => {
     h.ui._answers.push({ button: "YES", text: "" });
     h.run("moKyBaoCaoMoi");
     expect(lastAlert(h)).toMatch(new RegExp(`Đã mở kỳ tiếp theo: tạo trang "${H1}" \\(5 đơn vị`));
-    expect(h.sheet(H1).getProtections("RANGE").filter((p) => p._description.includes("Đơn vị ")).length).toBe(5);
+    expect(
+      h
+        .sheet(H1)
+        .getProtections("RANGE")
+        .filter((p) => p._description.includes("Đơn vị ")).length,
+    ).toBe(5);
     expect(h.ss._active._name).toBe(H1);
     // Two periods: Q1 archived, so only H1 is open now; with both open it asks.
     const s2 = setUp();
     s2.h.ss._active = s2.h.sheet("Cấu hình");
     s2.h.ui._answers.push({ button: "OK", text: "2" }, { button: "YES", text: "" });
     s2.h.run("moKyBaoCaoMoi");
-    expect(s2.h.ui._alerts.find((a) => a.buttons?.startsWith("prompt"))!.prompt).toMatch(/1\. Quý I năm 2024 \(hạn nộp 20\/03\/2024\)\n2\. 6 tháng đầu năm 2024/);
+    expect(s2.h.ui._alerts.find((a) => a.buttons?.startsWith("prompt"))!.prompt).toMatch(
+      /1\. Quý I năm 2024 \(hạn nộp 20\/03\/2024\)\n2\. 6 tháng đầu năm 2024/,
+    );
     expect(s2.h.ss.getSheetByName(`Lưu trữ - ${H1}`)).not.toBeNull();
     expect(s2.h.ss.getSheetByName(Q1)).not.toBeNull();
   });

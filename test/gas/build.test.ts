@@ -29,7 +29,11 @@ describe("npm run build", () => {
   it("writes dist/gas/Code.js and appsscript.json beside it", () => {
     expect(build.file.endsWith(join("dist", "gas", "Code.js"))).toBe(true);
     const manifest = JSON.parse(readFileSync(join(build.file, "..", "appsscript.json"), "utf8"));
-    expect(manifest).toMatchObject({ runtimeVersion: "V8", timeZone: "Asia/Ho_Chi_Minh", exceptionLogging: "STACKDRIVER" });
+    expect(manifest).toMatchObject({
+      runtimeVersion: "V8",
+      timeZone: "Asia/Ho_Chi_Minh",
+      exceptionLogging: "STACKDRIVER",
+    });
     expect([...manifest.oauthScopes].sort()).toEqual(
       [
         "https://www.googleapis.com/auth/script.container.ui",
@@ -61,9 +65,13 @@ describe("npm run build", () => {
 
   it("runs in a bare V8 context that has no timers and no crypto, installing its shims first", () => {
     const bare = vm.createContext({});
-    expect(vm.runInContext("[typeof setTimeout, typeof setImmediate, typeof crypto, typeof require, typeof process]", bare)).toEqual(["undefined", "undefined", "undefined", "undefined", "undefined"]);
+    expect(
+      vm.runInContext("[typeof setTimeout, typeof setImmediate, typeof crypto, typeof require, typeof process]", bare),
+    ).toEqual(["undefined", "undefined", "undefined", "undefined", "undefined"]);
     const h = GasHarness.load({ code });
-    expect(vm.runInContext("[typeof setTimeout, typeof setImmediate, typeof crypto.getRandomValues]", h.context)).toEqual(["function", "function", "function"]);
+    expect(
+      vm.runInContext("[typeof setTimeout, typeof setImmediate, typeof crypto.getRandomValues]", h.context),
+    ).toEqual(["function", "function", "function"]);
     // Installed while the bundle loads, before exceljs could ever initialise.
     expect(h.exceljsInitCount()).toBe(0);
   });
@@ -91,7 +99,12 @@ describe("the shims", () => {
       const done = Promise.resolve(h.run("tongHopBaoCao")).then(() => "settled");
       const timeout = new Promise((r) => setTimeout(() => r("never settled"), 3000));
       const outcome = await Promise.race([done, timeout]);
-      return { outcome, dialogs: h.ui._dialogs.length, alerts: h.ui._alerts.map((a) => a.prompt), inits: h.exceljsInitCount() };
+      return {
+        outcome,
+        dialogs: h.ui._dialogs.length,
+        alerts: h.ui._alerts.map((a) => a.prompt),
+        inits: h.exceljsInitCount(),
+      };
     };
     // Without shims JSZip's scheduler throws inside a promise job: the rejection is lost and
     // writeBuffer() never settles (Node reports the lost rejection; Apps Script would time out).

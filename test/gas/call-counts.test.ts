@@ -23,7 +23,10 @@ const COMPILE_CALLS_TARGET = 12;
  * hợp (getRange, setValues), the log (look-up, appendRow). From the period's own sheet the data
  * is read without a look-up: one call fewer. A change that adds calls must say why here.
  */
-const STEADY = { fromOther: { all: 12, cells: 4, builders: 0, ui: 2, document: 6 }, fromDataSheet: { all: 11, cells: 4, builders: 0, ui: 2, document: 5 } };
+const STEADY = {
+  fromOther: { all: 12, cells: 4, builders: 0, ui: 2, document: 6 },
+  fromDataSheet: { all: 11, cells: 4, builders: 0, ui: 2, document: 5 },
+};
 /**
  * The first compile builds Tổng hợp (then again only when the number of groups changes, the
  * block outgrows the sheet or the sheet is gone), from the period's sheet: the 9 steady calls
@@ -35,12 +38,20 @@ const STEADY = { fromOther: { all: 12, cells: 4, builders: 0, ui: 2, document: 6
 const FIRST_RUN_CALLS = 81;
 
 /** A1 of a figure cell (Số tin, bài) on a sheet row. */
-const figure = (h: GasHarness, row: number) => `${columnLetters((h.sheet(Q1)._grid()[0] as string[]).indexOf("so_tin_bai") + 1)}${row}`;
+const figure = (h: GasHarness, row: number) =>
+  `${columnLetters((h.sheet(Q1)._grid()[0] as string[]).indexOf("so_tin_bai") + 1)}${row}`;
 
 /** A spreadsheet of `units` synthetic units shared with every unit's editor (as the Văn phòng is told to), set up. */
-function setUpUnits(units: number, opts: HarnessOptions = {}): { h: GasHarness; t: Template; setup: SpreadsheetCalls; cells: number } {
+function setUpUnits(
+  units: number,
+  opts: HarnessOptions = {},
+): { h: GasHarness; t: Template; setup: SpreadsheetCalls; cells: number } {
   const t = templateWithUnits(units);
-  const h = GasHarness.load({ now: at("2024-03-18T10:00:00"), sharedEditors: t.units.flatMap((u) => u.editors), ...opts });
+  const h = GasHarness.load({
+    now: at("2024-03-18T10:00:00"),
+    sharedEditors: t.units.flatMap((u) => u.editors),
+    ...opts,
+  });
   writeConfig(h, t);
   h.log.reset();
   h.world.cells.read = h.world.cells.written = 0;
@@ -53,7 +64,9 @@ function setUpUnits(units: number, opts: HarnessOptions = {}): { h: GasHarness; 
  * Half the units submit; three compiles are measured: the first (it builds Tổng hợp, which it
  * leaves open, as Sheets opens a new sheet), the next from Tổng hợp, and one from the period's sheet.
  */
-async function compileCalls(units: number): Promise<{ first: SpreadsheetCalls; fromOther: SpreadsheetCalls; fromDataSheet: SpreadsheetCalls; h: GasHarness }> {
+async function compileCalls(
+  units: number,
+): Promise<{ first: SpreadsheetCalls; fromOther: SpreadsheetCalls; fromDataSheet: SpreadsheetCalls; h: GasHarness }> {
   const { h } = setUpUnits(units);
   const sheet = h.sheet(Q1);
   const keys = sheet._grid()[0] as string[];
@@ -98,7 +111,12 @@ describe("Tổng hợp báo cáo's Spreadsheet calls", () => {
   });
 
   it("writes Tổng hợp in place: one getRange and one setValues, no chart, format, protection or sheet calls", () => {
-    for (const method of [/^Spreadsheet\.(insertSheet|deleteSheet)$/, /^Sheet\.(setName|protect|insertChart|removeChart|setConditionalFormatRules|newChart)$/, /^Range\.set(Backgrounds|FontWeights)$/, /^Protection\./]) {
+    for (const method of [
+      /^Spreadsheet\.(insertSheet|deleteSheet)$/,
+      /^Sheet\.(setName|protect|insertChart|removeChart|setConditionalFormatRules|newChart)$/,
+      /^Range\.set(Backgrounds|FontWeights)$/,
+      /^Protection\./,
+    ]) {
       expect(large.h.log.count({ method }), String(method)).toBe(0);
     }
     expect(large.h.log.count({ method: /^Spreadsheet\.getRange$/ })).toBe(1);
@@ -127,7 +145,10 @@ describe("Thiết lập bảng tính's calls per unit", () => {
     await ensureBuilt();
     small = setUpUnits(10);
     large = setUpUnits(30);
-    editorReads = { small: small.h.log.count({ method: "getEditors" }), large: large.h.log.count({ method: "getEditors" }) };
+    editorReads = {
+      small: small.h.log.count({ method: "getEditors" }),
+      large: large.h.log.count({ method: "getEditors" }),
+    };
     for (const s of [small, large]) s.h.log.reset();
     small.h.run("thietLapBangTinh");
     large.h.run("thietLapBangTinh");
@@ -148,7 +169,11 @@ describe("Thiết lập bảng tính's calls per unit", () => {
   it("re-checks a row that is already right with 5 calls per data sheet and writes nothing to it", () => {
     expect(perUnitSheet(smallAgain.all, largeAgain.all)).toBe(5);
     expect(perUnitSheet(smallAgain.all, largeAgain.all)).toBeLessThanOrEqual(SETUP_COST.rowCalls);
-    expect(large.h.log.count({ method: /^Protection\.(addEditors|removeEditors|setDomainEdit|setDescription)$/ })).toBeLessThanOrEqual(small.h.log.count({ method: /^Protection\.(addEditors|removeEditors|setDomainEdit|setDescription)$/ }));
+    expect(
+      large.h.log.count({ method: /^Protection\.(addEditors|removeEditors|setDomainEdit|setDescription)$/ }),
+    ).toBeLessThanOrEqual(
+      small.h.log.count({ method: /^Protection\.(addEditors|removeEditors|setDomainEdit|setDescription)$/ }),
+    );
     expect(large.h.log.count({ method: /^Range\.protect$/ })).toBe(0);
   });
 
@@ -162,10 +187,16 @@ describe("Thiết lập bảng tính's calls per unit", () => {
   it("writes nothing to rows that are right when a Văn phòng member other than the owner runs it again", () => {
     const runner = "pho.vanphong@sgddt.edu.vn";
     const t = templateWithUnits(10);
-    const h = GasHarness.load({ now: at("2024-03-18T10:00:00"), sharedEditors: [runner, ...t.units.flatMap((u) => u.editors)] });
+    const h = GasHarness.load({
+      now: at("2024-03-18T10:00:00"),
+      sharedEditors: [runner, ...t.units.flatMap((u) => u.editors)],
+    });
     writeConfig(h, t);
     h.runAs(runner, "thietLapBangTinh");
-    const row = h.sheet(Q1).getProtections("RANGE").find((p) => p._description.endsWith("Đơn vị DV0001"))!;
+    const row = h
+      .sheet(Q1)
+      .getProtections("RANGE")
+      .find((p) => p._description.endsWith("Đơn vị DV0001"))!;
     // Sheets never removes the owner: the row is the owner's, the runner's and the unit's.
     expect([...row._editors].sort()).toEqual([OWNER, runner, "dv0001@truong.edu.vn"].sort());
     h.log.reset();
@@ -179,7 +210,9 @@ describe("Thiết lập bảng tính's calls per unit", () => {
     const fixed = small.setup.all - 10 * PERIODS * 5;
     expect(fixed).toBeLessThanOrEqual(SETUP_COST.fixedCalls + PERIODS * SETUP_COST.sheetCalls);
     const width = small.h.sheet(Q1).getLastColumn();
-    expect((large.cells - small.cells) / 20).toBeLessThanOrEqual(PERIODS * SETUP_COST.rowCellPasses * width + SETUP_COST.configCellPasses * CONFIG_WIDTH);
+    expect((large.cells - small.cells) / 20).toBeLessThanOrEqual(
+      PERIODS * SETUP_COST.rowCellPasses * width + SETUP_COST.configCellPasses * CONFIG_WIDTH,
+    );
   });
 
   it("leaves each unit row editable by the Văn phòng and that unit's editors only, with no domain edit", () => {
@@ -246,7 +279,12 @@ describe("a set-up that stops in its second data sheet", () => {
     h.run("thietLapBangTinh");
     expect(lastAlert(h)).toContain("CHƯA XONG");
     const second = t.periods[1].label;
-    expect(h.sheet(second).getProtections("RANGE").filter((p) => p._description.includes("Đơn vị ")).length).toBe(5);
+    expect(
+      h
+        .sheet(second)
+        .getProtections("RANGE")
+        .filter((p) => p._description.includes("Đơn vị ")).length,
+    ).toBe(5);
     const q1 = JSON.stringify(h.sheet(Q1)._grid());
     // Any write to the finished sheet would trip this.
     h.faults.arm({ method: "Range.setValues", sheet: Q1 });
@@ -258,7 +296,12 @@ describe("a set-up that stops in its second data sheet", () => {
     expect(lastAlert(h)).not.toContain("CHƯA XONG");
     expect(JSON.stringify(h.sheet(Q1)._grid())).toBe(q1);
     expect(h.log.count({ method: /^Range\.protect$/ })).toBe(25);
-    expect(h.sheet(second).getProtections("RANGE").filter((p) => p._description.includes("Đơn vị ")).length).toBe(30);
+    expect(
+      h
+        .sheet(second)
+        .getProtections("RANGE")
+        .filter((p) => p._description.includes("Đơn vị ")).length,
+    ).toBe(30);
   });
 });
 
@@ -272,7 +315,9 @@ describe("a set-up too large for any run", () => {
     const sheets = h.ss._sheets.map((s) => s._name);
     h.log.reset();
     h.run("thietLapBangTinh");
-    expect(lastAlert(h)).toMatch(/^Không thiết lập được bảng tính; .*\nKế hoạch có 14000 đơn vị: riêng việc ghi một trang kỳ báo cáo đã gần hết giới hạn 6 phút .* Chưa tạo hay sửa trang nào\./);
+    expect(lastAlert(h)).toMatch(
+      /^Không thiết lập được bảng tính; .*\nKế hoạch có 14000 đơn vị: riêng việc ghi một trang kỳ báo cáo đã gần hết giới hạn 6 phút .* Chưa tạo hay sửa trang nào\./,
+    );
     expect(lastAlert(h)).toContain("tong-hop compile --sheet <bảng tính 1> --sheet <bảng tính 2>");
     expect(h.ss._sheets.map((s) => s._name)).toEqual(sheets);
     expect(h.log.count({ method: /^(Range\.set\w+|Sheet\.(protect|insert\w+)|Range\.protect)$/ })).toBe(0);

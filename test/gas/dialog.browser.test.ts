@@ -21,7 +21,9 @@ import { appendixTotals, readWorkbook } from "./support/read-back.js";
 const CHROMIUM = "/usr/bin/chromium";
 const missing = !existsSync(CHROMIUM);
 const skip = missing && !process.env.CI;
-const title = skip ? `download dialog in Chromium — SKIPPED: ${CHROMIUM} is not installed (apt-get install -y chromium); CI always runs it` : "download dialog in Chromium";
+const title = skip
+  ? `download dialog in Chromium — SKIPPED: ${CHROMIUM} is not installed (apt-get install -y chromium); CI always runs it`
+  : "download dialog in Chromium";
 
 /** Replaces google.script.run: calls the local server, like the real one calls Apps Script. */
 const STAND_IN = `<script>
@@ -66,10 +68,16 @@ describe.skipIf(skip)(title, () => {
     g[5][k("thoi_gian_gui")] = new Date(Date.UTC(2024, 2, 19, 9));
     const result = compileGrid({ template, periodId: "quy_1_2024", grid: g, asOf: "2024-03-25" });
     model = buildReportModel(template, result);
-    expectedTotals = template.indicators.map((ind) => (ind.aggregate === "none" ? null : (result.totals.find((t) => t.key === ind.key)!.total ?? 0)));
+    expectedTotals = template.indicators.map((ind) =>
+      ind.aggregate === "none" ? null : (result.totals.find((t) => t.key === ind.key)!.total ?? 0),
+    );
     const bytes = await writeReportXlsx(model);
     const base64 = Buffer.from(bytes).toString("base64");
-    const html = renderDownloadDialog({ token: TOKEN, fileName: model.fileName, summary: ["Kỳ báo cáo: Quý I năm 2024.", "5 đơn vị: 2 nộp đúng hạn."] }).replace("<head>", `<head>${STAND_IN}`);
+    const html = renderDownloadDialog({
+      token: TOKEN,
+      fileName: model.fileName,
+      summary: ["Kỳ báo cáo: Quý I năm 2024.", "5 đơn vị: 2 nộp đúng hạn."],
+    }).replace("<head>", `<head>${STAND_IN}`);
 
     server = createServer((req, res) => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -78,7 +86,13 @@ describe.skipIf(skip)(title, () => {
       } else if (url.pathname === "/run/layTepBaoCao") {
         const ok = url.searchParams.get("token") === TOKEN;
         res.writeHead(ok ? 200 : 500, { "content-type": "application/json" });
-        res.end(JSON.stringify(ok ? { fileName: model.fileName, mimeType: XLSX_MIME, base64 } : { message: "Tệp báo cáo đã hết hạn lưu tạm (30 phút)." }));
+        res.end(
+          JSON.stringify(
+            ok
+              ? { fileName: model.fileName, mimeType: XLSX_MIME, base64 }
+              : { message: "Tệp báo cáo đã hết hạn lưu tạm (30 phút)." },
+          ),
+        );
       } else res.writeHead(404).end();
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -90,7 +104,16 @@ describe.skipIf(skip)(title, () => {
       headless: true,
       acceptDownloads: true,
       downloadsPath: downloads,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
   });
 
@@ -106,7 +129,10 @@ describe.skipIf(skip)(title, () => {
     const button = page.locator("#download");
     await expect.poll(() => button.textContent()).toBe("Tải tệp Excel");
     expect(await button.isEnabled()).toBe(true);
-    expect(await page.locator("#summary li").allTextContents()).toEqual(["Kỳ báo cáo: Quý I năm 2024.", "5 đơn vị: 2 nộp đúng hạn."]);
+    expect(await page.locator("#summary li").allTextContents()).toEqual([
+      "Kỳ báo cáo: Quý I năm 2024.",
+      "5 đơn vị: 2 nộp đúng hạn.",
+    ]);
     const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
     expect(download.suggestedFilename()).toBe("Bao-cao-tong-hop_KH-THU-2024_quy_1_2024_2024-03-25.xlsx");
     const path = join(downloads, "saved.xlsx");
@@ -125,9 +151,17 @@ describe.skipIf(skip)(title, () => {
   it("says in Vietnamese when the file can no longer be fetched, and offers to try again", async () => {
     const page = await context.newPage();
     // The cache no longer holds the file: google.script.run fails.
-    await page.route("**/run/layTepBaoCao**", (route) => route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ message: "Tệp báo cáo đã hết hạn lưu tạm (30 phút)." }) }));
+    await page.route("**/run/layTepBaoCao**", (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: "application/json",
+        body: JSON.stringify({ message: "Tệp báo cáo đã hết hạn lưu tạm (30 phút)." }),
+      }),
+    );
     await page.goto(`${base}/dialog`);
-    await expect.poll(() => page.locator("#status").textContent()).toContain("Không lấy được tệp: Tệp báo cáo đã hết hạn");
+    await expect
+      .poll(() => page.locator("#status").textContent())
+      .toContain("Không lấy được tệp: Tệp báo cáo đã hết hạn");
     expect(await page.locator("#download").textContent()).toBe("Thử lại");
     await page.close();
   });

@@ -25,13 +25,19 @@ const input = fixtureInput() as { units: { code: string; editors: string[] }[] }
 // THPT03 types from the Sở's own domain, so Apps Script reveals its email to the trigger.
 const units = input.units.map((u) => (u.code === "THPT03" ? { ...u, editors: ["thpt03@sgddt.edu.vn"] } : u));
 const template: Template = fixtureTemplate({ units });
-const EDITOR = { THPT01: "ngoquyen@hp.edu.vn", THPT02: "tranphu@hp.edu.vn", THPT03: "thpt03@sgddt.edu.vn", TT01: "lechan@hp.edu.vn" } as const;
+const EDITOR = {
+  THPT01: "ngoquyen@hp.edu.vn",
+  THPT02: "tranphu@hp.edu.vn",
+  THPT03: "thpt03@sgddt.edu.vn",
+  TT01: "lechan@hp.edu.vn",
+} as const;
 
 let h: GasHarness;
 let col: (key: string) => string;
 const rowOf = (code: string) => 3 + template.units.findIndex((u) => u.code === code);
 const cell = (key: string, code: string) => `${col(key)}${rowOf(code)}`;
-const type = (unit: keyof typeof EDITOR, key: string, value: unknown, code: string = unit) => h.type(EDITOR[unit], Q1, cell(key, code), value);
+const type = (unit: keyof typeof EDITOR, key: string, value: unknown, code: string = unit) =>
+  h.type(EDITOR[unit], Q1, cell(key, code), value);
 
 beforeAll(async () => {
   await ensureBuilt();
@@ -78,7 +84,9 @@ describe("Thiết lập bảng tính", () => {
     expect(h.ui._alerts.at(-1)!.prompt).toMatch(/Đã tạo trang "Quý I năm 2024": 5 đơn vị/);
     expect(h.ss._timeZone).toBe("Asia/Ho_Chi_Minh");
     expect(h.ss._locale).toBe("vi_VN");
-    expect(h.ss._sheets.map((s) => s._name)).toEqual(expect.arrayContaining(["Cấu hình", Q1, "6 tháng đầu năm 2024", "Nhật ký"]));
+    expect(h.ss._sheets.map((s) => s._name)).toEqual(
+      expect.arrayContaining(["Cấu hình", Q1, "6 tháng đầu năm 2024", "Nhật ký"]),
+    );
   });
 
   it("lays the data sheet out like the core: hidden key row, frozen header, widths, one row per unit", () => {
@@ -124,7 +132,9 @@ describe("Thiết lập bảng tính", () => {
   });
 
   it("installs the edit trigger that records who submitted", () => {
-    expect(h.scriptApp._triggers.map((t) => [t._handler, t._event, t._owner])).toEqual([["khiSuaBangTinh", "ON_EDIT", OWNER]]);
+    expect(h.scriptApp._triggers.map((t) => [t._handler, t._event, t._owner])).toEqual([
+      ["khiSuaBangTinh", "ON_EDIT", OWNER],
+    ]);
   });
 });
 
@@ -153,7 +163,9 @@ describe("units typing", () => {
   it("refuses a task status outside the list, warns on an out-of-range rate", () => {
     expect(type("THPT02", "task:II.1:status", "Xong").refused).toBe("invalid");
     expect(type("THPT02", "ty_le_hoc_ba_so", "120").accepted).toBe(true);
-    expect(h.sheet(Q1)._cell(rowOf("THPT02"), h.sheet(Q1)._grid()[0].indexOf("ty_le_hoc_ba_so") + 1)!.note).toMatch(/lớn hơn mức tối đa 100/);
+    expect(h.sheet(Q1)._cell(rowOf("THPT02"), h.sheet(Q1)._grid()[0].indexOf("ty_le_hoc_ba_so") + 1)!.note).toMatch(
+      /lớn hơn mức tối đa 100/,
+    );
     type("THPT02", "ty_le_hoc_ba_so", "80");
   });
 
@@ -195,9 +207,14 @@ describe("submitting", () => {
     expect(s._value(cell("thoi_gian_gui", "THPT01"))).toEqual(at("2024-03-18T10:00:00"));
     type("THPT03", "so_tin_bai", "7");
     type("THPT03", "xac_nhan_gui", true);
-    expect(s._cell(rowOf("THPT03"), s._grid()[0].indexOf("thoi_gian_gui") + 1)!.note).toBe("Người gửi: thpt03@sgddt.edu.vn");
+    expect(s._cell(rowOf("THPT03"), s._grid()[0].indexOf("thoi_gian_gui") + 1)!.note).toBe(
+      "Người gửi: thpt03@sgddt.edu.vn",
+    );
     // Nhật ký: Thời điểm, Người thực hiện, Thao tác, Kỳ báo cáo, Mã đơn vị, …
-    const log = h.sheet("Nhật ký")._grid().filter((r) => r[2] === "Xác nhận gửi");
+    const log = h
+      .sheet("Nhật ký")
+      ._grid()
+      .filter((r) => r[2] === "Xác nhận gửi");
     expect(log.map((r) => [r[4], r[2], r[1], r[3]])).toEqual([
       ["THPT01", "Xác nhận gửi", "(không rõ email)", Q1],
       ["THPT03", "Xác nhận gửi", "thpt03@sgddt.edu.vn", Q1],
@@ -250,14 +267,23 @@ describe("Tổng hợp báo cáo", () => {
     expect(payload.fileName).toBe("Bao-cao-tong-hop_KH-THU-2024_quy_1_2024_2024-03-25.xlsx");
     expect(payload.mimeType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     // Progress as one toast naming the period, once it is known; the dialog shows the end.
-    expect(h.ss._toasts.filter((t) => t.message.startsWith("Đang tổng hợp")).map((t) => t.message)).toEqual(["Đang tổng hợp kỳ Quý I năm 2024 (5 đơn vị)… Hộp thoại tải báo cáo sẽ mở khi xong."]);
+    expect(h.ss._toasts.filter((t) => t.message.startsWith("Đang tổng hợp")).map((t) => t.message)).toEqual([
+      "Đang tổng hợp kỳ Quý I năm 2024 (5 đơn vị)… Hộp thoại tải báo cáo sẽ mở khi xong.",
+    ]);
   });
 
   it("hands over an .xlsx whose totals are the core's totals", async () => {
     const wb = await readWorkbook(Buffer.from(payload.base64, "base64"));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Báo cáo", "Phụ lục I", "Phụ lục II"]);
-    const core = compileGrid({ template, periodId: "quy_1_2024", grid: sheetGrid(h.sheet(Q1)), asOf: "2024-03-25T10:00:00" });
-    const expected = template.indicators.map((ind) => (ind.aggregate === "none" ? null : (core.totals.find((t) => t.key === ind.key)!.total ?? 0)));
+    const core = compileGrid({
+      template,
+      periodId: "quy_1_2024",
+      grid: sheetGrid(h.sheet(Q1)),
+      asOf: "2024-03-25T10:00:00",
+    });
+    const expected = template.indicators.map((ind) =>
+      ind.aggregate === "none" ? null : (core.totals.find((t) => t.key === ind.key)!.total ?? 0),
+    );
     const got = appendixTotals(wb, template.indicators.length);
     expect(got).toEqual(expected);
     // 1234 (THPT01) + 7 (THPT03) + 5 (TT01); THPT02 did not submit, so its 12 is not counted.
@@ -277,7 +303,9 @@ describe("Tổng hợp báo cáo", () => {
     expect(s._charts[0]._type).toBe("BAR");
     expect(s._charts[0]._options.isStacked).toBe(true);
     expect(s._charts[0]._ranges[0].getA1Notation()).toBe("A6:E8");
-    expect(g[2][0]).toBe(`Cập nhật lúc 25/03/2024 10:00 bởi ${OWNER}. Mã kiểm tra số liệu: ${hostChecksum(h, Q1).slice(0, 12)}… (hai lần tổng hợp cùng mã là cùng một số liệu; mã đầy đủ trong trang "Nhật ký").`);
+    expect(g[2][0]).toBe(
+      `Cập nhật lúc 25/03/2024 10:00 bởi ${OWNER}. Mã kiểm tra số liệu: ${hostChecksum(h, Q1).slice(0, 12)}… (hai lần tổng hợp cùng mã là cùng một số liệu; mã đầy đủ trong trang "Nhật ký").`,
+    );
   });
 
   it("reads and writes in bulk: a constant, small number of range reads and writes", () => {
@@ -292,12 +320,20 @@ describe("running Thiết lập bảng tính again after Cấu hình changes", (
     const before = h.sheet(Q1)._grid();
     const keys = before[0] as string[];
     const changed = fixtureTemplate({
-      units: [...units, { code: "THPT04", name: "Trường THPT Thái Phiên", group: "THPT", editors: ["thaiphien@hp.edu.vn"] }],
-      indicators: [...(fixtureInput().indicators as object[]), { key: "so_may_tinh", label: "Số máy tính", unit: "chiếc", type: "integer", aggregate: "sum" }],
+      units: [
+        ...units,
+        { code: "THPT04", name: "Trường THPT Thái Phiên", group: "THPT", editors: ["thaiphien@hp.edu.vn"] },
+      ],
+      indicators: [
+        ...(fixtureInput().indicators as object[]),
+        { key: "so_may_tinh", label: "Số máy tính", unit: "chiếc", type: "integer", aggregate: "sum" },
+      ],
     });
     writeConfig(h, changed);
     h.run("thietLapBangTinh");
-    expect(h.ui._alerts.at(-1)!.prompt).toMatch(/Đã cập nhật trang "Quý I năm 2024": 6 đơn vị, giữ nguyên \d+ ô đã nhập/);
+    expect(h.ui._alerts.at(-1)!.prompt).toMatch(
+      /Đã cập nhật trang "Quý I năm 2024": 6 đơn vị, giữ nguyên \d+ ô đã nhập/,
+    );
     const after = h.sheet(Q1)._grid();
     const newKeys = after[0] as string[];
     expect(newKeys).toContain("so_may_tinh");

@@ -67,7 +67,9 @@ describe("the document lock", () => {
     const t0 = h.world.clock().getTime();
     s.type("THPT03", "xac_nhan_gui", true);
     expect(stampOf("THPT03")).toBe("");
-    expect(h.ss._toasts.at(-1)!.message).toMatch(/^Bảng tính đang bận .* chưa ghi được Thời gian gửi\. Hãy bỏ tích rồi tích lại/);
+    expect(h.ss._toasts.at(-1)!.message).toMatch(
+      /^Bảng tính đang bận .* chưa ghi được Thời gian gửi\. Hãy bỏ tích rồi tích lại/,
+    );
     expect(h.world.clock().getTime() - t0).toBeGreaterThanOrEqual(10_000);
     expect(h.consoleLines.some((l) => /khiSuaBangTinh: .*Lock timeout/.test(l))).toBe(true);
     h.locks._release();
@@ -79,7 +81,9 @@ describe("the document lock", () => {
     s.type("THPT03", "xac_nhan_gui", true);
     expect(stampOf("THPT02")).toEqual(h.world.clock());
     expect(stampOf("THPT03")).toEqual(h.world.clock());
-    const ticks = logRows(h).filter((r) => r.action === "Xác nhận gửi").map((r) => r.unit);
+    const ticks = logRows(h)
+      .filter((r) => r.action === "Xác nhận gửi")
+      .map((r) => r.unit);
     expect(ticks.sort()).toEqual(["THPT01", "THPT02", "THPT03"]);
   });
 
@@ -87,7 +91,9 @@ describe("the document lock", () => {
     h.locks._document.disabled = true;
     h.whenCalled("Sheet.getLastRow", 1, () => s.type("THPT02", "xac_nhan_gui", true));
     s.type("THPT03", "xac_nhan_gui", true);
-    const ticks = logRows(h).filter((r) => r.action === "Xác nhận gửi").map((r) => r.unit);
+    const ticks = logRows(h)
+      .filter((r) => r.action === "Xác nhận gửi")
+      .map((r) => r.unit);
     expect(ticks.length).toBe(2);
   });
 });
@@ -103,7 +109,9 @@ describe("faults in Tổng hợp báo cáo, written in place (every compile afte
   });
   const untouched = () => {
     expect(grid("Tổng hợp")).toBe(before);
-    expect(lastAlert(h)).toMatch(/^Không tổng hợp được báo cáo; trang "Tổng hợp" cũ vẫn giữ nguyên\.\nLỗi không mong muốn: Exception: Service Spreadsheets failed/);
+    expect(lastAlert(h)).toMatch(
+      /^Không tổng hợp được báo cáo; trang "Tổng hợp" cũ vẫn giữ nguyên\.\nLỗi không mong muốn: Exception: Service Spreadsheets failed/,
+    );
     expect(h.ui._dialogs.length).toBe(1);
     expect(logRows(h).length).toBe(logged);
   };
@@ -150,7 +158,9 @@ describe("faults in Tổng hợp báo cáo, written in place (every compile afte
     h.faults.arm({ method: "Ui.showModalDialog" });
     await compile();
     expect(h.faults.fired.length).toBe(1);
-    expect(lastAlert(h)).toMatch(/^Không tổng hợp được báo cáo; trang "Tổng hợp" đã được cập nhật đầy đủ nhưng chưa mở được hộp thoại tải tệp; hãy chạy lại để tải\./);
+    expect(lastAlert(h)).toMatch(
+      /^Không tổng hợp được báo cáo; trang "Tổng hợp" đã được cập nhật đầy đủ nhưng chưa mở được hộp thoại tải tệp; hãy chạy lại để tải\./,
+    );
     const g = h.sheet("Tổng hợp")._grid();
     expect(g[2][0]).toMatch(/^Cập nhật lúc 19\/03\/2024 15:45 bởi /);
     expect(g.some((r) => r[1] === "Số tin, bài đăng trên cổng thông tin" && r[4] === 99)).toBe(true);
@@ -163,7 +173,12 @@ describe("faults in Tổng hợp báo cáo, written in place (every compile afte
     expect(h.faults.fired.length).toBe(1);
     expect(h.ui._dialogs.length).toBe(2);
     expect(h.ui._dialogs[1].html).toContain("chưa ghi được vào trang &quot;Nhật ký&quot;");
-    expect(h.sheet("Tổng hợp")._grid().some((r) => r[1] === "Số tin, bài đăng trên cổng thông tin" && r[4] === 99)).toBe(true);
+    expect(
+      h
+        .sheet("Tổng hợp")
+        ._grid()
+        .some((r) => r[1] === "Số tin, bài đăng trên cổng thông tin" && r[4] === 99),
+    ).toBe(true);
     expect(logRows(h).length).toBe(logged);
   });
 
@@ -208,7 +223,9 @@ describe("faults while Tổng hợp is built anew (the first compile of this ver
       expect(h.faults.fired.length).toBe(1);
       expect(grid("Tổng hợp")).toBe(before);
       expect(names()).toEqual(sheets);
-      expect(lastAlert(h)).toMatch(/^Không tổng hợp được báo cáo; trang "Tổng hợp" cũ vẫn giữ nguyên\.\nLỗi không mong muốn: Exception: Service Spreadsheets failed/);
+      expect(lastAlert(h)).toMatch(
+        /^Không tổng hợp được báo cáo; trang "Tổng hợp" cũ vẫn giữ nguyên\.\nLỗi không mong muốn: Exception: Service Spreadsheets failed/,
+      );
       expect(h.ui._dialogs.length).toBe(1);
       expect(logRows(h).length).toBe(logged);
       // Nothing half-built is trusted: the next compile builds the sheet again, whole.
@@ -229,7 +246,12 @@ describe("faults while Tổng hợp is built anew (the first compile of this ver
     expect(grid("Tổng hợp")).toBe(before);
     await compile();
     expect(names()).toEqual(sheets);
-    expect(h.sheet("Tổng hợp")._grid().some((r) => r[1] === "Số tin, bài đăng trên cổng thông tin" && r[4] === 99)).toBe(true);
+    expect(
+      h
+        .sheet("Tổng hợp")
+        ._grid()
+        .some((r) => r[1] === "Số tin, bài đăng trên cổng thông tin" && r[4] === 99),
+    ).toBe(true);
   });
 });
 
@@ -277,12 +299,16 @@ describe("faults in Mở kỳ báo cáo mới", () => {
     h.faults.arm({ method: "Spreadsheet.deleteSheet" });
     archive();
     expect(h.faults.fired.length).toBe(1);
-    expect(lastAlert(h)).toContain(`Chưa xóa được trang "${Q1}" (đang tạm khóa); số liệu đã an toàn trong trang lưu trữ.`);
+    expect(lastAlert(h)).toContain(
+      `Chưa xóa được trang "${Q1}" (đang tạm khóa); số liệu đã an toàn trong trang lưu trữ.`,
+    );
     expect(names()).toContain(ARCHIVE);
     expect(s.type("THPT03", "so_tin_bai", "1").refused).toBe("protected");
     archive();
     expect(h.ui._alerts.at(-2)!.prompt).toContain(`trang "${ARCHIVE}"`);
-    expect(lastAlert(h)).toContain(`Trang "${ARCHIVE}" đã có đúng số liệu này (lần chạy trước dừng giữa chừng); không chép lại.`);
+    expect(lastAlert(h)).toContain(
+      `Trang "${ARCHIVE}" đã có đúng số liệu này (lần chạy trước dừng giữa chừng); không chép lại.`,
+    );
     expect(names().filter((n) => n.startsWith("Lưu trữ"))).toEqual([ARCHIVE]);
     expect(names()).not.toContain(Q1);
     expect(logRows(h).filter((r) => r.action === "Lưu trữ kỳ báo cáo").length).toBe(2);
@@ -291,7 +317,11 @@ describe("faults in Mở kỳ báo cáo mới", () => {
 
 describe("faults elsewhere", () => {
   it("a failed time stamp writes nothing and tells the unit to tick again; the console shows no email or phone", () => {
-    h.faults.arm({ method: "Range.setValues", sheet: Q1, message: `${SERVICE_FAILED} (user ${EDITOR.THPT03}, tel 0987654321)` });
+    h.faults.arm({
+      method: "Range.setValues",
+      sheet: Q1,
+      message: `${SERVICE_FAILED} (user ${EDITOR.THPT03}, tel 0987654321)`,
+    });
     s.type("THPT03", "xac_nhan_gui", true);
     expect(h.faults.fired.length).toBe(1);
     expect(stampOf("THPT03")).toBe("");
@@ -314,21 +344,34 @@ describe("faults elsewhere", () => {
     h.faults.arm({ method: "Range.setDataValidations", sheet: Q1 });
     h.run("thietLapBangTinh");
     expect(h.faults.fired.length).toBe(1);
-    expect(lastAlert(h)).toMatch(/^Không thiết lập được bảng tính; số liệu đã nhập vẫn được giữ\. Hãy chạy lại Thiết lập bảng tính\./);
+    expect(lastAlert(h)).toMatch(
+      /^Không thiết lập được bảng tính; số liệu đã nhập vẫn được giữ\. Hãy chạy lại Thiết lập bảng tính\./,
+    );
     expect(JSON.stringify(h.sheet(Q1)._grid().slice(2))).toBe(before);
     h.run("thietLapBangTinh");
     expect(JSON.stringify(h.sheet(Q1)._grid().slice(2))).toBe(before);
-    expect(h.sheet(Q1)._cell(3, h.sheet(Q1)._grid()[0].indexOf("xac_nhan_gui") + 1)!.validation!.getCriteriaType()).toBe("CHECKBOX");
+    expect(
+      h
+        .sheet(Q1)
+        ._cell(3, h.sheet(Q1)._grid()[0].indexOf("xac_nhan_gui") + 1)!
+        .validation!.getCriteriaType(),
+    ).toBe("CHECKBOX");
   });
 
   it("a mail that fails is reported and retried later that day; the others go out", () => {
-    h.faults.arm({ method: "MailApp.sendEmail", nth: 2, message: `Exception: Failed to send email to ${EDITOR.THPT03}` });
+    h.faults.arm({
+      method: "MailApp.sendEmail",
+      nth: 2,
+      message: `Exception: Failed to send email to ${EDITOR.THPT03}`,
+    });
     h.ui._answers.push({ button: "YES", text: "" });
     h.run("nhacHan");
     expect(h.faults.fired.length).toBe(1);
     expect(h.mail._sent.map((m) => m.to[0])).toEqual(["tranphu@hp.edu.vn", "lechan@hp.edu.vn"]);
     expect(lastAlert(h)).toContain("Không gửi được 1 đơn vị: THPT03 (Exception: Failed to send email to [email]).");
-    expect(logRows(h).find((r) => r.unit === "THPT03" && r.action === "Nhắc hạn")!.note).toBe("Không gửi được: Exception: Failed to send email to [email]");
+    expect(logRows(h).find((r) => r.unit === "THPT03" && r.action === "Nhắc hạn")!.note).toBe(
+      "Không gửi được: Exception: Failed to send email to [email]",
+    );
     h.ui._answers.push({ button: "YES", text: "" });
     h.run("nhacHan");
     expect(h.mail._sent.map((m) => m.to[0])).toEqual(["tranphu@hp.edu.vn", "lechan@hp.edu.vn", "lequydon@hp.edu.vn"]);

@@ -9,7 +9,7 @@ const probe = (body: string, opts: Parameters<typeof GasHarness.load>[0] = {}) =
 };
 
 describe("fake SpreadsheetApp", () => {
-  it("getValues: \"\" for empty cells, Date objects of the script's realm, booleans and numbers as stored", () => {
+  it('getValues: "" for empty cells, Date objects of the script\'s realm, booleans and numbers as stored', () => {
     const { out } = probe(`
       const sh = SpreadsheetApp.getActive().getActiveSheet();
       sh.getRange(1, 1, 1, 3).setValues([[new Date(Date.UTC(2024, 2, 20)), true, 1234]]);
@@ -21,7 +21,9 @@ describe("fake SpreadsheetApp", () => {
   it("refuses data whose shape does not match the range, and ranges outside the sheet, with the documented messages", () => {
     const { h } = probe("return 0;");
     const sh = h.ss._active;
-    expect(() => sh._range(1, 1, 2, 2).setValues([[1, 2]])).toThrow("The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.");
+    expect(() => sh._range(1, 1, 2, 2).setValues([[1, 2]])).toThrow(
+      "The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.",
+    );
     expect(() => sh._range(1, 1, 1, 2).setValues([[1]])).toThrow("The number of columns in the data does not match");
     expect(() => sh.getRange(1001, 1)).toThrow("outside the dimensions of the sheet");
   });
@@ -33,7 +35,12 @@ describe("fake SpreadsheetApp", () => {
       a.getRange("A1").setValue(5);
       return a === b;`);
     expect(out).toBe(true);
-    expect(h.log.snapshot()).toEqual({ "SpreadsheetApp:SpreadsheetApp.getActive": 1, "SpreadsheetApp:Spreadsheet.getActiveSheet": 2, "SpreadsheetApp:Sheet.getRange": 1, "SpreadsheetApp:Range.setValue": 1 });
+    expect(h.log.snapshot()).toEqual({
+      "SpreadsheetApp:SpreadsheetApp.getActive": 1,
+      "SpreadsheetApp:Spreadsheet.getActiveSheet": 2,
+      "SpreadsheetApp:Sheet.getRange": 1,
+      "SpreadsheetApp:Range.setValue": 1,
+    });
   });
 
   it("getSheetValues reads a block in one call, -1 meaning up to the last row or column with data; getRangeList gives ranges in one call", () => {
@@ -44,20 +51,31 @@ describe("fake SpreadsheetApp", () => {
       const part = sh.getSheetValues(2, 2, -1, 1);
       const ranges = sh.getRangeList(["A2:C2", "B3"]).getRanges().map((r) => r.getA1Notation());
       return [all, part, ranges];`);
-    expect(out).toEqual([[["", "", ""], [1, 2, 3], [4, 5, ""]], [[2], [5]], ["A2:C2", "B3"]]);
+    expect(out).toEqual([
+      [
+        ["", "", ""],
+        [1, 2, 3],
+        [4, 5, ""],
+      ],
+      [[2], [5]],
+      ["A2:C2", "B3"],
+    ]);
     expect(h.log.count({ method: "getSheetValues" })).toBe(2);
     expect(h.log.count({ method: /^(RangeList\.getRanges|Sheet\.getRangeList)$/ })).toBe(2);
   });
 
   it("starts a new protection with the spreadsheet's editors; the owner and the running user cannot be removed", () => {
-    const { h, out } = probe(`
+    const { h, out } = probe(
+      `
       const p = SpreadsheetApp.getActive().getActiveSheet().getRange("A3:C3").protect();
       const before = p.getEditors().map((u) => u.getEmail());
       p.addEditor(Session.getEffectiveUser());
       p.removeEditors(p.getEditors());
       const after = p.getEditors().map((u) => u.getEmail());
       p.addEditors(["a@truong.edu.vn"]);
-      return [before, after, p.canDomainEdit()];`, { sharedEditors: ["giaovien@sgddt.edu.vn"] });
+      return [before, after, p.canDomainEdit()];`,
+      { sharedEditors: ["giaovien@sgddt.edu.vn"] },
+    );
     expect(out).toEqual([["vanphong@sgddt.edu.vn", "giaovien@sgddt.edu.vn"], ["vanphong@sgddt.edu.vn"], true]);
     void h;
   });
@@ -127,7 +145,15 @@ describe("fake Spreadsheet's active-sheet methods and Sheet.appendRow", () => {
       const ss = SpreadsheetApp.getActive();
       ss.insertSheet("Khác").getRange("A1:B2").setValues([[1, 2], [3, ""]]);
       return [ss.getSheetName(), ss.getLastRow(), ss.getLastColumn(), ss.getSheetValues(1, 1, -1, -1)];`);
-    expect(out).toEqual(["Khác", 2, 2, [[1, 2], [3, ""]]]);
+    expect(out).toEqual([
+      "Khác",
+      2,
+      2,
+      [
+        [1, 2],
+        [3, ""],
+      ],
+    ]);
     expect(h.log.count({ method: /^Spreadsheet\.(getSheetName|getLastRow|getLastColumn|getSheetValues)$/ })).toBe(4);
   });
 
@@ -156,7 +182,11 @@ describe("fake Utilities.computeDigest", () => {
     expect(d.every((x) => x >= -128 && x <= 127) && d.some((x) => x < 0)).toBe(true);
     expect(hex(d)).toBe(createHash("sha256").update("Tổng hợp báo cáo", "utf8").digest("hex"));
     expect(hex(a)).toBe(createHash("sha256").update("T?ng", "ascii").digest("hex"));
-    expect(hex(b)).toBe(createHash("md5").update(Buffer.from([255, 0, 127])).digest("hex"));
+    expect(hex(b)).toBe(
+      createHash("md5")
+        .update(Buffer.from([255, 0, 127]))
+        .digest("hex"),
+    );
   });
 });
 
@@ -172,7 +202,9 @@ describe("fake Range.setValues: strings are entered as typed", () => {
     expect(sh._cell(1, 6)!.formula).toBe("=A1*2");
     sh._range(2, 1, 1, 1).setValues([["20/03/2024"]]);
     expect(sh._value("A2")).toEqual(new Date("2024-03-19T17:00:00Z"));
-    expect(() => sh._range(3, 1, 1, 1).setValues([["x".repeat(50_001)]])).toThrow("more than the maximum of 50000 characters");
+    expect(() => sh._range(3, 1, 1, 1).setValues([["x".repeat(50_001)]])).toThrow(
+      "more than the maximum of 50000 characters",
+    );
   });
 });
 
@@ -184,13 +216,20 @@ describe("fake MailApp", () => {
       MailApp.sendEmail("d@x.vn", "s", "b", { name: "Văn phòng" });
       return [before, MailApp.getRemainingDailyQuota()];`);
     expect(out).toEqual([100, 96]);
-    expect(h.mail._sent.map((m) => [m.to, m.cc, m.name])).toEqual([[["a@x.vn", "b@x.vn"], ["c@x.vn"], undefined], [["d@x.vn"], [], "Văn phòng"]]);
+    expect(h.mail._sent.map((m) => [m.to, m.cc, m.name])).toEqual([
+      [["a@x.vn", "b@x.vn"], ["c@x.vn"], undefined],
+      [["d@x.vn"], [], "Văn phòng"],
+    ]);
     const { h: h2 } = probe("return 0;");
     h2.mail._quota = 1;
     const ctx = h2.context as Record<string, unknown>;
     const mail = ctx.MailApp as { sendEmail(m: object): void };
-    expect(() => mail.sendEmail({ to: "a@x.vn,b@x.vn", subject: "s", body: "b" })).toThrow("Service invoked too many times for one day: email.");
-    expect(() => mail.sendEmail({ to: Array.from({ length: 51 }, (_, i) => `u${i}@x.vn`).join(","), subject: "s", body: "b" })).toThrow("Email Recipients Per Message");
+    expect(() => mail.sendEmail({ to: "a@x.vn,b@x.vn", subject: "s", body: "b" })).toThrow(
+      "Service invoked too many times for one day: email.",
+    );
+    expect(() =>
+      mail.sendEmail({ to: Array.from({ length: 51 }, (_, i) => `u${i}@x.vn`).join(","), subject: "s", body: "b" }),
+    ).toThrow("Email Recipients Per Message");
     h2.world.authMode = "LIMITED";
     expect(() => mail.sendEmail({ to: "a@x.vn", subject: "s", body: "b" })).toThrow(/script\.send_mail/);
     expect(h2.mail._sent).toEqual([]);
@@ -259,12 +298,22 @@ describe("fault injection", () => {
   it("throws on the nth matching call only, and records it", () => {
     const { h } = probe("return 0;");
     h.faults.arm({ method: "Range.setValues", nth: 2 });
-    const ctx = h.context as { SpreadsheetApp: { getActive(): { getActiveSheet(): { getRange(a: string): { setValues(v: unknown[][]): unknown } } } } };
+    const ctx = h.context as {
+      SpreadsheetApp: {
+        getActive(): { getActiveSheet(): { getRange(a: string): { setValues(v: unknown[][]): unknown } } };
+      };
+    };
     const r = ctx.SpreadsheetApp.getActive().getActiveSheet().getRange("A1");
     r.setValues([[1]]);
     expect(() => r.setValues([[2]])).toThrow("Service Spreadsheets failed");
     r.setValues([[3]]);
-    expect(h.faults.fired).toEqual([{ method: "Range.setValues", message: expect.stringContaining("Service Spreadsheets failed"), sheet: "Trang tính1" }]);
+    expect(h.faults.fired).toEqual([
+      {
+        method: "Range.setValues",
+        message: expect.stringContaining("Service Spreadsheets failed"),
+        sheet: "Trang tính1",
+      },
+    ]);
     expect(h.ss._active._value("A1")).toBe(3);
   });
 });

@@ -68,7 +68,9 @@ describe("Nhật ký", () => {
     h.runAs("chuyenvien@sgddt.edu.vn", "nhacHan");
     expect(h.mail._sent.length).toBeGreaterThan(0);
     expect(h.mail._sent[0].from).toBe("chuyenvien@sgddt.edu.vn");
-    expect(lastAlert(h)).toContain('Lưu ý: chưa ghi được vào trang "Nhật ký" (chỉ chủ sở hữu bảng tính và các email Văn phòng ghi trong trang "Cấu hình" ghi được nhật ký; chạy lại Thiết lập bảng tính sau khi thêm email).');
+    expect(lastAlert(h)).toContain(
+      'Lưu ý: chưa ghi được vào trang "Nhật ký" (chỉ chủ sở hữu bảng tính và các email Văn phòng ghi trong trang "Cấu hình" ghi được nhật ký; chạy lại Thiết lập bảng tính sau khi thêm email).',
+    );
     expect(logRows(h).length).toBe(before);
   });
 });

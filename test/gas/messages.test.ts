@@ -11,10 +11,14 @@ import { ensureBuilt } from "./support/build-once.js";
 import { at, lastAlert, Q1, setUp } from "./support/scenario.js";
 
 /** Words and shapes a clerk must never see. */
-const JARGON = /\b(units|unitGroups|indicators|periods|tasks|textFields)\[|YYYY|JSON|trigger|trình kích hoạt|Apps Script|undefined|NaN|\[object |\bnull\b|Exception/;
+const JARGON =
+  /\b(units|unitGroups|indicators|periods|tasks|textFields)\[|YYYY|JSON|trigger|trình kích hoạt|Apps Script|undefined|NaN|\[object |\bnull\b|Exception/;
 
 /** Dates written d/m/yyyy instead of dd/mm/yyyy. */
-const shortDates = (s: string): string[] => [...s.matchAll(/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g)].filter((m) => m[1].length < 2 || m[2].length < 2).map((m) => m[0]);
+const shortDates = (s: string): string[] =>
+  [...s.matchAll(/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g)]
+    .filter((m) => m[1].length < 2 || m[2].length < 2)
+    .map((m) => m[0]);
 
 describe("everything a clerk reads in one season", () => {
   const seen: string[] = [];
@@ -57,9 +61,17 @@ describe("everything a clerk reads in one season", () => {
     h.run("moKyBaoCaoMoi");
     h.run("huongDan");
     seen.push(...h.ui._alerts.map((a) => a.prompt), ...h.ss._toasts.map((t) => t.message));
-    seen.push(...h.ui._dialogs.map((d) => d.html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<[^>]+>/g, " ")));
+    seen.push(
+      ...h.ui._dialogs.map((d) => d.html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<[^>]+>/g, " ")),
+    );
     seen.push(...h.mail._sent.map((m) => `${m.subject}\n${m.body}`));
-    seen.push(...h.sheet("Tổng hợp")._grid().flat().filter((x): x is string => typeof x === "string"));
+    seen.push(
+      ...h
+        .sheet("Tổng hợp")
+        ._grid()
+        .flat()
+        .filter((x): x is string => typeof x === "string"),
+    );
   });
 
   it("shows the notes, alerts, toasts, dialogs, mails and Tổng hợp of the season", () => {
@@ -97,7 +109,9 @@ describe("Thiết lập bảng tính says what to do", () => {
     const h = GasHarness.load({ now: at("2024-03-18T10:00:00") });
     h.ui._answers.push({ button: "OK", text: "x" });
     h.run("thietLapBangTinh");
-    expect(lastAlert(h)).toMatch(/^Không thiết lập được bảng tính; số liệu đã nhập vẫn được giữ\.\n"x" không phải số thứ tự trong danh sách \(1–(\d+)\)\.\n {2}- Chạy lại Thiết lập bảng tính và nhập một số từ 1 đến \1\.$/);
+    expect(lastAlert(h)).toMatch(
+      /^Không thiết lập được bảng tính; số liệu đã nhập vẫn được giữ\.\n"x" không phải số thứ tự trong danh sách \(1–(\d+)\)\.\n {2}- Chạy lại Thiết lập bảng tính và nhập một số từ 1 đến \1\.$/,
+    );
   });
 
   it("on a broken Cấu hình names table, sheet row and column, in the sheet's words", () => {
@@ -109,7 +123,9 @@ describe("Thiết lập bảng tính says what to do", () => {
     sheet._range(1, 1, g.length, g[0].length).setValues(g);
     s.h.run("thietLapBangTinh");
     const text = lastAlert(s.h);
-    expect(text).toContain(`Bảng ĐƠN VỊ, dòng ${row + 1}, cột "Mã nhóm": nhóm "XYZ" của đơn vị THPT02 không có trong bảng NHÓM ĐƠN VỊ.`);
+    expect(text).toContain(
+      `Bảng ĐƠN VỊ, dòng ${row + 1}, cột "Mã nhóm": nhóm "XYZ" của đơn vị THPT02 không có trong bảng NHÓM ĐƠN VỊ.`,
+    );
     expect(text).toContain('Sửa các ô sau trong trang "Cấu hình" rồi chạy lại Thiết lập bảng tính:');
     expect(text).not.toMatch(JARGON);
   });

@@ -21,12 +21,19 @@ const SHARED = [...Object.values(EDITOR), "vanthu.tranphu@hp.edu.vn", CLERK];
 
 /** Every protection of ours in the spreadsheet, with its sheet. */
 function ownProtections(h: GasHarness): { sheet: string; p: FakeProtection }[] {
-  return h.ss._sheets.flatMap((sheet) => sheet._protections.filter((p) => p._description.startsWith("Tổng hợp báo cáo · ")).map((p) => ({ sheet: sheet._name, p })));
+  return h.ss._sheets.flatMap((sheet) =>
+    sheet._protections
+      .filter((p) => p._description.startsWith("Tổng hợp báo cáo · "))
+      .map((p) => ({ sheet: sheet._name, p })),
+  );
 }
 
 /** A1 of the value cell of a Cấu hình plan row, found by its key in column C. */
 function configValueCell(h: GasHarness, key: string): string {
-  const row = h.sheet("Cấu hình")._grid().findIndex((r) => r[2] === key);
+  const row = h
+    .sheet("Cấu hình")
+    ._grid()
+    .findIndex((r) => r[2] === key);
   if (row < 0) throw new Error(`no Cấu hình row ${key}`);
   return `B${row + 1}`;
 }
@@ -76,7 +83,8 @@ describe("a Văn phòng clerk added to Cấu hình after the spreadsheet is in u
     expect(r.ok).toBe(false);
     expect(r.text).toMatch(/^Không tổng hợp được báo cáo; trang "Tổng hợp" cũ vẫn giữ nguyên\./);
     expect(logRows(h).length).toBe(logged);
-    for (const [sheet, a1] of officeCells(s)) expect(h.type(CLERK, sheet, a1, "7").refused, `${sheet}!${a1}`).toBe("protected");
+    for (const [sheet, a1] of officeCells(s))
+      expect(h.type(CLERK, sheet, a1, "7").refused, `${sheet}!${a1}`).toBe("protected");
   });
 
   it("finds an empty row for the Văn phòng's e-mails in Cấu hình, under its Vietnamese label", () => {
@@ -109,7 +117,13 @@ describe("a Văn phòng clerk added to Cấu hình after the spreadsheet is in u
       const r = await compileAs(h, CLERK);
       expect(r.ok, r.text).toBe(true);
       expect(r.text).not.toContain("chưa ghi được");
-      expect(h.sheet("Tổng hợp")._grid().flat().some((v) => String(v).includes(CLERK))).toBe(true);
+      expect(
+        h
+          .sheet("Tổng hợp")
+          ._grid()
+          .flat()
+          .some((v) => String(v).includes(CLERK)),
+      ).toBe(true);
       expect(logRows(h).at(-1)).toMatchObject({ user: CLERK, action: "Tổng hợp báo cáo", period: Q1 });
     });
 
@@ -123,11 +137,13 @@ describe("a Văn phòng clerk added to Cấu hình after the spreadsheet is in u
     });
 
     it("lets her correct Cấu hình, a unit's row, the headers, Tổng hợp, the archive and the log", () => {
-      for (const [sheet, a1] of officeCells(s)) expect(h.type(CLERK, sheet, a1, "8").accepted, `${sheet}!${a1}`).toBe(true);
+      for (const [sheet, a1] of officeCells(s))
+        expect(h.type(CLERK, sheet, a1, "8").accepted, `${sheet}!${a1}`).toBe(true);
     });
 
     it("still keeps each unit to its own row: not another's, not the headers, Cấu hình, Tổng hợp, the archive or the log", () => {
-      for (const [sheet, a1] of officeCells(s)) expect(h.type(EDITOR.THPT02, sheet, a1, "7").refused, `${sheet}!${a1}`).toBe("protected");
+      for (const [sheet, a1] of officeCells(s))
+        expect(h.type(EDITOR.THPT02, sheet, a1, "7").refused, `${sheet}!${a1}`).toBe("protected");
       expect(h.type(EDITOR.THPT02, Q1, s.cell("so_tin_bai", "THPT02"), "10").accepted).toBe(true);
     });
 
@@ -139,8 +155,13 @@ describe("a Văn phòng clerk added to Cấu hình after the spreadsheet is in u
       });
 
       it("leaves her on no protection, and out of every sheet of the Văn phòng", () => {
-        expect(ownProtections(h).filter(({ p }) => p._editors.has(CLERK)).map(({ p }) => p._description)).toEqual([]);
-        for (const [sheet, a1] of officeCells(s)) expect(h.type(CLERK, sheet, a1, "9").refused, `${sheet}!${a1}`).toBe("protected");
+        expect(
+          ownProtections(h)
+            .filter(({ p }) => p._editors.has(CLERK))
+            .map(({ p }) => p._description),
+        ).toEqual([]);
+        for (const [sheet, a1] of officeCells(s))
+          expect(h.type(CLERK, sheet, a1, "9").refused, `${sheet}!${a1}`).toBe("protected");
       });
 
       it("refuses her compile again, leaving Tổng hợp and the log as they were", async () => {
@@ -209,7 +230,11 @@ describe("a bundled template's Văn phòng", () => {
     const all = ownProtections(h);
     // Cấu hình, the log, and per data sheet its headers, identity columns and 72 unit rows.
     expect(all.length).toBeGreaterThan(72);
-    for (const { sheet, p } of all) expect([...p._editors].filter((e) => e.endsWith("@haiphong.edu.vn") && e.includes("vanphong")).sort(), `${sheet}: ${p._description}`).toEqual(["tonghop.vanphong@haiphong.edu.vn", "vanphong@haiphong.edu.vn"]);
+    for (const { sheet, p } of all)
+      expect(
+        [...p._editors].filter((e) => e.endsWith("@haiphong.edu.vn") && e.includes("vanphong")).sort(),
+        `${sheet}: ${p._description}`,
+      ).toEqual(["tonghop.vanphong@haiphong.edu.vn", "vanphong@haiphong.edu.vn"]);
   });
 });
 
@@ -219,13 +244,19 @@ describe("what the Văn phòng's list costs", () => {
   /** Set-up's Spreadsheet calls for 30 units, first and again, with the Văn phòng's `office` e-mails. */
   function setupCalls(office: string[]): { first: number; again: number; addEditors: number; rows: number } {
     const t = { ...templateWithUnits(30), office: { editors: office } };
-    const h = GasHarness.load({ now: at("2024-03-18T10:00:00"), sharedEditors: [...t.units.flatMap((u) => u.editors), ...office] });
+    const h = GasHarness.load({
+      now: at("2024-03-18T10:00:00"),
+      sharedEditors: [...t.units.flatMap((u) => u.editors), ...office],
+    });
     writeConfig(h, t);
     h.log.reset();
     h.run("thietLapBangTinh");
     const first = spreadsheetCalls(h.log).all;
     const addEditors = h.log.count({ method: /^Protection\.addEditors?$/ });
-    const rows = h.sheet(Q1).getProtections("RANGE").filter((p) => p._description.includes("Đơn vị ") && office.every((e) => p._editors.has(e))).length;
+    const rows = h
+      .sheet(Q1)
+      .getProtections("RANGE")
+      .filter((p) => p._description.includes("Đơn vị ") && office.every((e) => p._editors.has(e))).length;
     h.log.reset();
     h.run("thietLapBangTinh");
     return { first, again: spreadsheetCalls(h.log).all, addEditors, rows };

@@ -29,9 +29,15 @@ describe("Nhắc hạn nộp báo cáo (menu)", () => {
     h.run("nhacHan");
     const preview = h.ui._alerts.at(-2)!;
     expect(preview.buttons).toBe("YES_NO");
-    expect(preview.prompt).toContain("Sẽ gửi email nhắc hạn cho 3 đơn vị (4 người nhận; hạn mức email còn lại hôm nay: 100 người nhận):");
-    expect(preview.prompt).toContain(`• THPT02 – Trường THPT Trần Phú: tranphu@hp.edu.vn, vanthu.tranphu@hp.edu.vn · ${Q1} · còn 2 ngày đến hạn · chưa tích Xác nhận gửi`);
-    expect(preview.prompt).toContain(`• THPT03 – Trường THPT Lê Quý Đôn: lequydon@hp.edu.vn · ${Q1} · còn 2 ngày đến hạn`);
+    expect(preview.prompt).toContain(
+      "Sẽ gửi email nhắc hạn cho 3 đơn vị (4 người nhận; hạn mức email còn lại hôm nay: 100 người nhận):",
+    );
+    expect(preview.prompt).toContain(
+      `• THPT02 – Trường THPT Trần Phú: tranphu@hp.edu.vn, vanthu.tranphu@hp.edu.vn · ${Q1} · còn 2 ngày đến hạn · chưa tích Xác nhận gửi`,
+    );
+    expect(preview.prompt).toContain(
+      `• THPT03 – Trường THPT Lê Quý Đôn: lequydon@hp.edu.vn · ${Q1} · còn 2 ngày đến hạn`,
+    );
     expect(preview.prompt).toContain("Không có email người nhập trong trang Cấu hình (1 đơn vị): TT02");
     expect(preview.prompt).not.toContain("THPT01 –");
     expect(lastAlert(h)).toBe("Đã hủy, chưa gửi email nào.");
@@ -45,10 +51,14 @@ describe("Nhắc hạn nộp báo cáo (menu)", () => {
     expect(sentTo(h)).toEqual(["tranphu@hp.edu.vn,vanthu.tranphu@hp.edu.vn", "lequydon@hp.edu.vn", "lechan@hp.edu.vn"]);
     const m = h.mail._sent[0];
     expect(m.from).toBe(OWNER);
-    expect(m.subject).toBe("[Nhắc hạn] Quý I năm 2024: Báo cáo kết quả thực hiện chuyển đổi số trong giáo dục (hạn nộp 20/03/2024)");
+    expect(m.subject).toBe(
+      "[Nhắc hạn] Quý I năm 2024: Báo cáo kết quả thực hiện chuyển đổi số trong giáo dục (hạn nộp 20/03/2024)",
+    );
     expect(m.body).toMatch(/^Kính gửi: Trường THPT Trần Phú \(mã THPT02\),/);
     expect(m.body).toContain("còn 2 ngày đến hạn");
-    expect(m.body).toContain(`https://docs.google.com/spreadsheets/d/1FakeSpreadsheetId/edit#gid=${h.sheet(Q1).getSheetId()}`);
+    expect(m.body).toContain(
+      `https://docs.google.com/spreadsheets/d/1FakeSpreadsheetId/edit#gid=${h.sheet(Q1).getSheetId()}`,
+    );
     expect(h.mail._quota).toBe(96);
     expect(lastAlert(h)).toBe("Đã gửi 3 email nhắc hạn (4 người nhận).");
     const rows = logRows(h).filter((r) => r.action === "Nhắc hạn");
@@ -72,7 +82,9 @@ describe("Nhắc hạn nộp báo cáo (menu)", () => {
     h.mail._quota = 3;
     h.ui._answers.push({ button: "YES", text: "" });
     h.run("nhacHan");
-    expect(h.ui._alerts.at(-2)!.prompt).toContain("Chưa gửi được hôm nay vì hết hạn mức email (1 đơn vị, chạy lại vào ngày mai): TT01 – Trung tâm GDNN-GDTX quận Lê Chân (Quý I năm 2024)");
+    expect(h.ui._alerts.at(-2)!.prompt).toContain(
+      "Chưa gửi được hôm nay vì hết hạn mức email (1 đơn vị, chạy lại vào ngày mai): TT01 – Trung tâm GDNN-GDTX quận Lê Chân (Quý I năm 2024)",
+    );
     expect(sentTo(h).slice(3)).toEqual(["tranphu@hp.edu.vn,vanthu.tranphu@hp.edu.vn", "lequydon@hp.edu.vn"]);
     expect(h.mail._quota).toBe(0);
     expect(lastAlert(h)).toContain("Còn 1 đơn vị chưa gửi (hết hạn mức email hoặc thời gian cho phép hôm nay): TT01.");
@@ -100,7 +112,9 @@ describe("nhắc hạn tự động (daily trigger)", () => {
     h.ui._answers.push({ button: "YES", text: "" });
     h.run("batTatNhacHanTuDong");
     expect(h.ui._alerts.at(-2)!.prompt).toContain("vào các ngày: 3 ngày trước hạn, 1 ngày sau hạn, 3 ngày sau hạn");
-    expect(h.scriptApp._triggers.filter((t) => t._event === "CLOCK").map((t) => [t._handler, t._owner, t._clock])).toEqual([["nhacHanHangNgay", OWNER, { everyDays: 1, atHour: 7 }]]);
+    expect(
+      h.scriptApp._triggers.filter((t) => t._event === "CLOCK").map((t) => [t._handler, t._owner, t._clock]),
+    ).toEqual([["nhacHanHangNgay", OWNER, { everyDays: 1, atHour: 7 }]]);
     expect(logRows(h).at(-1)!.action).toBe("Bật nhắc hạn tự động");
   });
 
@@ -117,7 +131,11 @@ describe("nhắc hạn tự động (daily trigger)", () => {
     expect(h.mail._sent.length).toBe(2);
     expect(h.ui._alerts.length).toBe(alerts);
     expect(h.consoleLines.filter((l) => l.startsWith("error"))).toEqual([]);
-    expect(logRows(h).filter((r) => r.action === "Nhắc hạn").map((r) => r.note)).toEqual(["đã quá hạn 1 ngày; tự động", "đã quá hạn 1 ngày; tự động"]);
+    expect(
+      logRows(h)
+        .filter((r) => r.action === "Nhắc hạn")
+        .map((r) => r.note),
+    ).toEqual(["đã quá hạn 1 ngày; tự động", "đã quá hạn 1 ngày; tự động"]);
   });
 
   it("takes the reminder days from Cấu hình", () => {

@@ -16,7 +16,12 @@ function templateWith(units: number) {
   const input = fixtureInput();
   const list = Array.from({ length: units }, (_, i) => {
     const n = String(i + 1).padStart(4, "0");
-    return { code: `DV${n}`, name: `Đơn vị số ${n}`, group: i % 3 === 0 ? "TT" : "THPT", editors: [`dv${n}@truong.edu.vn`] };
+    return {
+      code: `DV${n}`,
+      name: `Đơn vị số ${n}`,
+      group: i % 3 === 0 ? "TT" : "THPT",
+      editors: [`dv${n}@truong.edu.vn`],
+    };
   });
   return parseTemplate({ ...input, units: list });
 }
@@ -42,7 +47,14 @@ async function measure(units: number) {
   h.world.cells.written = 0;
   await h.run("tongHopBaoCao");
   if (h.ui._dialogs.length !== 2) throw new Error(lastAlert(h));
-  return { calls: h.log.count(), spreadsheetCalls: h.log.count({ service: "SpreadsheetApp" }), read: h.world.cells.read, written: h.world.cells.written, dataWidth: sheet.getLastColumn(), configWidth: h.sheet("Cấu hình").getLastColumn() };
+  return {
+    calls: h.log.count(),
+    spreadsheetCalls: h.log.count({ service: "SpreadsheetApp" }),
+    read: h.world.cells.read,
+    written: h.world.cells.written,
+    dataWidth: sheet.getLastColumn(),
+    configWidth: h.sheet("Cấu hình").getLastColumn(),
+  };
 }
 
 describe("the compile's work per unit", () => {
@@ -65,7 +77,9 @@ describe("the compile's work per unit", () => {
     expect(large.dataWidth).toBe(small.dataWidth);
     expect((large.read - small.read) / 60).toBe(cellsPerUnit(small.dataWidth, CONFIG_WIDTH));
     expect(large.written - small.written).toBe(0);
-    expect(small.read + small.written - 10 * cellsPerUnit(small.dataWidth, CONFIG_WIDTH)).toBeLessThanOrEqual(COMPILE_COST.fixedCells);
+    expect(small.read + small.written - 10 * cellsPerUnit(small.dataWidth, CONFIG_WIDTH)).toBeLessThanOrEqual(
+      COMPILE_COST.fixedCells,
+    );
   });
 });
 
@@ -87,7 +101,9 @@ describe("a sheet too large for 6 minutes", () => {
     expect(lastAlert(h)).toContain(`Trang "${Q1}" có ${limit + 1} dòng đơn vị × ${width} cột`);
     expect(lastAlert(h)).toMatch(/vượt giới hạn 6 phút mỗi lần chạy mà Google cho phép/);
     expect(lastAlert(h)).toContain(`tổng hợp được tối đa khoảng ${limit} đơn vị`);
-    expect(lastAlert(h)).toContain("tong-hop compile -t <mẫu kế hoạch> -p quy_1_2024 --sheet https://docs.google.com/spreadsheets/d/1FakeSpreadsheetId/edit -o bao-cao.xlsx");
+    expect(lastAlert(h)).toContain(
+      "tong-hop compile -t <mẫu kế hoạch> -p quy_1_2024 --sheet https://docs.google.com/spreadsheets/d/1FakeSpreadsheetId/edit -o bao-cao.xlsx",
+    );
     // Cấu hình only: the data sheet is not read, nothing is written, no toast says it started.
     expect(h.log.count({ method: /^(Range\.getValues|(Sheet|Spreadsheet)\.getSheetValues)$/ })).toBe(1);
     expect(h.ss.getSheetByName("Tổng hợp")).toBeNull();
@@ -117,7 +133,9 @@ describe("a sheet too large for 6 minutes", () => {
     // Mở kỳ báo cáo mới refuses it before reading, from the sheet's size, and unlocks the sheet again.
     h.ui._answers.push({ button: "YES", text: "" });
     h.run("moKyBaoCaoMoi");
-    expect(lastAlert(h)).toMatch(/^Chưa mở được kỳ báo cáo mới; trang số liệu vẫn giữ nguyên\.\nTrang "Quý I năm 2024" có \d+ dòng đơn vị/);
+    expect(lastAlert(h)).toMatch(
+      /^Chưa mở được kỳ báo cáo mới; trang số liệu vẫn giữ nguyên\.\nTrang "Quý I năm 2024" có \d+ dòng đơn vị/,
+    );
     expect(sheet.getProtections("SHEET")).toEqual([]);
   });
 });

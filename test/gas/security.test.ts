@@ -23,7 +23,12 @@ const ALLOWED_SCOPES = new Set([
   "https://www.googleapis.com/auth/script.send_mail",
 ]);
 /** Scopes that must never appear: whole Drive, every spreadsheet, the mailbox. */
-const FORBIDDEN = [/\/auth\/drive(\.readonly)?$/, /\/auth\/spreadsheets(\.readonly)?$/, /mail\.google\.com/, /\/auth\/gmail\./];
+const FORBIDDEN = [
+  /\/auth\/drive(\.readonly)?$/,
+  /\/auth\/spreadsheets(\.readonly)?$/,
+  /mail\.google\.com/,
+  /\/auth\/gmail\./,
+];
 
 /** Scopes of a manifest outside the allow-list, or forbidden outright. */
 function badScopes(manifest: { oauthScopes?: string[] }): string[] {
@@ -36,11 +41,19 @@ describe("appsscript.json", () => {
     expect(badScopes(manifest)).toEqual([]);
     expect(manifest.oauthScopes).toContain("https://www.googleapis.com/auth/script.send_mail");
     const built = await ensureBuilt();
-    expect(JSON.parse(readFileSync(join(built.file, "..", "appsscript.json"), "utf8")).oauthScopes).toEqual(manifest.oauthScopes);
+    expect(JSON.parse(readFileSync(join(built.file, "..", "appsscript.json"), "utf8")).oauthScopes).toEqual(
+      manifest.oauthScopes,
+    );
   });
 
   it("(the check itself) catches full Drive, full Sheets, Gmail and anything not on the list", () => {
-    const bad = ["https://www.googleapis.com/auth/drive", "https://www.googleapis.com/auth/spreadsheets", "https://mail.google.com/", "https://www.googleapis.com/auth/gmail.send", "https://www.googleapis.com/auth/script.external_request"];
+    const bad = [
+      "https://www.googleapis.com/auth/drive",
+      "https://www.googleapis.com/auth/spreadsheets",
+      "https://mail.google.com/",
+      "https://www.googleapis.com/auth/gmail.send",
+      "https://www.googleapis.com/auth/script.external_request",
+    ];
     expect(badScopes({ oauthScopes: [...ALLOWED_SCOPES, ...bad] })).toEqual(bad);
   });
 });
@@ -74,7 +87,8 @@ describe("who may edit what", () => {
       ["Nhật ký", "A2"],
     ];
     for (const who of ["tranphu@hp.edu.vn", "vanthu.tranphu@hp.edu.vn"]) {
-      for (const [sheet, a1] of targets) expect(h.type(who, sheet, a1, "7").refused, `${who} ${sheet}!${a1}`).toBe("protected");
+      for (const [sheet, a1] of targets)
+        expect(h.type(who, sheet, a1, "7").refused, `${who} ${sheet}!${a1}`).toBe("protected");
       expect(h.type(who, Q1, s.cell("so_tin_bai", "THPT02"), "7").accepted, who).toBe(true);
     }
   });
@@ -95,7 +109,9 @@ describe("who may edit what", () => {
   it("re-applies protections when Cấu hình's unit list changes: a removed editor loses access, a new unit gets its own row", () => {
     const input = fixtureInput() as { units: { code: string; editors: string[] }[] };
     const units = [
-      ...input.units.filter((u) => u.code !== "TT02").map((u) => (u.code === "THPT02" ? { ...u, editors: ["tranphu@hp.edu.vn"] } : u)),
+      ...input.units
+        .filter((u) => u.code !== "TT02")
+        .map((u) => (u.code === "THPT02" ? { ...u, editors: ["tranphu@hp.edu.vn"] } : u)),
       { code: "THPT04", name: "Trường THPT Thái Phiên", group: "THPT", editors: ["thaiphien@hp.edu.vn"] },
     ];
     h.world.sharedEditors.add("thaiphien@hp.edu.vn");
@@ -106,14 +122,30 @@ describe("who may edit what", () => {
     expect(h.type("thaiphien@hp.edu.vn", Q1, s.cell("so_tin_bai", "THPT04"), "3").accepted).toBe(true);
     expect(h.type("thaiphien@hp.edu.vn", Q1, s.cell("so_tin_bai", "THPT03"), "3").refused).toBe("protected");
     expect(h.type(EDITOR.THPT01, Q1, s.cell("so_tin_bai", "THPT04"), "3").refused).toBe("protected");
-    const rows = h.sheet(Q1).getProtections("RANGE").filter((p) => p._description.includes("Đơn vị "));
-    expect(rows.map((p) => p._description.split("Đơn vị ")[1]).sort()).toEqual(["THPT01", "THPT02", "THPT03", "THPT04", "TT01"]);
-    expect([...rows.find((p) => p._description.endsWith("THPT04"))!._editors].sort()).toEqual([OWNER, "thaiphien@hp.edu.vn"].sort());
+    const rows = h
+      .sheet(Q1)
+      .getProtections("RANGE")
+      .filter((p) => p._description.includes("Đơn vị "));
+    expect(rows.map((p) => p._description.split("Đơn vị ")[1]).sort()).toEqual([
+      "THPT01",
+      "THPT02",
+      "THPT03",
+      "THPT04",
+      "TT01",
+    ]);
+    expect([...rows.find((p) => p._description.endsWith("THPT04"))!._editors].sort()).toEqual(
+      [OWNER, "thaiphien@hp.edu.vn"].sort(),
+    );
   });
 });
 
 describe("formula-like text", () => {
-  const injections = ['=HYPERLINK("http://evil.example","Bấm vào đây")', "=IMPORTRANGE(\"1abc\",\"A1:Z\")", "+cmd|' /C calc'!A0", "@SUM(A1:A9)"];
+  const injections = [
+    '=HYPERLINK("http://evil.example","Bấm vào đây")',
+    '=IMPORTRANGE("1abc","A1:Z")',
+    "+cmd|' /C calc'!A0",
+    "@SUM(A1:A9)",
+  ];
 
   it("is turned into a formula by the fake when written raw, as Sheets does (the hazard is real)", () => {
     const s = setUp();
@@ -145,7 +177,8 @@ describe("formula-like text", () => {
       expect(sheet._cell(r + 1, c + 1)!.formula, text).toBe("");
     }
     expect(g.flat().filter((v) => v === "#ERROR!")).toEqual([]);
-    for (let r = 1; r <= g.length; r++) for (let c = 1; c <= g[0].length; c++) expect(sheet._cell(r, c)?.formula ?? "").toBe("");
+    for (let r = 1; r <= g.length; r++)
+      for (let c = 1; c <= g[0].length; c++) expect(sheet._cell(r, c)?.formula ?? "").toBe("");
   });
 });
 
@@ -172,7 +205,11 @@ describe("Logger and console output", () => {
     const s = setUp();
     const h = s.h;
     s.submit("THPT01", { so_tin_bai: "5", dien_thoai: "0912345678" });
-    h.faults.arm({ method: "Range.setValues", sheet: "Nhật ký", message: `Exception: cannot write for ${EDITOR.THPT02}, 0912345678` });
+    h.faults.arm({
+      method: "Range.setValues",
+      sheet: "Nhật ký",
+      message: `Exception: cannot write for ${EDITOR.THPT02}, 0912345678`,
+    });
     s.type("THPT02", "xac_nhan_gui", true);
     h.faults.arm({ method: "MailApp.sendEmail", message: `Exception: Invalid email: ${EDITOR.THPT03}` });
     h.ui._answers.push({ button: "YES", text: "" });
@@ -189,11 +226,14 @@ describe("Logger and console output", () => {
   it("is written only through redact() in the add-on's code", () => {
     const dir = new URL("src/gas/", ROOT).pathname;
     const offenders: string[] = [];
-    const names = (readdirSync(dir, { recursive: true }) as string[]).filter((n) => n.endsWith(".ts") && !n.endsWith(".test.ts") && !n.endsWith("redact.ts"));
+    const names = (readdirSync(dir, { recursive: true }) as string[]).filter(
+      (n) => n.endsWith(".ts") && !n.endsWith(".test.ts") && !n.endsWith("redact.ts"),
+    );
     expect(names.length).toBeGreaterThan(20);
     for (const f of names) {
       const text = readFileSync(join(dir, f), "utf8");
-      for (const m of text.matchAll(/\b(console\.\w+|Logger\.log)\(([^)]*)/g)) if (!/^\s*("[^"`$]*"|'[^'`$]*')\s*$/.test(m[2])) offenders.push(`${f}: ${m[0]}`);
+      for (const m of text.matchAll(/\b(console\.\w+|Logger\.log)\(([^)]*)/g))
+        if (!/^\s*("[^"`$]*"|'[^'`$]*')\s*$/.test(m[2])) offenders.push(`${f}: ${m[0]}`);
     }
     expect(offenders).toEqual([]);
   });

@@ -23,7 +23,10 @@ const grid = () => h.sheet(SUMMARY)._grid();
 /** 1-based row whose column A (or B) is `text`, or starts with it. */
 const rowOf = (text: string, column = 0) => grid().findIndex((r) => String(r[column]).startsWith(text)) + 1;
 const a1 = (row: number, column: number) => `${columnLetters(column)}${row}`;
-const look = (row: number, column: number) => ({ background: h.shownBackground(SUMMARY, a1(row, column)), weight: h.shownFontWeight(SUMMARY, a1(row, column)) });
+const look = (row: number, column: number) => ({
+  background: h.shownBackground(SUMMARY, a1(row, column)),
+  weight: h.shownFontWeight(SUMMARY, a1(row, column)),
+});
 
 async function compile(): Promise<void> {
   const dialogs = h.ui._dialogs.length;
@@ -51,11 +54,17 @@ describe("the look of Tổng hợp", () => {
     expect(look(1, 1)).toEqual({ background: WHITE, weight: "bold" });
     expect(look(2, 1)).toEqual({ background: WHITE, weight: "normal" });
     expect(look(3, 1)).toEqual({ background: WHITE, weight: "normal" });
-    for (const title of ["I. ", "II. ", "III. "]) expect(look(rowOf(title), 1), title).toEqual({ background: WHITE, weight: "bold" });
+    for (const title of ["I. ", "II. ", "III. "])
+      expect(look(rowOf(title), 1), title).toEqual({ background: WHITE, weight: "bold" });
 
     const status = rowOf("Nhóm đơn vị");
     expect(look(status, 1)).toEqual({ background: SUMMARY_HEADER_BG, weight: "bold" });
-    expect([2, 3, 4, 5].map((c) => look(status, c))).toEqual(["on-time", "late", "pending", "overdue"].map((k) => ({ background: STATUS_COLORS[k as keyof typeof STATUS_COLORS], weight: "bold" })));
+    expect([2, 3, 4, 5].map((c) => look(status, c))).toEqual(
+      ["on-time", "late", "pending", "overdue"].map((k) => ({
+        background: STATUS_COLORS[k as keyof typeof STATUS_COLORS],
+        weight: "bold",
+      })),
+    );
     expect(look(status, 6)).toEqual({ background: SUMMARY_HEADER_BG, weight: "bold" });
     // Right of the header's last cell: nothing.
     expect(look(status, 7)).toEqual({ background: WHITE, weight: "normal" });
@@ -66,8 +75,10 @@ describe("the look of Tổng hợp", () => {
     expect(headers.length).toBe(2);
     for (const r of headers) {
       const cells = grid()[r - 1].filter((v) => v !== "").length;
-      for (let c = 1; c <= cells; c++) expect(look(r, c), a1(r, c)).toEqual({ background: SUMMARY_HEADER_BG, weight: "bold" });
-      for (let c = cells + 1; c <= width; c++) expect(look(r, c), a1(r, c)).toEqual({ background: WHITE, weight: "normal" });
+      for (let c = 1; c <= cells; c++)
+        expect(look(r, c), a1(r, c)).toEqual({ background: SUMMARY_HEADER_BG, weight: "bold" });
+      for (let c = cells + 1; c <= width; c++)
+        expect(look(r, c), a1(r, c)).toEqual({ background: WHITE, weight: "normal" });
     }
     expect(look(rowOf("Số tin, bài", 1), 2)).toEqual({ background: WHITE, weight: "normal" });
 
@@ -80,7 +91,12 @@ describe("the look of Tổng hợp", () => {
     expect(look(note, 2)).toEqual({ background: WHITE, weight: "normal" });
     // No cell carries a format of its own: the look is the rules' alone.
     const sheet = h.sheet(SUMMARY);
-    for (let r = 1; r <= grid().length; r++) for (let c = 1; c <= width; c++) expect([sheet._cell(r, c)?.background ?? null, sheet._cell(r, c)?.fontWeight ?? "normal"]).toEqual([null, "normal"]);
+    for (let r = 1; r <= grid().length; r++)
+      for (let c = 1; c <= width; c++)
+        expect([sheet._cell(r, c)?.background ?? null, sheet._cell(r, c)?.fontWeight ?? "normal"]).toEqual([
+          null,
+          "normal",
+        ]);
   });
 });
 
@@ -90,7 +106,9 @@ describe("Tổng hợp across compiles", () => {
     const sheet = h.sheet(SUMMARY);
     const chart = sheet._charts[0];
     const protection = sheet.getProtections("SHEET")[0];
-    expect(grid()[2][0]).toMatch(/^Cập nhật lúc 19\/03\/2024 10:00 bởi vanphong@sgddt\.edu\.vn\. Mã kiểm tra số liệu: [0-9a-f]{12}…/);
+    expect(grid()[2][0]).toMatch(
+      /^Cập nhật lúc 19\/03\/2024 10:00 bởi vanphong@sgddt\.edu\.vn\. Mã kiểm tra số liệu: [0-9a-f]{12}…/,
+    );
     s.type("THPT01", "so_tin_bai", "30");
     h.world.now = at("2024-03-19T11:30:00");
     await compile();
@@ -115,7 +133,8 @@ describe("Tổng hợp across compiles", () => {
     // Only THPT03's note is left in the list.
     expect(grid()[shorter - 1].slice(0, 3)).toEqual([1, "Lưu ý", "THPT03 - Trường THPT Lê Quý Đôn"]);
     const sheet = h.sheet(SUMMARY);
-    for (let r = shorter + 1; r <= longer; r++) for (let c = 1; c <= 8; c++) expect(sheet._cell(r, c)?.value ?? "", a1(r, c)).toBe("");
+    for (let r = shorter + 1; r <= longer; r++)
+      for (let c = 1; c <= 8; c++) expect(sheet._cell(r, c)?.value ?? "", a1(r, c)).toBe("");
     expect(rowOf("Lỗi", 1)).toBe(0);
     expect(look(error, 2)).toEqual({ background: WHITE, weight: "normal" });
     // A longer list again is written whole, with its look.

@@ -17,8 +17,15 @@ export function workdir(): { dir: string; template: string; path: (f: string) =>
 }
 
 /** Writes a filled data workbook for the mini template. */
-export async function writeFilled(file: string, rows: Record<string, CellValue>[], opts: { period?: string; unitCode?: string } = {}): Promise<void> {
-  writeFileSync(file, await writeDataSheetXlsx(mini, opts.period ?? "sau_thang_2023", { rows, unitCode: opts.unitCode }));
+export async function writeFilled(
+  file: string,
+  rows: Record<string, CellValue>[],
+  opts: { period?: string; unitCode?: string } = {},
+): Promise<void> {
+  writeFileSync(
+    file,
+    await writeDataSheetXlsx(mini, opts.period ?? "sau_thang_2023", { rows, unitCode: opts.unitCode }),
+  );
 }
 
 /** Runs `fn` while capturing what it writes to stdout. */

@@ -61,7 +61,8 @@ const colName = (i: number): string => {
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 };
-const colIndex = (letters: string): number => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+const colIndex = (letters: string): number =>
+  [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
 /** A field-mask tree: `a.b,c(d,e)` → { a: { b: true }, c: { d: true, e: true } }. */
 type FieldTree = { [k: string]: FieldTree | true };
@@ -106,7 +107,8 @@ export function applyFields(v: unknown, tree: FieldTree | true): unknown {
   if (tree === true || v === null || typeof v !== "object") return v;
   if (Array.isArray(v)) return v.map((x) => applyFields(x, tree));
   const out: Record<string, unknown> = {};
-  for (const [k, sub] of Object.entries(tree)) if (k in (v as object)) out[k] = applyFields((v as Record<string, unknown>)[k], sub);
+  for (const [k, sub] of Object.entries(tree))
+    if (k in (v as object)) out[k] = applyFields((v as Record<string, unknown>)[k], sub);
   return out;
 }
 
@@ -119,7 +121,10 @@ function apiValue(c: FakeCell): string | number | boolean {
 }
 
 /** A service-account key for tests: a fresh RSA key pair and the JSON Google would hand out. */
-export function makeServiceAccountKey(email: string, tokenUri: string): { json: Record<string, string>; publicKey: KeyObject } {
+export function makeServiceAccountKey(
+  email: string,
+  tokenUri: string,
+): { json: Record<string, string>; publicKey: KeyObject } {
   const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   return {
     json: {
@@ -167,7 +172,9 @@ export class FakeGoogle {
     const fake = new FakeGoogle(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     server.on("request", (req, res) => {
       fake.handle(req, res).catch((e) => {
-        res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: 500, message: String(e), status: "INTERNAL" } }));
+        res
+          .writeHead(500, { "content-type": "application/json" })
+          .end(JSON.stringify({ error: { code: 500, message: String(e), status: "INTERNAL" } }));
       });
     });
     return fake;
@@ -220,7 +227,10 @@ export class FakeGoogle {
     const url = new URL(req.url ?? "/", this.url);
     const body = await new Promise<string>((r) => {
       let s = "";
-      req.setEncoding("utf8").on("data", (c: string) => (s += c)).on("end", () => r(s));
+      req
+        .setEncoding("utf8")
+        .on("data", (c: string) => (s += c))
+        .on("end", () => r(s));
     });
     const kind: Kind =
       req.method === "POST" && url.pathname === "/token"
@@ -236,14 +246,22 @@ export class FakeGoogle {
     this.requests.push(seen);
     const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
       seen.status = status;
-      res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers }).end(JSON.stringify(data));
+      res
+        .writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers })
+        .end(JSON.stringify(data));
     };
-    const apiError = (status: number, message: string, gStatus: string) => send(status, { error: { code: status, message, status: gStatus } });
+    const apiError = (status: number, message: string, gStatus: string) =>
+      send(status, { error: { code: status, message, status: gStatus } });
 
     const fault = this.faults.find((f) => f.kind === kind && f.left > 0);
     if (fault) {
       fault.left--;
-      if (fault.status === 429) return apiError(429, "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com'.", "RESOURCE_EXHAUSTED");
+      if (fault.status === 429)
+        return apiError(
+          429,
+          "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com'.",
+          "RESOURCE_EXHAUSTED",
+        );
       return apiError(fault.status, "Injected failure.", fault.status >= 500 ? "UNAVAILABLE" : "FAILED_PRECONDITION");
     }
 
@@ -252,19 +270,32 @@ export class FakeGoogle {
     if (kind === "other") return apiError(404, `No route ${url.pathname}`, "NOT_FOUND");
 
     const account = this.tokens.get((req.headers.authorization ?? "").replace(/^Bearer /, ""));
-    if (!account) return apiError(401, "Request had invalid authentication credentials. Expected OAuth 2 access token.", "UNAUTHENTICATED");
+    if (!account)
+      return apiError(
+        401,
+        "Request had invalid authentication credentials. Expected OAuth 2 access token.",
+        "UNAUTHENTICATED",
+      );
     const id = decodeURIComponent(url.pathname.split("/")[3].replace(/\/values:batchGet$/, ""));
     const ss = this.spreadsheets.get(id);
     if (!ss) return apiError(404, "Requested entity was not found.", "NOT_FOUND");
-    if (!ss.sharedWith.includes(account)) return apiError(403, "The caller does not have permission", "PERMISSION_DENIED");
+    if (!ss.sharedWith.includes(account))
+      return apiError(403, "The caller does not have permission", "PERMISSION_DENIED");
 
     if (kind === "get") {
-      if (url.searchParams.get("includeGridData") === "true") return apiError(400, "This fake does not serve grid data.", "INVALID_ARGUMENT");
+      if (url.searchParams.get("includeGridData") === "true")
+        return apiError(400, "This fake does not serve grid data.", "INVALID_ARGUMENT");
       const full = {
         spreadsheetId: ss.id,
         properties: { title: ss.title, locale: "vi_VN", timeZone: "Asia/Ho_Chi_Minh" },
         sheets: ss.sheets.map((s, i) => ({
-          properties: { sheetId: 1000 + i, title: s.title, index: i, sheetType: s.sheetType ?? "GRID", gridProperties: { rowCount: Math.max(1000, s.rows.length), columnCount: 26 } },
+          properties: {
+            sheetId: 1000 + i,
+            title: s.title,
+            index: i,
+            sheetType: s.sheetType ?? "GRID",
+            gridProperties: { rowCount: Math.max(1000, s.rows.length), columnCount: 26 },
+          },
           ...(s.merges?.length ? { merges: s.merges.map((m) => ({ sheetId: 1000 + i, ...m })) } : {}),
         })),
       };
@@ -275,7 +306,11 @@ export class FakeGoogle {
     // values:batchGet
     const q = url.searchParams;
     if (q.get("valueRenderOption") !== "UNFORMATTED_VALUE" || q.get("dateTimeRenderOption") !== "SERIAL_NUMBER") {
-      return apiError(400, "This fake serves only valueRenderOption=UNFORMATTED_VALUE with dateTimeRenderOption=SERIAL_NUMBER.", "INVALID_ARGUMENT");
+      return apiError(
+        400,
+        "This fake serves only valueRenderOption=UNFORMATTED_VALUE with dateTimeRenderOption=SERIAL_NUMBER.",
+        "INVALID_ARGUMENT",
+      );
     }
     const valueRanges = [];
     for (const range of q.getAll("ranges")) {
@@ -308,10 +343,19 @@ export class FakeGoogle {
     const quoted = `'${title.replace(/'/g, "''")}'`;
     const lastRow = Number.isFinite(r2) ? r2 + 1 : Math.max(1000, sheet.rows.length);
     const lastCol = Number.isFinite(c2) ? c2 : 25;
-    return { range: `${quoted}!${colName(c1)}${r1 + 1}:${colName(lastCol)}${lastRow}`, majorDimension: "ROWS", ...(rows.length ? { values: rows } : {}) };
+    return {
+      range: `${quoted}!${colName(c1)}${r1 + 1}:${colName(lastCol)}${lastRow}`,
+      majorDimension: "ROWS",
+      ...(rows.length ? { values: rows } : {}),
+    };
   }
 
-  private token(form: URLSearchParams, req: IncomingMessage, send: (s: number, d: unknown) => void, seen: SeenRequest): void {
+  private token(
+    form: URLSearchParams,
+    req: IncomingMessage,
+    send: (s: number, d: unknown) => void,
+    seen: SeenRequest,
+  ): void {
     const grant = form.get("grant_type") ?? "";
     seen.grant = grant;
     const bad = (error: string, description: string) => send(400, { error, error_description: description });
@@ -330,26 +374,36 @@ export class FakeGoogle {
       }
       const key = this.serviceAccounts.get(claims.iss ?? "");
       if (!key) return bad("invalid_grant", "Invalid grant: account not found");
-      if (!verify("RSA-SHA256", Buffer.from(`${h}.${p}`), key, Buffer.from(sig ?? "", "base64url"))) return bad("invalid_grant", "Invalid JWT Signature.");
-      if (claims.aud !== GOOGLE_TOKEN_URL || !(claims.exp && claims.exp * 1000 > Date.now())) return bad("invalid_grant", "Invalid JWT: aud or exp.");
-      if (!(claims.scope ?? "").split(" ").includes(SCOPE)) return bad("invalid_scope", "The spreadsheets.readonly scope was not requested.");
+      if (!verify("RSA-SHA256", Buffer.from(`${h}.${p}`), key, Buffer.from(sig ?? "", "base64url")))
+        return bad("invalid_grant", "Invalid JWT Signature.");
+      if (claims.aud !== GOOGLE_TOKEN_URL || !(claims.exp && claims.exp * 1000 > Date.now()))
+        return bad("invalid_grant", "Invalid JWT: aud or exp.");
+      if (!(claims.scope ?? "").split(" ").includes(SCOPE))
+        return bad("invalid_scope", "The spreadsheets.readonly scope was not requested.");
       return issue(claims.iss!);
     }
     const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? "");
     const [basicId, basicSecret] = basic ? Buffer.from(basic[1], "base64").toString("utf8").split(":") : [];
     const clientId = form.get("client_id") ?? basicId ?? "";
     const client = this.clients.get(clientId);
-    if (!client || (form.get("client_secret") ?? basicSecret) !== client.secret) return bad("invalid_client", "The OAuth client was not found.");
+    if (!client || (form.get("client_secret") ?? basicSecret) !== client.secret)
+      return bad("invalid_client", "The OAuth client was not found.");
     if (grant === "authorization_code") {
       const code = this.codes.get(form.get("code") ?? "");
       if (!code || code.clientId !== clientId) return bad("invalid_grant", "Malformed auth code.");
       this.codes.delete(form.get("code")!);
       if (form.get("redirect_uri") !== code.redirectUri) return bad("redirect_uri_mismatch", "Bad Request");
       const verifier = form.get("code_verifier") ?? "";
-      if (createHash("sha256").update(verifier).digest("base64url") !== code.challenge) return bad("invalid_grant", "Invalid code verifier.");
+      if (createHash("sha256").update(verifier).digest("base64url") !== code.challenge)
+        return bad("invalid_grant", "Invalid code verifier.");
       const refresh = `1//fake-${randomBytes(12).toString("hex")}`;
       this.refreshTokens.set(refresh, { clientId, account: code.account });
-      const idToken = [{ alg: "none" }, { iss: "https://accounts.google.com", email: code.account, email_verified: true }].map((x) => Buffer.from(JSON.stringify(x)).toString("base64url")).join(".") + ".";
+      const idToken = `${[
+        { alg: "none" },
+        { iss: "https://accounts.google.com", email: code.account, email_verified: true },
+      ]
+        .map((x) => Buffer.from(JSON.stringify(x)).toString("base64url"))
+        .join(".")}.`;
       return issue(code.account, { refresh_token: refresh, id_token: idToken, scope: `${SCOPE} openid email` });
     }
     if (grant === "refresh_token") {
@@ -372,14 +426,20 @@ export class FakeGoogle {
     if (!client) return fail("invalid_client");
     // Desktop clients may only come back to the loopback address.
     if (!/^http:\/\/127\.0\.0\.1:\d+\/?$/.test(redirect)) return fail("redirect_uri_mismatch");
-    if (q.get("response_type") !== "code" || q.get("code_challenge_method") !== "S256" || !q.get("code_challenge")) return fail("invalid_request: PKCE S256 required");
+    if (q.get("response_type") !== "code" || q.get("code_challenge_method") !== "S256" || !q.get("code_challenge"))
+      return fail("invalid_request: PKCE S256 required");
     if (!(q.get("scope") ?? "").split(" ").includes(SCOPE)) return fail("invalid_scope");
     const back = new URL(redirect);
     back.searchParams.set("state", q.get("state") ?? "");
     if (this.consent === "deny") back.searchParams.set("error", "access_denied");
     else {
       const code = `4/fake-${randomBytes(8).toString("hex")}`;
-      this.codes.set(code, { clientId: q.get("client_id")!, redirectUri: redirect, challenge: q.get("code_challenge")!, account: client.account });
+      this.codes.set(code, {
+        clientId: q.get("client_id")!,
+        redirectUri: redirect,
+        challenge: q.get("code_challenge")!,
+        account: client.account,
+      });
       back.searchParams.set("code", code);
     }
     seen.status = 302;

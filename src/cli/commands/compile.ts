@@ -32,15 +32,25 @@ export async function withoutOutput(files: string[], out: string | undefined): P
   const same = files.filter((f) => resolve(f) === target);
   if (!same.length) return files;
   if (!(await isReportFile(target))) {
-    throw new AppError("cli.out-is-input", `Tệp --out "${out}" cũng là một tệp số liệu đầu vào; ghi báo cáo vào đó sẽ xóa mất số liệu của đơn vị.`, ["Chọn tên khác cho --out, tốt nhất ở ngoài thư mục số liệu, ví dụ --out bao-cao.xlsx."]);
+    throw new AppError(
+      "cli.out-is-input",
+      `Tệp --out "${out}" cũng là một tệp số liệu đầu vào; ghi báo cáo vào đó sẽ xóa mất số liệu của đơn vị.`,
+      ["Chọn tên khác cho --out, tốt nhất ở ngoài thư mục số liệu, ví dụ --out bao-cao.xlsx."],
+    );
   }
   return files.filter((f) => resolve(f) !== target);
 }
 
 /** Reads, compiles, writes; prints a summary. */
 export async function compileCommand(o: CompileOptions): Promise<number> {
-  if (!o.input.length && !o.sheet?.length) throw new AppError("cli.no-input", "Chưa chọn nguồn số liệu.", ["Thêm --input <tệp .xlsx | thư mục | mẫu *.xlsx> và/hoặc --sheet <bảng tính Google>."]);
-  if (!o.out && !o.json) throw new AppError("cli.no-output", "Chưa chọn nơi ghi kết quả.", ["Thêm --out bao-cao.xlsx và/hoặc --json ket-qua.json."]);
+  if (!o.input.length && !o.sheet?.length)
+    throw new AppError("cli.no-input", "Chưa chọn nguồn số liệu.", [
+      "Thêm --input <tệp .xlsx | thư mục | mẫu *.xlsx> và/hoặc --sheet <bảng tính Google>.",
+    ]);
+  if (!o.out && !o.json)
+    throw new AppError("cli.no-output", "Chưa chọn nơi ghi kết quả.", [
+      "Thêm --out bao-cao.xlsx và/hoặc --json ket-qua.json.",
+    ]);
   // Everything that can be refused is refused before reading a single file.
   const asOf = resolveAsOf(o.asOf);
   if (o.out) checkOutputPath(o.out, ".xlsx", "--out");
@@ -53,9 +63,19 @@ export async function compileCommand(o: CompileOptions): Promise<number> {
   const c = await collectFiles(t, p.id, files, bar.tick);
   bar.stop();
   await collectSheets(t, p.id, live, c);
-  const r = await runCompileJob({ template: t, periodId: p.id, asOf, rows: c.rows, problems: c.problems, out: o.out, json: o.json, includeDrafts: o.includeDrafts });
+  const r = await runCompileJob({
+    template: t,
+    periodId: p.id,
+    asOf,
+    rows: c.rows,
+    problems: c.problems,
+    out: o.out,
+    json: o.json,
+    includeDrafts: o.includeDrafts,
+  });
   if (!quiet) {
-    for (const x of c.outcomes.filter((s) => !s.ok)) process.stdout.write(`Bỏ qua ${x.source}: ${withoutSource(x.reason ?? "", x.source)}\n`);
+    for (const x of c.outcomes.filter((s) => !s.ok))
+      process.stdout.write(`Bỏ qua ${x.source}: ${withoutSource(x.reason ?? "", x.source)}\n`);
     process.stdout.write(`${summarize(t, r).join("\n")}\n`);
     if (o.out) process.stdout.write(`Báo cáo: ${o.out}\n`);
     if (o.json) process.stdout.write(`Kết quả JSON: ${o.json}\n`);

@@ -34,7 +34,17 @@ export async function demoCommand(o: { sample?: string; outDir?: string }): Prom
   const c = await collectFiles(t, p.id, [filled]);
   const out = resolve(dir, "bao-cao-tong-hop-mau.xlsx");
   const json = resolve(dir, "ket-qua-mau.json");
-  const r = await runCompileJob({ template: t, periodId: p.id, asOf: sample.asOf, rows: c.rows, problems: c.problems, out, json });
-  process.stdout.write(`Dữ liệu mẫu (bảng tính các đơn vị đã nhập): ${filled}\n${summarize(t, r).join("\n")}\nBáo cáo tổng hợp: ${out}\nKết quả JSON: ${json}\n`);
+  const r = await runCompileJob({
+    template: t,
+    periodId: p.id,
+    asOf: sample.asOf,
+    rows: c.rows,
+    problems: c.problems,
+    out,
+    json,
+  });
+  process.stdout.write(
+    `Dữ liệu mẫu (bảng tính các đơn vị đã nhập): ${filled}\n${summarize(t, r).join("\n")}\nBáo cáo tổng hợp: ${out}\nKết quả JSON: ${json}\n`,
+  );
   return 0;
 }

@@ -21,8 +21,12 @@ export interface ImportPlanCommandOptions {
 
 /** Reads the text of a plan file: UTF-8 for .txt/.md, the raw text of a Word .docx. */
 export async function readPlanText(file: string): Promise<string> {
-  if (!existsSync(file)) throw new AppError("plan.not-found", `Không tìm thấy tệp kế hoạch: ${file}`, ["Kiểm tra lại đường dẫn; đường dẫn có dấu cách cần đặt trong ngoặc kép."]);
-  if (statSync(file).isDirectory()) throw new AppError("plan.is-folder", `${file} là một thư mục; cần một tệp kế hoạch .docx hoặc .txt.`);
+  if (!existsSync(file))
+    throw new AppError("plan.not-found", `Không tìm thấy tệp kế hoạch: ${file}`, [
+      "Kiểm tra lại đường dẫn; đường dẫn có dấu cách cần đặt trong ngoặc kép.",
+    ]);
+  if (statSync(file).isDirectory())
+    throw new AppError("plan.is-folder", `${file} là một thư mục; cần một tệp kế hoạch .docx hoặc .txt.`);
   const ext = extname(file).toLowerCase();
   let text: string;
   if (ext === ".docx") {
@@ -30,12 +34,18 @@ export async function readPlanText(file: string): Promise<string> {
       text = (await mammoth.extractRawText({ path: file })).value;
     } catch {
       // The library's reason is English and technical ("Can't find end of central directory"): not shown.
-      throw new AppError("plan.unreadable", `Không đọc được tệp Word ${file}: tệp không phải .docx hợp lệ hoặc đã bị hỏng. Hãy mở bằng Word rồi lưu lại dưới dạng .docx (Word 2007 trở lên), hoặc chép nội dung ra tệp .txt.`);
+      throw new AppError(
+        "plan.unreadable",
+        `Không đọc được tệp Word ${file}: tệp không phải .docx hợp lệ hoặc đã bị hỏng. Hãy mở bằng Word rồi lưu lại dưới dạng .docx (Word 2007 trở lên), hoặc chép nội dung ra tệp .txt.`,
+      );
     }
   } else if (ext === ".txt" || ext === ".md" || ext === "") {
     text = (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
   } else if (ext === ".doc") {
-    throw new AppError("plan.old-word", `Tệp ${file} là Word đời cũ (.doc): hãy mở bằng Word và lưu lại dưới dạng .docx.`);
+    throw new AppError(
+      "plan.old-word",
+      `Tệp ${file} là Word đời cũ (.doc): hãy mở bằng Word và lưu lại dưới dạng .docx.`,
+    );
   } else {
     throw new AppError("plan.unsupported", `Chỉ đọc được kế hoạch dạng .txt hoặc .docx, không đọc được tệp ${file}.`);
   }
@@ -53,11 +63,17 @@ export async function importPlanCommand(file: string, opts: ImportPlanCommandOpt
   const result = importPlan(text, { defaultYear: new Date().getFullYear() });
   const checked = templateInputSchema.safeParse(result.template);
   if (!checked.success) {
-    throw new AppError("plan.invalid-draft", `Mẫu tạo ra từ ${file} chưa hợp lệ (${checked.error.issues.map((i) => i.path.join(".")).join(", ")}). Đây là lỗi của chương trình: hãy gửi tệp kế hoạch cho nhóm phát triển.`);
+    throw new AppError(
+      "plan.invalid-draft",
+      `Mẫu tạo ra từ ${file} chưa hợp lệ (${checked.error.issues.map((i) => i.path.join(".")).join(", ")}). Đây là lỗi của chương trình: hãy gửi tệp kế hoạch cho nhóm phát triển.`,
+    );
   }
   const out = opts.out ?? join("sheets-templates", `${result.template.plan.code}.json`);
   if (existsSync(out) && !opts.force) {
-    throw new AppError("plan.exists", `Tệp ${out} đã có: không ghi đè mẫu có thể đã được Văn phòng sửa. Hãy chọn tệp khác bằng --out hoặc xóa tệp cũ.`);
+    throw new AppError(
+      "plan.exists",
+      `Tệp ${out} đã có: không ghi đè mẫu có thể đã được Văn phòng sửa. Hãy chọn tệp khác bằng --out hoặc xóa tệp cũ.`,
+    );
   }
   checkOutputPath(out, ".json", "--out", "moi");
   await mkdir(dirname(out), { recursive: true });
@@ -67,7 +83,10 @@ export async function importPlanCommand(file: string, opts: ImportPlanCommandOpt
   const reviewText = formatReview(result.review, codes);
   if (opts.review) {
     await mkdir(dirname(opts.review), { recursive: true });
-    const body = extname(opts.review).toLowerCase() === ".json" ? `${JSON.stringify(result.review, null, 2)}\n` : `${reviewText}\n`;
+    const body =
+      extname(opts.review).toLowerCase() === ".json"
+        ? `${JSON.stringify(result.review, null, 2)}\n`
+        : `${reviewText}\n`;
     await writeFile(opts.review, body, "utf8");
   }
   process.stdout.write(`${reviewText}\n\n`);

@@ -31,9 +31,14 @@ export async function loginCommand(o: LoginCommandOptions): Promise<number> {
     endpoints: resolveEndpoints(env, o.endpoints),
     openBrowser: o.browser !== false,
     timeoutMs: o.timeoutMs,
-    showUrl: (url) => process.stdout.write(`Mở địa chỉ sau trong trình duyệt để đăng nhập Google (nếu trình duyệt chưa tự mở):\n\n${url}\n\nĐang chờ đăng nhập…\n`),
+    showUrl: (url) =>
+      process.stdout.write(
+        `Mở địa chỉ sau trong trình duyệt để đăng nhập Google (nếu trình duyệt chưa tự mở):\n\n${url}\n\nĐang chờ đăng nhập…\n`,
+      ),
   });
-  process.stdout.write(`Đã đăng nhập${r.account ? ` bằng ${r.account}` : ""}. Mã đăng nhập lưu tại ${r.file} (chỉ tài khoản máy tính của bạn đọc được).\n`);
+  process.stdout.write(
+    `Đã đăng nhập${r.account ? ` bằng ${r.account}` : ""}. Mã đăng nhập lưu tại ${r.file} (chỉ tài khoản máy tính của bạn đọc được).\n`,
+  );
   process.stdout.write("Bây giờ có thể chạy: tong-hop compile --sheet <đường dẫn bảng tính> -p <kỳ> -o bao-cao.xlsx\n");
   return 0;
 }

@@ -45,7 +45,10 @@ export async function readResultFile(file: string): Promise<ResultJson> {
     return parseResultJson(json, name);
   }
   const embedded = readEmbeddedResult(await readWorkbook(bytes, name));
-  if (embedded === undefined) throw new AppError("rollup.no-result", `${name}: là tệp Excel nhưng không phải báo cáo tổng hợp do tong-hop tạo.`, ["Hãy dùng báo cáo .xlsx do tong-hop compile tạo, hoặc tệp --json của nó."]);
+  if (embedded === undefined)
+    throw new AppError("rollup.no-result", `${name}: là tệp Excel nhưng không phải báo cáo tổng hợp do tong-hop tạo.`, [
+      "Hãy dùng báo cáo .xlsx do tong-hop compile tạo, hoặc tệp --json của nó.",
+    ]);
   return parseResultJson(embedded, name);
 }
 
@@ -54,8 +57,14 @@ const REFUSED = new Set(["rollup.other-plan", "rollup.other-period", "rollup.dup
 
 /** Rolls up, writes the report and JSON, prints a summary. */
 export async function rollupCommand(o: RollupOptions): Promise<number> {
-  if (!o.input.length) throw new AppError("cli.no-input", "Chưa chọn kết quả của cơ quan cấp dưới.", ["Thêm --input <tệp .json | báo cáo .xlsx do tong-hop tạo | thư mục> cho mỗi cơ quan."]);
-  if (!o.out && !o.json) throw new AppError("cli.no-output", "Chưa chọn nơi ghi kết quả.", ["Thêm --out bao-cao.xlsx và/hoặc --json ket-qua.json."]);
+  if (!o.input.length)
+    throw new AppError("cli.no-input", "Chưa chọn kết quả của cơ quan cấp dưới.", [
+      "Thêm --input <tệp .json | báo cáo .xlsx do tong-hop tạo | thư mục> cho mỗi cơ quan.",
+    ]);
+  if (!o.out && !o.json)
+    throw new AppError("cli.no-output", "Chưa chọn nơi ghi kết quả.", [
+      "Thêm --out bao-cao.xlsx và/hoặc --json ket-qua.json.",
+    ]);
   // Only checked when given: without it the report is dated by the latest lower result.
   const asOf = o.asOf === undefined ? undefined : resolveAsOf(o.asOf);
   if (o.out) checkOutputPath(o.out, ".xlsx", "--out");
@@ -73,16 +82,37 @@ export async function rollupCommand(o: RollupOptions): Promise<number> {
       skipped.push(e.message);
     }
   }
-  if (!docs.length) throw new AppError("rollup.no-input", "Không có kết quả nào của cơ quan cấp dưới để tổng hợp.", skipped);
-  const r = rollup(t, p.id, docs, { name: o.issuer, parent: o.parent, abbreviation: o.abbreviation, nameInText: o.issuerInText }, asOf);
+  if (!docs.length)
+    throw new AppError("rollup.no-input", "Không có kết quả nào của cơ quan cấp dưới để tổng hợp.", skipped);
+  const r = rollup(
+    t,
+    p.id,
+    docs,
+    { name: o.issuer, parent: o.parent, abbreviation: o.abbreviation, nameInText: o.issuerInText },
+    asOf,
+  );
   // Inputs of another plan or period, or a second copy of an office, are refused inside rollup().
   const refused = r.result.problems.filter((x) => REFUSED.has(x.code)).map((x) => x.message);
   const used = r.template.units.length;
-  if (!used) throw new AppError("rollup.nothing-used", "Không có kết quả nào dùng được để tổng hợp.", [...skipped, ...refused].map((x) => x.split("\n")[0]));
-  for (const s of skipped) r.result.problems.unshift({ code: "rollup.skipped", severity: "error", message: s.split("\n")[0], fix: "Kiểm tra lại tệp rồi chạy lại." });
+  if (!used)
+    throw new AppError(
+      "rollup.nothing-used",
+      "Không có kết quả nào dùng được để tổng hợp.",
+      [...skipped, ...refused].map((x) => x.split("\n")[0]),
+    );
+  for (const s of skipped)
+    r.result.problems.unshift({
+      code: "rollup.skipped",
+      severity: "error",
+      message: s.split("\n")[0],
+      fix: "Kiểm tra lại tệp rồi chạy lại.",
+    });
   if (o.out) {
     await mkdir(dirname(o.out), { recursive: true });
-    await writeFile(o.out, await writeReportXlsx(buildReportModel(r.template, r.result), { embed: toResultJson(r.template, r.result) }));
+    await writeFile(
+      o.out,
+      await writeReportXlsx(buildReportModel(r.template, r.result), { embed: toResultJson(r.template, r.result) }),
+    );
   }
   if (o.json) {
     await mkdir(dirname(o.json), { recursive: true });

@@ -20,10 +20,16 @@ export interface TemplateOptions {
 
 /** Units whose code or name contains what was typed ("tranphu" → THPT-TRANPHU), at most `max`. */
 export function similarUnits(t: Template, typed: string, max = 5): string[] {
-  const fold = (s: string) => asciiSlug(normalizeUnitCode(s)).replace(/[^A-Z0-9]/gi, "").toUpperCase();
+  const fold = (s: string) =>
+    asciiSlug(normalizeUnitCode(s))
+      .replace(/[^A-Z0-9]/gi, "")
+      .toUpperCase();
   const want = fold(typed);
   if (!want) return [];
-  return t.units.filter((u) => fold(u.code).includes(want) || fold(u.name).includes(want)).slice(0, max).map((u) => `${u.code} (${u.name})`);
+  return t.units
+    .filter((u) => fold(u.code).includes(want) || fold(u.name).includes(want))
+    .slice(0, max)
+    .map((u) => `${u.code} (${u.name})`);
 }
 
 /** Writes the blank workbook. */
@@ -36,7 +42,12 @@ export async function templateCommand(o: TemplateOptions): Promise<number> {
     if (!u) {
       const near = similarUnits(t, o.unit);
       throw new AppError("unit.unknown", `Không có đơn vị mã "${o.unit}" trong kế hoạch ${t.plan.code}.`, [
-        near.length ? `Có phải là: ${near.join("; ")}?` : `Mã đơn vị có dạng ${t.units.slice(0, 2).map((x) => x.code).join(", ")}…; danh sách đầy đủ ở mục "units" của mẫu kế hoạch.`,
+        near.length
+          ? `Có phải là: ${near.join("; ")}?`
+          : `Mã đơn vị có dạng ${t.units
+              .slice(0, 2)
+              .map((x) => x.code)
+              .join(", ")}…; danh sách đầy đủ ở mục "units" của mẫu kế hoạch.`,
         "Bỏ -u để tạo mẫu có dòng của tất cả đơn vị.",
       ]);
     }

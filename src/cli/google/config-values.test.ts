@@ -6,7 +6,8 @@ import { mini } from "../../../test/fixtures/mini-template.js";
 import { configSerialsToDates, templateFromConfigValues } from "./config-values.js";
 
 /** The grid as the values API returns it: every Date a serial number. */
-const asApi = (g: Grid): Grid => g.map((row) => row.map((v: CellValue) => (v instanceof Date ? wallClockToSerial(v) : v)));
+const asApi = (g: Grid): Grid =>
+  g.map((row) => row.map((v: CellValue) => (v instanceof Date ? wallClockToSerial(v) : v)));
 
 describe("templateFromConfigValues", () => {
   it("reads back the template the add-on wrote, dates given as serial numbers", () => {

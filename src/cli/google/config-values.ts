@@ -15,7 +15,9 @@ const norm = (v: unknown) => (typeof v === "string" ? cleanText(v).replace(/\s+/
 const DATE_HEADERS = new Map(
   Object.entries(CONFIG_TABLES).map(([id, def]) => [
     norm(sectionMarker(def.title)),
-    new Set(def.columns.filter((c) => c.kind === "date" || (id === "tasks" && c.key === "due")).map((c) => norm(c.header))),
+    new Set(
+      def.columns.filter((c) => c.kind === "date" || (id === "tasks" && c.key === "due")).map((c) => norm(c.header)),
+    ),
   ]),
 );
 

@@ -37,7 +37,11 @@ export interface CredentialOptions {
 
 /** The gcloud application-default credentials file (`gcloud auth application-default login`). */
 export function gcloudAdcPath(env: NodeJS.ProcessEnv): string {
-  const dir = env.CLOUDSDK_CONFIG ?? (process.platform === "win32" && env.APPDATA ? join(env.APPDATA, "gcloud") : join(env.HOME || homedir(), ".config", "gcloud"));
+  const dir =
+    env.CLOUDSDK_CONFIG ??
+    (process.platform === "win32" && env.APPDATA
+      ? join(env.APPDATA, "gcloud")
+      : join(env.HOME || homedir(), ".config", "gcloud"));
   return join(dir, "application_default_credentials.json");
 }
 
@@ -47,7 +51,9 @@ async function readJsonFile(file: string, origin: string, mustExist: boolean): P
     text = await readFile(file, "utf8");
   } catch {
     if (!mustExist) return null;
-    throw new AppError("google.key-missing", `Không tìm thấy tệp khóa Google "${file}" (${origin}).`, ["Kiểm tra lại đường dẫn tệp khóa .json tải từ Google Cloud Console."]);
+    throw new AppError("google.key-missing", `Không tìm thấy tệp khóa Google "${file}" (${origin}).`, [
+      "Kiểm tra lại đường dẫn tệp khóa .json tải từ Google Cloud Console.",
+    ]);
   }
   try {
     const j = JSON.parse(text) as unknown;
@@ -55,29 +61,44 @@ async function readJsonFile(file: string, origin: string, mustExist: boolean): P
   } catch {
     // Reported below, the same as a JSON that is not an object.
   }
-  throw new AppError("google.key-invalid", `Tệp "${file}" (${origin}) không phải tệp khóa Google dạng JSON.`, ["Tải lại tệp khóa (.json) của tài khoản dịch vụ từ Google Cloud Console → IAM → Tài khoản dịch vụ → Khóa."]);
+  throw new AppError("google.key-invalid", `Tệp "${file}" (${origin}) không phải tệp khóa Google dạng JSON.`, [
+    "Tải lại tệp khóa (.json) của tài khoản dịch vụ từ Google Cloud Console → IAM → Tài khoản dịch vụ → Khóa.",
+  ]);
 }
 
 /** Checks a credentials JSON and says who it is. */
 function identify(json: Record<string, unknown>, file: string, origin: string): GoogleIdentity {
   if (json.installed || json.web) {
-    throw new AppError("google.client-file", `Tệp "${file}" (${origin}) là tệp OAuth client, không phải khóa tài khoản dịch vụ.`, [
-      `Dùng tệp này để đăng nhập: tong-hop login --client "${file}"; sau đó chạy lại lệnh mà không cần --credentials.`,
-    ]);
+    throw new AppError(
+      "google.client-file",
+      `Tệp "${file}" (${origin}) là tệp OAuth client, không phải khóa tài khoản dịch vụ.`,
+      [
+        `Dùng tệp này để đăng nhập: tong-hop login --client "${file}"; sau đó chạy lại lệnh mà không cần --credentials.`,
+      ],
+    );
   }
   if (json.type === "service_account") {
     if (typeof json.client_email !== "string" || typeof json.private_key !== "string") {
-      throw new AppError("google.key-invalid", `Tệp khóa "${file}" (${origin}) thiếu client_email hoặc private_key.`, ["Tải lại tệp khóa (.json) của tài khoản dịch vụ; đừng sửa nội dung tệp."]);
+      throw new AppError("google.key-invalid", `Tệp khóa "${file}" (${origin}) thiếu client_email hoặc private_key.`, [
+        "Tải lại tệp khóa (.json) của tài khoản dịch vụ; đừng sửa nội dung tệp.",
+      ]);
     }
     return { kind: "service-account", email: json.client_email, origin };
   }
-  if (json.type === "authorized_user") return { kind: "user", email: typeof json.account === "string" ? json.account : undefined, origin };
-  throw new AppError("google.key-invalid", `Tệp "${file}" (${origin}) có loại "${String(json.type ?? "")}", không dùng được để đọc bảng tính.`, [
-    "Dùng khóa của tài khoản dịch vụ (type service_account), hoặc đăng nhập bằng tong-hop login.",
-  ]);
+  if (json.type === "authorized_user")
+    return { kind: "user", email: typeof json.account === "string" ? json.account : undefined, origin };
+  throw new AppError(
+    "google.key-invalid",
+    `Tệp "${file}" (${origin}) có loại "${String(json.type ?? "")}", không dùng được để đọc bảng tính.`,
+    ["Dùng khóa của tài khoản dịch vụ (type service_account), hoặc đăng nhập bằng tong-hop login."],
+  );
 }
 
-async function clientFor(json: Record<string, unknown>, identity: GoogleIdentity, endpoints: GoogleEndpoints): Promise<GoogleCredentials> {
+async function clientFor(
+  json: Record<string, unknown>,
+  identity: GoogleIdentity,
+  endpoints: GoogleEndpoints,
+): Promise<GoogleCredentials> {
   const { auth } = await loadGoogle();
   const ga = new auth.GoogleAuth({ credentials: json as never, scopes: [SHEETS_READONLY_SCOPE] });
   const client = (await ga.getClient()) as Auth.OAuth2Client;
@@ -113,7 +134,12 @@ export async function resolveCredentials(o: CredentialOptions): Promise<GoogleCr
     return clientFor(json, identify(json, file, origin), o.endpoints);
   }
   const login = await readStoredLogin(o.env);
-  if (login) return clientFor(login as unknown as Record<string, unknown>, { kind: "user", email: login.account, origin: "tong-hop login" }, o.endpoints);
+  if (login)
+    return clientFor(
+      login as unknown as Record<string, unknown>,
+      { kind: "user", email: login.account, origin: "tong-hop login" },
+      o.endpoints,
+    );
   const adc = gcloudAdcPath(o.env);
   const json = await readJsonFile(adc, "gcloud auth application-default login", false);
   if (json) return clientFor(json, identify(json, adc, "gcloud auth application-default login"), o.endpoints);

@@ -41,7 +41,7 @@ async function readClient(o: LoginOptions): Promise<ClientSecret> {
   const path = o.client ?? o.env.TONG_HOP_OAUTH_CLIENT;
   if (!path) {
     throw new AppError("login.no-client", "Chưa có tệp OAuth client để đăng nhập.", [
-      "Trong Google Cloud Console → API và dịch vụ → Thông tin xác thực, tạo \"Mã ứng dụng khách OAuth\" loại Ứng dụng dành cho máy tính (Desktop app), tải tệp JSON về.",
+      'Trong Google Cloud Console → API và dịch vụ → Thông tin xác thực, tạo "Mã ứng dụng khách OAuth" loại Ứng dụng dành cho máy tính (Desktop app), tải tệp JSON về.',
       "Rồi chạy: tong-hop login --client client_secret.json (hoặc đặt biến môi trường TONG_HOP_OAUTH_CLIENT).",
     ]);
   }
@@ -50,21 +50,36 @@ async function readClient(o: LoginOptions): Promise<ClientSecret> {
   try {
     json = JSON.parse(await readFile(file, "utf8"));
   } catch {
-    throw new AppError("login.bad-client", `Không đọc được tệp OAuth client "${file}".`, ["Tải lại tệp JSON của mã ứng dụng khách OAuth (loại Desktop app) từ Google Cloud Console."]);
+    throw new AppError("login.bad-client", `Không đọc được tệp OAuth client "${file}".`, [
+      "Tải lại tệp JSON của mã ứng dụng khách OAuth (loại Desktop app) từ Google Cloud Console.",
+    ]);
   }
   if (json.web && !json.installed) {
-    throw new AppError("login.web-client", `Tệp "${file}" là OAuth client loại Ứng dụng web; tong-hop cần loại Ứng dụng dành cho máy tính (Desktop app).`, ["Tạo thêm một mã ứng dụng khách OAuth loại Desktop app và dùng tệp JSON của nó."]);
+    throw new AppError(
+      "login.web-client",
+      `Tệp "${file}" là OAuth client loại Ứng dụng web; tong-hop cần loại Ứng dụng dành cho máy tính (Desktop app).`,
+      ["Tạo thêm một mã ứng dụng khách OAuth loại Desktop app và dùng tệp JSON của nó."],
+    );
   }
   const c = json.installed;
   if (!c?.client_id || !c.client_secret) {
-    throw new AppError("login.bad-client", `Tệp "${file}" không phải tệp OAuth client (thiếu installed.client_id hoặc client_secret).`, ["Tải lại tệp JSON của mã ứng dụng khách OAuth (loại Desktop app) từ Google Cloud Console."]);
+    throw new AppError(
+      "login.bad-client",
+      `Tệp "${file}" không phải tệp OAuth client (thiếu installed.client_id hoặc client_secret).`,
+      ["Tải lại tệp JSON của mã ứng dụng khách OAuth (loại Desktop app) từ Google Cloud Console."],
+    );
   }
   return { clientId: c.client_id, clientSecret: c.client_secret };
 }
 
 /** Best effort: the user can always copy the printed address. */
 function openInBrowser(url: string): void {
-  const [cmd, args] = process.platform === "win32" ? ["cmd", ["/c", "start", "", url]] : process.platform === "darwin" ? ["open", [url]] : ["xdg-open", [url]];
+  const [cmd, args] =
+    process.platform === "win32"
+      ? ["cmd", ["/c", "start", "", url]]
+      : process.platform === "darwin"
+        ? ["open", [url]]
+        : ["xdg-open", [url]];
   try {
     const child = spawn(cmd, args, { stdio: "ignore", detached: true });
     child.on("error", () => undefined);
@@ -80,7 +95,15 @@ const PAGE = (title: string, text: string) =>
 /** Waits for the one redirect that carries `state`; resolves with the code. */
 function waitForCode(server: Server, state: string, timeoutMs: number): Promise<string> {
   return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new AppError("login.timeout", "Hết thời gian chờ đăng nhập Google.", ["Chạy lại tong-hop login và hoàn tất đăng nhập trong trình duyệt."])), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        fail(
+          new AppError("login.timeout", "Hết thời gian chờ đăng nhập Google.", [
+            "Chạy lại tong-hop login và hoàn tất đăng nhập trong trình duyệt.",
+          ]),
+        ),
+      timeoutMs,
+    );
     server.on("request", (req, res) => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       const code = url.searchParams.get("code");
@@ -94,9 +117,15 @@ function waitForCode(server: Server, state: string, timeoutMs: number): Promise<
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
       if (error) {
         res.end(PAGE("Chưa đăng nhập", "Bạn đã không cho phép truy cập. Có thể đóng cửa sổ này."));
-        fail(new AppError("login.denied", `Google không cấp quyền (${error}).`, ["Chạy lại tong-hop login và bấm Cho phép (Allow) để tong-hop được xem bảng tính."]));
+        fail(
+          new AppError("login.denied", `Google không cấp quyền (${error}).`, [
+            "Chạy lại tong-hop login và bấm Cho phép (Allow) để tong-hop được xem bảng tính.",
+          ]),
+        );
       } else {
-        res.end(PAGE("Đã đăng nhập", "tong-hop đã nhận quyền xem bảng tính. Có thể đóng cửa sổ này và quay lại cửa sổ lệnh."));
+        res.end(
+          PAGE("Đã đăng nhập", "tong-hop đã nhận quyền xem bảng tính. Có thể đóng cửa sổ này và quay lại cửa sổ lệnh."),
+        );
         done(code!);
       }
     });
@@ -106,7 +135,9 @@ function waitForCode(server: Server, state: string, timeoutMs: number): Promise<
 /** The e-mail in an ID token's payload (it came straight from the token endpoint over TLS). */
 function emailOf(idToken: string | null | undefined): string | undefined {
   try {
-    const payload = JSON.parse(Buffer.from((idToken ?? "").split(".")[1] ?? "", "base64url").toString("utf8")) as { email?: unknown };
+    const payload = JSON.parse(Buffer.from((idToken ?? "").split(".")[1] ?? "", "base64url").toString("utf8")) as {
+      email?: unknown;
+    };
     return typeof payload.email === "string" ? payload.email : undefined;
   } catch {
     return undefined;
@@ -151,13 +182,29 @@ export async function oauthLogin(o: LoginOptions): Promise<LoginResult> {
     } catch (e) {
       const f = describeFailure(e);
       if (!f) throw e;
-      throw failureToAppError(f, { spreadsheetId: "", identity: { kind: "user", origin: "tong-hop login" }, attempts: 1 });
+      throw failureToAppError(f, {
+        spreadsheetId: "",
+        identity: { kind: "user", origin: "tong-hop login" },
+        attempts: 1,
+      });
     }
     if (!tokens.refresh_token) {
-      throw new AppError("login.no-refresh-token", "Google không trả mã làm mới (refresh token) nên không lưu được đăng nhập.", ["Chạy lại tong-hop login; nếu vẫn vậy, gỡ quyền của ứng dụng tại https://myaccount.google.com/permissions rồi đăng nhập lại."]);
+      throw new AppError(
+        "login.no-refresh-token",
+        "Google không trả mã làm mới (refresh token) nên không lưu được đăng nhập.",
+        [
+          "Chạy lại tong-hop login; nếu vẫn vậy, gỡ quyền của ứng dụng tại https://myaccount.google.com/permissions rồi đăng nhập lại.",
+        ],
+      );
     }
     const account = emailOf(tokens.id_token);
-    const file = await writeStoredLogin(o.env, { type: "authorized_user", client_id: client.clientId, client_secret: client.clientSecret, refresh_token: tokens.refresh_token, ...(account ? { account } : {}) });
+    const file = await writeStoredLogin(o.env, {
+      type: "authorized_user",
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+      refresh_token: tokens.refresh_token,
+      ...(account ? { account } : {}),
+    });
     return { file, account };
   } finally {
     server.close();

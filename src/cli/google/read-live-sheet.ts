@@ -48,7 +48,10 @@ export interface LiveRead {
  * `needTemplate`. Access problems (no credentials, no access, not found, quota, network)
  * throw an AppError: a missing spreadsheet is a whole office's data, not one unit's file.
  */
-export async function readLiveSheets(refs: readonly string[], o: LiveSheetOptions & { needTemplate: boolean }): Promise<LiveRead> {
+export async function readLiveSheets(
+  refs: readonly string[],
+  o: LiveSheetOptions & { needTemplate: boolean },
+): Promise<LiveRead> {
   const ids = [...new Set(refs.map(parseSpreadsheetRef))];
   const env = o.env ?? process.env;
   const endpoints = resolveEndpoints(env, o.endpoints);

@@ -22,7 +22,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * then throws the Vietnamese AppError for the last failure. Errors that are not HTTP or
  * network failures (bugs, a broken key) pass through unchanged.
  */
-export async function sendWithRetry<T>(send: () => Promise<T>, ctx: Omit<FailureContext, "attempts">, o: RetryOptions = DEFAULT_RETRY): Promise<T> {
+export async function sendWithRetry<T>(
+  send: () => Promise<T>,
+  ctx: Omit<FailureContext, "attempts">,
+  o: RetryOptions = DEFAULT_RETRY,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await send();

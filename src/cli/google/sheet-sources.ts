@@ -39,7 +39,9 @@ export interface Sources {
 export function planSources(o: SheetSourceOptions): PlannedSources {
   const sheets = o.sheet ?? [];
   if (!o.template && !sheets.length) {
-    throw new AppError("cli.no-template", "Chưa chọn mẫu kế hoạch.", ["Thêm --template <mẫu> (ví dụ -t ttdn-2023), hoặc --sheet <bảng tính Google> để dùng trang Cấu hình của bảng tính."]);
+    throw new AppError("cli.no-template", "Chưa chọn mẫu kế hoạch.", [
+      "Thêm --template <mẫu> (ví dụ -t ttdn-2023), hoặc --sheet <bảng tính Google> để dùng trang Cấu hình của bảng tính.",
+    ]);
   }
   const given = o.template ? loadTemplate(o.template) : undefined;
   if (given) findPeriod(given, o.period);
@@ -51,7 +53,11 @@ export function planSources(o: SheetSourceOptions): PlannedSources {
 export async function loadSources(o: SheetSourceOptions, planned: PlannedSources = planSources(o)): Promise<Sources> {
   const { given, sheets } = planned;
   if (!sheets.length) return { template: given!, period: findPeriod(given!, o.period), live: [] };
-  const read = await readLiveSheets(sheets, { ...o.google, credentials: o.credentials ?? o.google?.credentials, needTemplate: !given });
+  const read = await readLiveSheets(sheets, {
+    ...o.google,
+    credentials: o.credentials ?? o.google?.credentials,
+    needTemplate: !given,
+  });
   const template = given ?? read.template!;
   return { template, period: findPeriod(template, o.period), live: read.sources };
 }

@@ -37,14 +37,22 @@ export interface SheetsReader {
 export const INFO_FIELDS = "properties.title,sheets(properties(sheetId,title,sheetType),merges)";
 
 /** A reader over googleapis' Sheets v4 client, with retries and Vietnamese errors. */
-export async function createSheetsReader(creds: GoogleCredentials, endpoints: GoogleEndpoints, retry: RetryOptions = DEFAULT_RETRY): Promise<SheetsReader> {
+export async function createSheetsReader(
+  creds: GoogleCredentials,
+  endpoints: GoogleEndpoints,
+  retry: RetryOptions = DEFAULT_RETRY,
+): Promise<SheetsReader> {
   const { sheets } = await loadGoogle();
   const api = sheets({ version: "v4", auth: creds.client, rootUrl: endpoints.sheetsRootUrl });
   // gaxios would otherwise retry 429s itself, out of our sight, and with no message at the end.
   const opts = { retry: false } as const;
   return {
     async info(spreadsheetId) {
-      const res = await sendWithRetry(() => api.spreadsheets.get({ spreadsheetId, fields: INFO_FIELDS, includeGridData: false }, opts), { spreadsheetId, identity: creds.identity }, retry);
+      const res = await sendWithRetry(
+        () => api.spreadsheets.get({ spreadsheetId, fields: INFO_FIELDS, includeGridData: false }, opts),
+        { spreadsheetId, identity: creds.identity },
+        retry,
+      );
       return {
         title: res.data.properties?.title ?? spreadsheetId,
         sheets: (res.data.sheets ?? []).map((s) => ({
@@ -58,7 +66,17 @@ export async function createSheetsReader(creds: GoogleCredentials, endpoints: Go
     async values(spreadsheetId, ranges) {
       if (!ranges.length) return [];
       const res = await sendWithRetry(
-        () => api.spreadsheets.values.batchGet({ spreadsheetId, ranges: [...ranges], majorDimension: "ROWS", valueRenderOption: "UNFORMATTED_VALUE", dateTimeRenderOption: "SERIAL_NUMBER" }, opts),
+        () =>
+          api.spreadsheets.values.batchGet(
+            {
+              spreadsheetId,
+              ranges: [...ranges],
+              majorDimension: "ROWS",
+              valueRenderOption: "UNFORMATTED_VALUE",
+              dateTimeRenderOption: "SERIAL_NUMBER",
+            },
+            opts,
+          ),
         { spreadsheetId, identity: creds.identity },
         retry,
       );

@@ -51,7 +51,14 @@ describe("valuesToGrid", () => {
 describe("applyMerges", () => {
   it("blanks merged-away cells and warns once per block reaching the data rows", () => {
     const grid = [["#tong-hop"], ["STT", "Mã đơn vị"], [1, "A", 5, 5], [2, "B", 7]];
-    const problems = applyMerges(grid, [{ startRowIndex: 2, endRowIndex: 3, startColumnIndex: 2, endColumnIndex: 4 }, { startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: 3 }], "nguồn › trang");
+    const problems = applyMerges(
+      grid,
+      [
+        { startRowIndex: 2, endRowIndex: 3, startColumnIndex: 2, endColumnIndex: 4 },
+        { startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: 3 },
+      ],
+      "nguồn › trang",
+    );
     expect(grid[2]).toEqual([1, "A", 5, null]);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ code: "structure.merged", value: "C3:D3", row: 3, source: "nguồn › trang" });

@@ -70,9 +70,11 @@ export function applyMerges(grid: Grid, merges: readonly GridRange[] | null | un
     const c1 = m.startColumnIndex ?? 0;
     const r2 = (m.endRowIndex ?? r1 + 1) - 1;
     const c2 = (m.endColumnIndex ?? c1 + 1) - 1;
-    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) if ((r !== r1 || c !== c1) && grid[r]) grid[r][c] = null;
+    for (let r = r1; r <= r2; r++)
+      for (let c = c1; c <= c2; c++) if ((r !== r1 || c !== c1) && grid[r]) grid[r][c] = null;
     // Rows 1–2 are the key and header rows; merges there are layout, not data.
-    if ((r2 > r1 || c2 > c1) && r2 > 1) problems.push(mergedProblem(a1(r1, c1), `${a1(r1, c1)}:${a1(r2, c2)}`, r1 + 1, where));
+    if ((r2 > r1 || c2 > c1) && r2 > 1)
+      problems.push(mergedProblem(a1(r1, c1), `${a1(r1, c1)}:${a1(r2, c2)}`, r1 + 1, where));
   }
   return problems;
 }

@@ -5,12 +5,32 @@ import { mini } from "../../../test/fixtures/mini-template.js";
 import { compileGrid } from "./compile.js";
 
 const rows = [
-  { ma_don_vi: "THPT-A", tin_bai: 12, kinh_phi: "12,5", co_ke_hoach: true, muc_do: "Tốt", "task:III.1.1:status": "Hoàn thành", "task:III.1.1:date": "20/03/2023", xac_nhan_gui: true, thoi_gian_gui: "03/05/2023 10:00" },
-  { ma_don_vi: "THPT-B", tin_bai: "1.234", kinh_phi: 0.1, co_ke_hoach: false, muc_do: "khá", "task:III.1.1:status": "Đang thực hiện", xac_nhan_gui: true, thoi_gian_gui: "07/05/2023 08:00" },
+  {
+    ma_don_vi: "THPT-A",
+    tin_bai: 12,
+    kinh_phi: "12,5",
+    co_ke_hoach: true,
+    muc_do: "Tốt",
+    "task:III.1.1:status": "Hoàn thành",
+    "task:III.1.1:date": "20/03/2023",
+    xac_nhan_gui: true,
+    thoi_gian_gui: "03/05/2023 10:00",
+  },
+  {
+    ma_don_vi: "THPT-B",
+    tin_bai: "1.234",
+    kinh_phi: 0.1,
+    co_ke_hoach: false,
+    muc_do: "khá",
+    "task:III.1.1:status": "Đang thực hiện",
+    xac_nhan_gui: true,
+    thoi_gian_gui: "07/05/2023 08:00",
+  },
   { ma_don_vi: "GDTX-C", tin_bai: "12 bài", kinh_phi: 0.2, xac_nhan_gui: true, thoi_gian_gui: "05/05/2023 23:59" },
   { ma_don_vi: "GDTX-D", tin_bai: 7 },
 ];
-const compile = (grid = makeGrid(mini, "sau_thang_2023", rows), asOf = "2023-05-10") => compileGrid({ template: mini, periodId: "sau_thang_2023", grid, asOf });
+const compile = (grid = makeGrid(mini, "sau_thang_2023", rows), asOf = "2023-05-10") =>
+  compileGrid({ template: mini, periodId: "sau_thang_2023", grid, asOf });
 
 describe("compileGrid", () => {
   it("sums totals per indicator and per group", () => {
@@ -33,12 +53,22 @@ describe("compileGrid", () => {
   });
   it("lists an invalid value with unit, column and fix", () => {
     const p = compile().problems.find((x) => x.code === "number.text")!;
-    expect(p).toMatchObject({ unitCode: "GDTX-C", unitName: "Trung tâm GDNN-GDTX C", column: "Số tin, bài đăng tải (tin, bài)", value: "12 bài" });
+    expect(p).toMatchObject({
+      unitCode: "GDTX-C",
+      unitName: "Trung tâm GDNN-GDTX C",
+      column: "Số tin, bài đăng tải (tin, bài)",
+      value: "12 bài",
+    });
     expect(p.fix).toMatch(/Chỉ nhập con số/);
   });
   it("uses the officials' task statuses", () => {
     const s = Object.fromEntries(compile().statuses.map((x) => [x.unitCode, x.tasks["III.1.1"]]));
-    expect(s).toEqual({ "THPT-A": "done-on-time", "THPT-B": "open-overdue", "GDTX-C": "open-overdue", "GDTX-D": "not-reported" });
+    expect(s).toEqual({
+      "THPT-A": "done-on-time",
+      "THPT-B": "open-overdue",
+      "GDTX-C": "open-overdue",
+      "GDTX-D": "not-reported",
+    });
   });
   it("marks pending units due soon before the deadline", () => {
     const r = compile(undefined, "2023-05-03");

@@ -39,7 +39,11 @@ export function compileRows(input: CompileRowsInput): CompileResult {
   const byUnitCode = new Set(t.units.map((u) => u.code));
   const header = new Map(buildColumns(t).map((c) => [c.key, c.header]));
   // Cells already refused: a required value left out because it was invalid is not "missing".
-  const refused = new Set(problems.filter((p) => p.severity === "error" && p.unitCode && p.columnKey).map((p) => `${p.unitCode}|${p.columnKey}`));
+  const refused = new Set(
+    problems
+      .filter((p) => p.severity === "error" && p.unitCode && p.columnKey)
+      .map((p) => `${p.unitCode}|${p.columnKey}`),
+  );
 
   const counted: string[] = [];
   const statuses: UnitStatus[] = t.units.map((u) => {
@@ -50,7 +54,10 @@ export function compileRows(input: CompileRowsInput): CompileResult {
     for (const task of t.tasks) {
       if (task.groups && !task.groups.includes(u.group)) continue;
       const entry = r?.tasks[task.code];
-      tasks[task.code] = r && (r.submitted || input.includeDrafts) ? taskStatus(taskDueDay(t, task), entry?.input ?? null, entry?.doneDate ?? null, asOfDay) : "not-reported";
+      tasks[task.code] =
+        r && (r.submitted || input.includeDrafts)
+          ? taskStatus(taskDueDay(t, task), entry?.input ?? null, entry?.doneDate ?? null, asOfDay)
+          : "not-reported";
     }
     if (r && (r.submitted || input.includeDrafts)) counted.push(u.code);
     if (draft) {
@@ -62,33 +69,99 @@ export function compileRows(input: CompileRowsInput): CompileResult {
         column: "Xác nhận gửi",
         columnKey: "xac_nhan_gui",
         value: r!.submittedAt ? `đã bỏ tích (thời gian gửi cũ ${formatDateTimeVN(r!.submittedAt)})` : "chưa tích",
-        message: input.includeDrafts ? "Đơn vị đã nhập số liệu nhưng chưa xác nhận gửi; số liệu vẫn được tính theo yêu cầu." : "Đơn vị đã nhập số liệu nhưng chưa xác nhận gửi; số liệu chưa được tính vào tổng hợp.",
-        fix: "Đơn vị kiểm tra lại số liệu rồi tích ô \"Xác nhận gửi\" (trong tệp Excel: chọn Có).",
+        message: input.includeDrafts
+          ? "Đơn vị đã nhập số liệu nhưng chưa xác nhận gửi; số liệu vẫn được tính theo yêu cầu."
+          : "Đơn vị đã nhập số liệu nhưng chưa xác nhận gửi; số liệu chưa được tính vào tổng hợp.",
+        fix: 'Đơn vị kiểm tra lại số liệu rồi tích ô "Xác nhận gửi" (trong tệp Excel: chọn Có).',
         row: r!.row,
         source: r!.source,
       });
     }
     if (r?.submitted && r.submittedAt && r.submittedAt.slice(0, 10) > asOfDay) {
-      problems.push({ code: "submission.future", severity: "warning", unitCode: u.code, unitName: u.name, column: "Thời gian gửi", columnKey: "thoi_gian_gui", value: formatDateTimeVN(r.submittedAt), message: "Thời gian gửi ở sau ngày tổng hợp, có thể nhập nhầm.", fix: "Sửa lại thời gian gửi cho đúng.", row: r.row, source: r.source });
+      problems.push({
+        code: "submission.future",
+        severity: "warning",
+        unitCode: u.code,
+        unitName: u.name,
+        column: "Thời gian gửi",
+        columnKey: "thoi_gian_gui",
+        value: formatDateTimeVN(r.submittedAt),
+        message: "Thời gian gửi ở sau ngày tổng hợp, có thể nhập nhầm.",
+        fix: "Sửa lại thời gian gửi cho đúng.",
+        row: r.row,
+        source: r.source,
+      });
     }
     for (const task of t.tasks) {
       const done = r?.tasks[task.code]?.doneDate;
       if (r && done && done > asOfDay) {
-        problems.push({ code: "task.date-future", severity: "warning", unitCode: u.code, unitName: u.name, column: header.get(taskDateKey(task.code)), columnKey: taskDateKey(task.code), value: formatDateTimeVN(done), message: `Ngày hoàn thành ở sau ngày tổng hợp (${formatDateTimeVN(asOfDay)}), có thể nhập nhầm năm hoặc nhầm ngày với tháng.`, fix: "Sửa lại ngày hoàn thành (dạng ngày/tháng/năm).", row: r.row, source: r.source });
+        problems.push({
+          code: "task.date-future",
+          severity: "warning",
+          unitCode: u.code,
+          unitName: u.name,
+          column: header.get(taskDateKey(task.code)),
+          columnKey: taskDateKey(task.code),
+          value: formatDateTimeVN(done),
+          message: `Ngày hoàn thành ở sau ngày tổng hợp (${formatDateTimeVN(asOfDay)}), có thể nhập nhầm năm hoặc nhầm ngày với tháng.`,
+          fix: "Sửa lại ngày hoàn thành (dạng ngày/tháng/năm).",
+          row: r.row,
+          source: r.source,
+        });
       }
     }
     if (r && (r.submitted || input.includeDrafts)) {
       for (const ind of t.indicators) {
         if (ind.required && r.values[ind.key] === null && !refused.has(`${u.code}|${ind.key}`)) {
-          problems.push({ code: "required.missing", severity: "error", unitCode: u.code, unitName: u.name, column: header.get(ind.key), columnKey: ind.key, value: "", message: "Chỉ tiêu bắt buộc nhưng chưa có số liệu.", fix: ind.type === "boolean" ? "Chọn Có hoặc Không." : ind.type === "choice" ? `Chọn một trong: ${(ind.choices ?? []).join(", ")}.` : ind.type === "integer" || ind.type === "number" ? "Nhập số liệu (nếu không phát sinh, nhập 0)." : "Nhập nội dung cho ô này.", row: r.row, source: r.source });
+          problems.push({
+            code: "required.missing",
+            severity: "error",
+            unitCode: u.code,
+            unitName: u.name,
+            column: header.get(ind.key),
+            columnKey: ind.key,
+            value: "",
+            message: "Chỉ tiêu bắt buộc nhưng chưa có số liệu.",
+            fix:
+              ind.type === "boolean"
+                ? "Chọn Có hoặc Không."
+                : ind.type === "choice"
+                  ? `Chọn một trong: ${(ind.choices ?? []).join(", ")}.`
+                  : ind.type === "integer" || ind.type === "number"
+                    ? "Nhập số liệu (nếu không phát sinh, nhập 0)."
+                    : "Nhập nội dung cho ô này.",
+            row: r.row,
+            source: r.source,
+          });
         }
       }
     }
-    return { unitCode: u.code, unitName: u.name, group: groupName.get(u.group) ? u.group : u.group, status: s.status, submittedAt: r?.submitted ? r.submittedAt : null, dueSoon: s.dueSoon, draft, tasks };
+    return {
+      unitCode: u.code,
+      unitName: u.name,
+      group: groupName.get(u.group) ? u.group : u.group,
+      status: s.status,
+      submittedAt: r?.submitted ? r.submittedAt : null,
+      dueSoon: s.dueSoon,
+      draft,
+      tasks,
+    };
   });
   const countedSet = new Set(counted);
-  const totals = computeTotals(t, c.records.filter((r) => countedSet.has(r.unitCode)));
-  return { planCode: t.plan.code, periodId, asOf, records: c.records, statuses, totals, problems: capProblems(problems, (code) => byUnitCode.has(code)), countedUnits: counted };
+  const totals = computeTotals(
+    t,
+    c.records.filter((r) => countedSet.has(r.unitCode)),
+  );
+  return {
+    planCode: t.plan.code,
+    periodId,
+    asOf,
+    records: c.records,
+    statuses,
+    totals,
+    problems: capProblems(problems, (code) => byUnitCode.has(code)),
+    countedUnits: counted,
+  };
 }
 
 /** Input of {@link compileGrid}: one sheet as a grid. */
@@ -111,12 +184,20 @@ export function mapSheetForPeriod(t: Template, periodId: string, grid: Grid, sou
   const m = mapGrid(t, grid, source);
   const where = source ? ` (${source})` : "";
   if (m.planCode && m.planCode !== t.plan.code) {
-    throw new AppError("source.other-plan", `Bảng dữ liệu${where} thuộc kế hoạch ${m.planCode}, không phải ${t.plan.code}.`, ["Hãy chọn đúng tệp hoặc đúng mẫu kế hoạch."]);
+    throw new AppError(
+      "source.other-plan",
+      `Bảng dữ liệu${where} thuộc kế hoạch ${m.planCode}, không phải ${t.plan.code}.`,
+      ["Hãy chọn đúng tệp hoặc đúng mẫu kế hoạch."],
+    );
   }
   if (m.periodId && m.periodId !== periodId) {
     const other = t.periods.find((p) => p.id === m.periodId);
     const want = findPeriod(t, periodId);
-    throw new AppError("source.other-period", `Bảng dữ liệu${where} là của kỳ "${other?.label ?? m.periodId}", không phải kỳ "${want.label}".`, ["Hãy chọn đúng kỳ báo cáo (--period) hoặc đúng tệp."]);
+    throw new AppError(
+      "source.other-period",
+      `Bảng dữ liệu${where} là của kỳ "${other?.label ?? m.periodId}", không phải kỳ "${want.label}".`,
+      ["Hãy chọn đúng kỳ báo cáo (--period) hoặc đúng tệp."],
+    );
   }
   return m;
 }

@@ -4,7 +4,18 @@ import { mini } from "../../../test/fixtures/mini-template.js";
 import type { UnitRecord } from "../model/compile-result.js";
 import { consolidate } from "./consolidate.js";
 
-const rec = (over: Partial<UnitRecord>): UnitRecord => ({ unitCode: "THPT-A", values: {}, tasks: {}, texts: {}, reporter: "", phone: "", submitted: true, submittedAt: null, row: 3, ...over });
+const rec = (over: Partial<UnitRecord>): UnitRecord => ({
+  unitCode: "THPT-A",
+  values: {},
+  tasks: {},
+  texts: {},
+  reporter: "",
+  phone: "",
+  submitted: true,
+  submittedAt: null,
+  row: 3,
+  ...over,
+});
 
 describe("consolidate", () => {
   it("keeps the later submission", () => {
@@ -30,11 +41,17 @@ describe("consolidate", () => {
     expect(r.problems[0].message).toContain("không rõ bản nào gửi sau");
   });
   it("prefers the copy with more figures filled in", () => {
-    const r = consolidate(mini, [rec({ values: { tin_bai: 5, kinh_phi: 2 } }), rec({ values: { tin_bai: 5, kinh_phi: null }, row: 4 })]);
+    const r = consolidate(mini, [
+      rec({ values: { tin_bai: 5, kinh_phi: 2 } }),
+      rec({ values: { tin_bai: 5, kinh_phi: null }, row: 4 }),
+    ]);
     expect(r.records[0].values.kinh_phi).toBe(2);
   });
   it("writes figures the Vietnamese way in the list of differences", () => {
-    const r = consolidate(mini, [rec({ values: { kinh_phi: 1234.5 }, submittedAt: "2023-05-02T09:00:00" }), rec({ values: { kinh_phi: 0.5 }, submittedAt: "2023-05-01T09:00:00", row: 4 })]);
+    const r = consolidate(mini, [
+      rec({ values: { kinh_phi: 1234.5 }, submittedAt: "2023-05-02T09:00:00" }),
+      rec({ values: { kinh_phi: 0.5 }, submittedAt: "2023-05-01T09:00:00", row: 4 }),
+    ]);
     expect(r.problems[0].value).toBe("Kinh phí: dùng 1.234,5, bỏ 0,5");
   });
 });

@@ -9,7 +9,9 @@ const where = (r: UnitRecord) => `${r.source ? `${r.source}, ` : ""}dòng ${r.ro
 
 /** How many values a record carries (indicators, tasks, texts). */
 const filled = (r: UnitRecord) =>
-  Object.values(r.values).filter((v) => v !== null).length + Object.values(r.tasks).filter((x) => x.input || x.doneDate).length + Object.keys(r.texts).length;
+  Object.values(r.values).filter((v) => v !== null).length +
+  Object.values(r.tasks).filter((x) => x.input || x.doneDate).length +
+  Object.keys(r.texts).length;
 
 /** A record's content, to break a tie the same way whatever the order of rows and files. */
 const content = (r: UnitRecord) => JSON.stringify([r.values, r.tasks, r.texts, r.reporter, r.phone]);
@@ -29,15 +31,26 @@ function beats(a: UnitRecord, b: UnitRecord): boolean {
 }
 
 /** True when nothing but content told the two records apart. */
-const tied = (a: UnitRecord, b: UnitRecord) => a.submitted === b.submitted && (a.submittedAt ?? "") === (b.submittedAt ?? "") && filled(a) === filled(b);
+const tied = (a: UnitRecord, b: UnitRecord) =>
+  a.submitted === b.submitted && (a.submittedAt ?? "") === (b.submittedAt ?? "") && filled(a) === filled(b);
 
-const show = (v: UnitRecord["values"][string]) => (v === null || v === undefined ? "(trống)" : typeof v === "number" ? vnNumber(v) : typeof v === "boolean" ? booleanLabel(v) : String(v));
+const show = (v: UnitRecord["values"][string]) =>
+  v === null || v === undefined
+    ? "(trống)"
+    : typeof v === "number"
+      ? vnNumber(v)
+      : typeof v === "boolean"
+        ? booleanLabel(v)
+        : String(v);
 
 /**
  * One record per unit. Each duplicate is listed with the values that differ, so the Văn
  * phòng can see what was not used and why.
  */
-export function consolidate(t: Template, records: readonly UnitRecord[]): { records: UnitRecord[]; problems: Problem[] } {
+export function consolidate(
+  t: Template,
+  records: readonly UnitRecord[],
+): { records: UnitRecord[]; problems: Problem[] } {
   const byUnit = new Map<string, UnitRecord>();
   const problems: Problem[] = [];
   const name = new Map(t.units.map((u) => [u.code, u.name]));
@@ -54,7 +67,12 @@ export function consolidate(t: Template, records: readonly UnitRecord[]): { reco
       .filter((k) => (win.values[k] ?? null) !== (lose.values[k] ?? null))
       .map((k) => `${label.get(k) ?? k}: dùng ${show(win.values[k])}, bỏ ${show(lose.values[k])}`);
     const conflict = tied(win, lose) && content(win) !== content(lose);
-    const time = (x: UnitRecord) => (x.submittedAt ? `gửi ${formatDateTimeVN(x.submittedAt)}` : x.submitted ? "không rõ thời gian gửi" : "chưa xác nhận gửi");
+    const time = (x: UnitRecord) =>
+      x.submittedAt
+        ? `gửi ${formatDateTimeVN(x.submittedAt)}`
+        : x.submitted
+          ? "không rõ thời gian gửi"
+          : "chưa xác nhận gửi";
     problems.push({
       code: "unit.duplicate",
       severity: "warning",
@@ -66,7 +84,9 @@ export function consolidate(t: Template, records: readonly UnitRecord[]): { reco
       message: conflict
         ? `Đơn vị có hai bản báo cáo khác nhau mà không rõ bản nào gửi sau (${time(win)}): tạm dùng bản ở ${where(win)}, bỏ bản ở ${where(lose)}.`
         : `Đơn vị có hai bản báo cáo: dùng bản ở ${where(win)} (${time(win)}), bỏ bản ở ${where(lose)} (${time(lose)}).`,
-      fix: conflict ? "Đơn vị xác nhận bản đúng; xóa bản sai (hoặc ghi lại Thời gian gửi) rồi tổng hợp lại." : "Nếu bản được dùng chưa đúng, xóa bản sai rồi tổng hợp lại.",
+      fix: conflict
+        ? "Đơn vị xác nhận bản đúng; xóa bản sai (hoặc ghi lại Thời gian gửi) rồi tổng hợp lại."
+        : "Nếu bản được dùng chưa đúng, xóa bản sai rồi tổng hợp lại.",
       row: lose.row,
       source: lose.source,
     });

@@ -65,11 +65,30 @@ export function toResultJson(t: Template, r: CompileResult): ResultJson {
     period: r.periodId,
     asOf: r.asOf,
     office: { code: t.plan.issuer.abbreviation, name: t.plan.issuer.name, parent: t.plan.issuer.parent },
-    totals: Object.fromEntries(r.totals.map((x) => [x.key, { total: x.total, reportedCount: x.reportedCount, byGroup: x.byGroup, ...(x.distribution ? { distribution: x.distribution } : {}) }])),
+    totals: Object.fromEntries(
+      r.totals.map((x) => [
+        x.key,
+        {
+          total: x.total,
+          reportedCount: x.reportedCount,
+          byGroup: x.byGroup,
+          ...(x.distribution ? { distribution: x.distribution } : {}),
+        },
+      ]),
+    ),
     units: Object.fromEntries(
       r.statuses.map((s) => [
         s.unitCode,
-        { name: s.unitName, group: s.group, status: s.status, submittedAt: s.submittedAt, draft: s.draft, counted: counted.has(s.unitCode), tasks: s.tasks, values: recordOf.get(s.unitCode)?.values ?? null },
+        {
+          name: s.unitName,
+          group: s.group,
+          status: s.status,
+          submittedAt: s.submittedAt,
+          draft: s.draft,
+          counted: counted.has(s.unitCode),
+          tasks: s.tasks,
+          values: recordOf.get(s.unitCode)?.values ?? null,
+        },
       ]),
     ),
     problems: r.problems,
@@ -80,7 +99,11 @@ export function toResultJson(t: Template, r: CompileResult): ResultJson {
 export function parseResultJson(input: unknown, source: string): ResultJson {
   const p = resultJsonSchema.safeParse(input);
   if (!p.success) {
-    throw new AppError("rollup.not-a-result", `${source}: không phải kết quả tổng hợp của tong-hop (tệp --json hoặc báo cáo .xlsx do tong-hop tạo).`, ["Hãy dùng tệp kết quả do lệnh tong-hop compile --json tạo ra, hoặc tệp báo cáo .xlsx của tong-hop."]);
+    throw new AppError(
+      "rollup.not-a-result",
+      `${source}: không phải kết quả tổng hợp của tong-hop (tệp --json hoặc báo cáo .xlsx do tong-hop tạo).`,
+      ["Hãy dùng tệp kết quả do lệnh tong-hop compile --json tạo ra, hoặc tệp báo cáo .xlsx của tong-hop."],
+    );
   }
   return p.data;
 }

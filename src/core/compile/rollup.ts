@@ -19,8 +19,14 @@ export interface RollupIssuer {
 }
 
 /** Combines one indicator's totals across offices by its aggregate rule. */
-export function combineTotals(aggregate: string, parts: { total: number | null; reportedCount: number }[]): number | null {
-  const present = parts.filter((p) => p.total !== null && p.reportedCount > 0) as { total: number; reportedCount: number }[];
+export function combineTotals(
+  aggregate: string,
+  parts: { total: number | null; reportedCount: number }[],
+): number | null {
+  const present = parts.filter((p) => p.total !== null && p.reportedCount > 0) as {
+    total: number;
+    reportedCount: number;
+  }[];
   if (!present.length || aggregate === "none") return null;
   switch (aggregate) {
     case "avg": {
@@ -40,22 +46,54 @@ export function combineTotals(aggregate: string, parts: { total: number | null; 
  * Builds the higher level's template (one "unit" per lower office) and result. Inputs of
  * another plan or period, and a second input of the same office, are refused by name.
  */
-export function rollup(t: Template, periodId: string, inputs: { source: string; doc: ResultJson }[], issuer: RollupIssuer = {}, asOf?: string): { template: Template; result: CompileResult } {
+export function rollup(
+  t: Template,
+  periodId: string,
+  inputs: { source: string; doc: ResultJson }[],
+  issuer: RollupIssuer = {},
+  asOf?: string,
+): { template: Template; result: CompileResult } {
   findPeriod(t, periodId);
   const problems: Problem[] = [];
   const used: { source: string; doc: ResultJson }[] = [];
   for (const x of inputs) {
-    const refuse = (code: string, message: string) => problems.push({ code, severity: "error", message, fix: "Kiểm tra lại tệp kết quả của cơ quan cấp dưới rồi chạy lại.", source: x.source, value: x.source });
-    if (x.doc.plan !== t.plan.code) refuse("rollup.other-plan", `${x.source}: là kết quả của kế hoạch ${x.doc.plan}, không phải ${t.plan.code}; không được dùng.`);
-    else if (x.doc.period !== periodId) refuse("rollup.other-period", `${x.source}: là kết quả của kỳ ${t.periods.find((p) => p.id === x.doc.period)?.label ?? x.doc.period}, không phải kỳ ${findPeriod(t, periodId).label}; không được dùng.`);
-    else if (used.some((u) => u.doc.office.code === x.doc.office.code && u.doc.office.name === x.doc.office.name)) refuse("rollup.duplicate-office", `${x.source}: ${x.doc.office.name} đã có trong một tệp khác; tệp này không được dùng để tránh cộng hai lần.`);
+    const refuse = (code: string, message: string) =>
+      problems.push({
+        code,
+        severity: "error",
+        message,
+        fix: "Kiểm tra lại tệp kết quả của cơ quan cấp dưới rồi chạy lại.",
+        source: x.source,
+        value: x.source,
+      });
+    if (x.doc.plan !== t.plan.code)
+      refuse(
+        "rollup.other-plan",
+        `${x.source}: là kết quả của kế hoạch ${x.doc.plan}, không phải ${t.plan.code}; không được dùng.`,
+      );
+    else if (x.doc.period !== periodId)
+      refuse(
+        "rollup.other-period",
+        `${x.source}: là kết quả của kỳ ${t.periods.find((p) => p.id === x.doc.period)?.label ?? x.doc.period}, không phải kỳ ${findPeriod(t, periodId).label}; không được dùng.`,
+      );
+    else if (used.some((u) => u.doc.office.code === x.doc.office.code && u.doc.office.name === x.doc.office.name))
+      refuse(
+        "rollup.duplicate-office",
+        `${x.source}: ${x.doc.office.name} đã có trong một tệp khác; tệp này không được dùng để tránh cộng hai lần.`,
+      );
     else used.push(x);
   }
   const codes = new Map<string, number>();
   const offices = used.map(({ doc }) => {
     const n = (codes.get(doc.office.code) ?? 0) + 1;
     codes.set(doc.office.code, n);
-    return { code: n > 1 ? `${doc.office.code}-${n}` : doc.office.code, name: doc.office.parent && doc.office.name !== doc.office.parent ? `${doc.office.name} (${doc.office.parent})` : doc.office.name };
+    return {
+      code: n > 1 ? `${doc.office.code}-${n}` : doc.office.code,
+      name:
+        doc.office.parent && doc.office.name !== doc.office.parent
+          ? `${doc.office.name} (${doc.office.parent})`
+          : doc.office.name,
+    };
   });
   const template: Template = {
     ...t,
@@ -106,20 +144,38 @@ export function rollup(t: Template, periodId: string, inputs: { source: string; 
     const parts = used.map(({ doc }) => doc.totals[ind.key] ?? { total: null, reportedCount: 0, byGroup: {} });
     const total = combineTotals(ind.aggregate, parts);
     const reportedCount = parts.reduce((a, p) => a + p.reportedCount, 0);
-    const out: IndicatorTotal = { key: ind.key, total, reportedCount, byGroup: { [OFFICE_GROUP.code]: { total, reportedCount } } };
-    const dists = parts.map((p) => (p as { distribution?: Record<string, number> }).distribution).filter(Boolean) as Record<string, number>[];
+    const out: IndicatorTotal = {
+      key: ind.key,
+      total,
+      reportedCount,
+      byGroup: { [OFFICE_GROUP.code]: { total, reportedCount } },
+    };
+    const dists = parts
+      .map((p) => (p as { distribution?: Record<string, number> }).distribution)
+      .filter(Boolean) as Record<string, number>[];
     if (dists.length) {
       out.distribution = {};
-      for (const d of dists) for (const [k, v] of Object.entries(d)) out.distribution[k] = (out.distribution[k] ?? 0) + v;
+      for (const d of dists)
+        for (const [k, v] of Object.entries(d)) out.distribution[k] = (out.distribution[k] ?? 0) + v;
     }
     return out;
   });
   for (const { doc } of used) {
-    for (const p of doc.problems) problems.push({ ...p, source: [doc.office.name, p.source].filter(Boolean).join(" › ") });
+    for (const p of doc.problems)
+      problems.push({ ...p, source: [doc.office.name, p.source].filter(Boolean).join(" › ") });
   }
   const latest = used.reduce((m, u) => (u.doc.asOf > m ? u.doc.asOf : m), "");
   return {
     template,
-    result: { planCode: t.plan.code, periodId, asOf: asOf ?? (latest || findPeriod(t, periodId).deadline), records, statuses, totals, problems, countedUnits: records.map((r) => r.unitCode) },
+    result: {
+      planCode: t.plan.code,
+      periodId,
+      asOf: asOf ?? (latest || findPeriod(t, periodId).deadline),
+      records,
+      statuses,
+      totals,
+      problems,
+      countedUnits: records.map((r) => r.unitCode),
+    },
   };
 }

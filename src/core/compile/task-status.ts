@@ -11,7 +11,12 @@ export function taskDueDay(t: Pick<Template, "periods">, task: Pick<Task, "due">
 }
 
 /** Status of one task for one unit that reported; `asOfDay` is "YYYY-MM-DD". */
-export function taskStatus(due: string | null, input: string | null, doneDate: string | null, asOfDay: string): TaskStatus {
+export function taskStatus(
+  due: string | null,
+  input: string | null,
+  doneDate: string | null,
+  asOfDay: string,
+): TaskStatus {
   if (input === "Hoàn thành") {
     if (due === null) return "done-on-time";
     const when = doneDate ?? asOfDay;

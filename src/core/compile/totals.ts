@@ -5,10 +5,14 @@ import type { Indicator, Template } from "../model/template-schema.js";
 import { booleanLabel, NO_LABEL, YES_LABEL } from "../vn/show.js";
 
 /** Aggregates one indicator's non-null values by its `aggregate` rule. */
-export function aggregateValues(ind: Pick<Indicator, "aggregate" | "type">, values: readonly IndicatorValue[]): number | null {
+export function aggregateValues(
+  ind: Pick<Indicator, "aggregate" | "type">,
+  values: readonly IndicatorValue[],
+): number | null {
   const present = values.filter((v) => v !== null && v !== "");
   if (ind.aggregate === "none") return null;
-  if (ind.aggregate === "count") return ind.type === "boolean" ? present.filter((v) => v === true).length : present.length;
+  if (ind.aggregate === "count")
+    return ind.type === "boolean" ? present.filter((v) => v === true).length : present.length;
   if (ind.type === "boolean" && ind.aggregate === "sum") return present.filter((v) => v === true).length;
   const nums = present.filter((v): v is number => typeof v === "number");
   if (nums.length === 0) return null;
@@ -38,8 +42,14 @@ export function computeTotals(t: Template, records: readonly UnitRecord[]): Indi
     });
     const count = (vs: IndicatorValue[]) => vs.filter((v) => v !== null && v !== "").length;
     const byGroup: IndicatorTotal["byGroup"] = {};
-    for (const [g, vs] of perGroup) byGroup[g] = { total: count(vs) ? aggregateValues(ind, vs) : null, reportedCount: count(vs) };
-    const out: IndicatorTotal = { key: ind.key, total: count(all) ? aggregateValues(ind, all) : null, reportedCount: count(all), byGroup };
+    for (const [g, vs] of perGroup)
+      byGroup[g] = { total: count(vs) ? aggregateValues(ind, vs) : null, reportedCount: count(vs) };
+    const out: IndicatorTotal = {
+      key: ind.key,
+      total: count(all) ? aggregateValues(ind, all) : null,
+      reportedCount: count(all),
+      byGroup,
+    };
     if (ind.type === "choice" || ind.type === "boolean") {
       const dist: Record<string, number> = {};
       if (ind.type === "choice") for (const c of ind.choices ?? []) dist[c] = 0;

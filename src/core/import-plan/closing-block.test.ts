@@ -5,17 +5,26 @@ import { looksLikeName, readDistribution, readSigner } from "./closing-block.js"
 
 describe("readDistribution", () => {
   it("reads dash items, dropping the dash and final punctuation", () => {
-    const d = readDistribution(normalizeLines("***Nơi nhận:***\n\n- Phòng GD&ĐT các quận/huyện;\n- Các cơ sở giáo dục;\n- Lưu: VT.\n\n**KT. GIÁM ĐỐC**"));
+    const d = readDistribution(
+      normalizeLines(
+        "***Nơi nhận:***\n\n- Phòng GD&ĐT các quận/huyện;\n- Các cơ sở giáo dục;\n- Lưu: VT.\n\n**KT. GIÁM ĐỐC**",
+      ),
+    );
     expect(d).toEqual({ items: ["Phòng GD&ĐT các quận/huyện", "Các cơ sở giáo dục", "Lưu: VT"], line: 1 });
   });
 
   it("joins a line without a dash onto the item above it", () => {
-    const d = readDistribution(normalizeLines("Nơi nhận:\n- VPUB: CVP, PCVP;\nCác phòng: KGVX, TKBT;\n- Lưu: VT, KGVX"));
+    const d = readDistribution(
+      normalizeLines("Nơi nhận:\n- VPUB: CVP, PCVP;\nCác phòng: KGVX, TKBT;\n- Lưu: VT, KGVX"),
+    );
     expect(d?.items).toEqual(["VPUB: CVP, PCVP; Các phòng: KGVX, TKBT", "Lưu: VT, KGVX"]);
   });
 
   it("keeps reading dash items separated by blank lines (Word paragraphs)", () => {
-    expect(readDistribution(normalizeLines("Nơi nhận:\n\n- Như trên;\n\n- Lưu: VT."))?.items).toEqual(["Như trên", "Lưu: VT"]);
+    expect(readDistribution(normalizeLines("Nơi nhận:\n\n- Như trên;\n\n- Lưu: VT."))?.items).toEqual([
+      "Như trên",
+      "Lưu: VT",
+    ]);
   });
 
   it("returns null without a 'Nơi nhận' line", () => {
@@ -25,16 +34,29 @@ describe("readDistribution", () => {
 
 describe("readSigner", () => {
   it("splits authority, title and name", () => {
-    expect(readSigner(normalizeLines("**KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC**\n\n**Phạm Quốc Hiệu**"))).toEqual({ authority: "KT. GIÁM ĐỐC", title: "PHÓ GIÁM ĐỐC", name: "Phạm Quốc Hiệu", line: 1 });
+    expect(readSigner(normalizeLines("**KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC**\n\n**Phạm Quốc Hiệu**"))).toEqual({
+      authority: "KT. GIÁM ĐỐC",
+      title: "PHÓ GIÁM ĐỐC",
+      name: "Phạm Quốc Hiệu",
+      line: 1,
+    });
   });
 
   it("reads a three-line block of a People's Committee and skips '(Đã ký)'", () => {
     const s = readSigner(normalizeLines("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nNguyễn Văn Bình"));
-    expect(s).toMatchObject({ authority: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", title: "PHÓ CHỦ TỊCH", name: "Nguyễn Văn Bình" });
+    expect(s).toMatchObject({
+      authority: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH",
+      title: "PHÓ CHỦ TỊCH",
+      name: "Nguyễn Văn Bình",
+    });
   });
 
   it("uses the only line as the title when the signer signs in person", () => {
-    expect(readSigner(normalizeLines("GIÁM ĐỐC\n\nTrần Thị Lan"))).toMatchObject({ authority: "", title: "GIÁM ĐỐC", name: "Trần Thị Lan" });
+    expect(readSigner(normalizeLines("GIÁM ĐỐC\n\nTrần Thị Lan"))).toMatchObject({
+      authority: "",
+      title: "GIÁM ĐỐC",
+      name: "Trần Thị Lan",
+    });
   });
 
   it("returns null when the plan has no signature block", () => {

@@ -29,7 +29,13 @@ export function readDistribution(lines: PlanLine[]): Distribution | null {
   if (at < 0) return null;
   const items: string[] = [];
   const inline = lines[at].text.replace(/^Nơi nhận\s*:?\s*/i, "");
-  if (inline) items.push(...inline.split(/\s+-\s+/).map(cleanItem).filter(Boolean));
+  if (inline)
+    items.push(
+      ...inline
+        .split(/\s+-\s+/)
+        .map(cleanItem)
+        .filter(Boolean),
+    );
   for (let i = at + 1; i < lines.length; i++) {
     const l = lines[i];
     if (/^[-–—+•]/.test(l.text)) {
@@ -59,7 +65,8 @@ export function readSigner(lines: PlanLine[]): Signer | null {
   if (at < 0) return null;
   const heads: string[] = [];
   let i = at;
-  for (; i < lines.length && isAllUpper(lines[i].text) && !looksLikeName(lines[i].text) && heads.length < 4; i++) heads.push(lines[i].text);
+  for (; i < lines.length && isAllUpper(lines[i].text) && !looksLikeName(lines[i].text) && heads.length < 4; i++)
+    heads.push(lines[i].text);
   let name = "";
   for (; i < lines.length; i++) {
     const t = lines[i].text.replace(/^\(?\s*(?:đã ký|đã ký và đóng dấu|ký tên|\[daky\])\s*\)?$/i, "").trim();

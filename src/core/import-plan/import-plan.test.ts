@@ -62,14 +62,21 @@ describe("importPlan", () => {
   it("turns items into tasks with owners, due dates and groups", () => {
     const tasks = Object.fromEntries((r.template.tasks ?? []).map((t) => [t.code, t]));
     expect(Object.keys(tasks)).toEqual(["II.1", "II.2", "III.1"]);
-    expect(tasks["II.1"]).toMatchObject({ owner: "Các trường THPT", due: "2024-06-30", timeframe: "Trong quý II/2024" });
+    expect(tasks["II.1"]).toMatchObject({
+      owner: "Các trường THPT",
+      due: "2024-06-30",
+      timeframe: "Trong quý II/2024",
+    });
     expect(tasks["II.2"].owner).toBe("Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố");
     const thpt = r.template.unitGroups.find((g) => g.name === "Các trường THPT")!;
     expect(tasks["II.1"].groups).toEqual([thpt.code]);
   });
 
   it("creates one placeholder unit per named kind of unit and asks for the real list", () => {
-    expect(r.template.unitGroups.map((g) => g.name)).toEqual(["Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố", "Các trường THPT"]);
+    expect(r.template.unitGroups.map((g) => g.name)).toEqual([
+      "Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố",
+      "Các trường THPT",
+    ]);
     expect(r.template.units).toHaveLength(2);
     expect(r.template.units.every((u) => u.name.startsWith("Đơn vị mẫu"))).toBe(true);
     expect(r.review.some((i) => i.kind === "needs-review" && i.what.startsWith("Danh sách đơn vị"))).toBe(true);
@@ -93,6 +100,8 @@ describe("importPlan", () => {
 
   it("refuses a text without any year when no default year is given", () => {
     expect(() => importPlan("KẾ HOẠCH\nTuyên truyền\nI. NỘI DUNG\n1. Tuyên truyền")).toThrow(/năm/);
-    expect(importPlan("KẾ HOẠCH\nTuyên truyền\nI. NỘI DUNG\n1. Tuyên truyền", { defaultYear: 2025 }).template.periods[0].id).toBe("nam_2025");
+    expect(
+      importPlan("KẾ HOẠCH\nTuyên truyền\nI. NỘI DUNG\n1. Tuyên truyền", { defaultYear: 2025 }).template.periods[0].id,
+    ).toBe("nam_2025");
   });
 });

@@ -46,13 +46,30 @@ describe("readMetadata", () => {
   });
 
   it("keeps a blank number and a date with only the year", () => {
-    const m = meta("Số: /KH-STTTT\n\nHải Phòng, ngày tháng năm 2020\n\nKẾ HOẠCH\n\nTuyên truyền về giáo dục\n\nI. MỤC ĐÍCH");
-    expect(m).toMatchObject({ number: "", symbol: "KH-STTTT", date: null, dateYear: 2020, place: "Hải Phòng", years: [2020], singleYear: false });
+    const m = meta(
+      "Số: /KH-STTTT\n\nHải Phòng, ngày tháng năm 2020\n\nKẾ HOẠCH\n\nTuyên truyền về giáo dục\n\nI. MỤC ĐÍCH",
+    );
+    expect(m).toMatchObject({
+      number: "",
+      symbol: "KH-STTTT",
+      date: null,
+      dateYear: 2020,
+      place: "Hải Phòng",
+      years: [2020],
+      singleYear: false,
+    });
   });
 
   it("joins 'ỦY BAN NHÂN DÂN' and the locality into one issuer without a parent", () => {
-    const m = meta("\tỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n-------\n\tSố: 231/KH-UBND\n\tHà Nội, ngày 01 tháng 12 năm 2020\nKẾ HOẠCH\nTHÔNG TIN\nI. MỤC ĐÍCH");
-    expect(m).toMatchObject({ issuerName: "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", issuerParent: "", number: "231", date: "2020-12-01" });
+    const m = meta(
+      "\tỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n-------\n\tSố: 231/KH-UBND\n\tHà Nội, ngày 01 tháng 12 năm 2020\nKẾ HOẠCH\nTHÔNG TIN\nI. MỤC ĐÍCH",
+    );
+    expect(m).toMatchObject({
+      issuerName: "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI",
+      issuerParent: "",
+      number: "231",
+      date: "2020-12-01",
+    });
   });
 
   it("re-cases an all-capital title from the way the body writes its words", () => {
@@ -66,7 +83,13 @@ describe("readMetadata", () => {
     const m = meta(
       "KẾ HOẠCH\nCông tác năm 2023\nThực hiện Công văn số 5/BTTTT của Bộ Thông tin và Truyền thông về việc hướng dẫn xây dựng kế hoạch năm 2023;\nSở Giáo dục và Đào tạo ban hành Kế hoạch như sau:\nI. NỘI DUNG\n1. Tuyên truyền về thành phố Hải Phòng.",
     );
-    expect(m).toMatchObject({ issuerName: "SỞ GIÁO DỤC VÀ ĐÀO TẠO", issuerSource: "body", place: "Hải Phòng", placeSource: "body", localityKind: "thành phố" });
+    expect(m).toMatchObject({
+      issuerName: "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+      issuerSource: "body",
+      place: "Hải Phòng",
+      placeSource: "body",
+      localityKind: "thành phố",
+    });
   });
 });
 

@@ -45,7 +45,8 @@ export interface PlanMetadata {
 }
 
 const DOC_TYPE_RE = /^(KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG| CÔNG TÁC)?|ĐỀ ÁN|PHƯƠNG ÁN|HƯỚNG DẪN)$/u;
-const BODY_START_RE = /^(Căn cứ|Thực hiện|Triển khai|Nhằm|Để|Trên cơ sở|Theo|Qua|Ngày|Sau khi|Tiếp tục|Trong|Với|Sở|Phòng|Ủy ban|Uỷ ban|UBND|Ban)\b/u;
+const BODY_START_RE =
+  /^(Căn cứ|Thực hiện|Triển khai|Nhằm|Để|Trên cơ sở|Theo|Qua|Ngày|Sau khi|Tiếp tục|Trong|Với|Sở|Phòng|Ủy ban|Uỷ ban|UBND|Ban)\b/u;
 const MOTTO_RE = /^(CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM$|^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$/iu;
 const NUMBER_RE = /^Số\s*:?\s*([^/]*?)\s*\/\s*([\p{L}\p{N}&-]+(?:\/[\p{L}\p{N}&-]+)?)/u;
 const PLACE_DATE_RE = /^([\p{Lu}][\p{L} .'-]{1,40}?),\s*ngày\b(.*)$/u;
@@ -77,7 +78,9 @@ export function titleYears(title: string): { years: number[]; single: boolean } 
     const b = Number(range[2]);
     if (b >= a && b - a <= 15) return { years: Array.from({ length: b - a + 1 }, (_, i) => a + i), single: false };
   }
-  const singles = [...title.matchAll(/(?<!đến |tầm nhìn |nhìn đến |định hướng đến )năm\s+((?:19|20)\d\d)/giu)].map((m) => Number(m[1]));
+  const singles = [...title.matchAll(/(?<!đến |tầm nhìn |nhìn đến |định hướng đến )năm\s+((?:19|20)\d\d)/giu)].map(
+    (m) => Number(m[1]),
+  );
   if (singles.length === 1) return { years: singles, single: true };
   return { years: [], single: false };
 }
@@ -105,7 +108,10 @@ export function readMetadata(lines: PlanLine[], outline: Outline): PlanMetadata 
   const firstPartLine = outline.parts[0]?.line ?? Number.MAX_SAFE_INTEGER;
   const front = lines.filter((l) => l.line < firstPartLine);
   const docIdx = front.findIndex((l) => DOC_TYPE_RE.test(l.text));
-  const header = docIdx >= 0 ? front.slice(0, docIdx) : front.slice(0, Math.min(front.length, 8)).filter((l) => !BODY_START_RE.test(l.text));
+  const header =
+    docIdx >= 0
+      ? front.slice(0, docIdx)
+      : front.slice(0, Math.min(front.length, 8)).filter((l) => !BODY_START_RE.test(l.text));
 
   const meta: PlanMetadata = {
     docType: docIdx >= 0 ? front[docIdx].text : "KẾ HOẠCH",
@@ -161,7 +167,10 @@ export function readMetadata(lines: PlanLine[], outline: Outline): PlanMetadata 
     if (merged.length >= 2 && GENERIC_BODY_RE.test(merged[0].text) && merged.length === 2) {
       meta.issuerName = `${merged[0].text} ${merged[1].text}`;
     } else if (merged.length >= 2) {
-      meta.issuerParent = merged.slice(0, -1).map((m) => m.text).join(" ");
+      meta.issuerParent = merged
+        .slice(0, -1)
+        .map((m) => m.text)
+        .join(" ");
       meta.issuerName = merged[merged.length - 1].text;
     } else {
       meta.issuerName = merged[0].text;
@@ -175,14 +184,23 @@ export function readMetadata(lines: PlanLine[], outline: Outline): PlanMetadata 
     const titleLines: PlanLine[] = [];
     for (let i = docIdx + 1; i < front.length; i++) {
       const l = front[i];
-      if (titleLines.length && (BODY_START_RE.test(l.text) || !isAllUpper(l.text) || !isAllUpper(titleLines[0].text))) break;
+      if (titleLines.length && (BODY_START_RE.test(l.text) || !isAllUpper(l.text) || !isAllUpper(titleLines[0].text)))
+        break;
       if (!titleLines.length && BODY_START_RE.test(l.text) && l.text.length > 200) break;
       titleLines.push(l);
     }
     if (titleLines.length) {
-      const raw = titleLines.map((l) => l.text).join(" ").replace(/[.\s]+$/, "");
+      const raw = titleLines
+        .map((l) => l.text)
+        .join(" ")
+        .replace(/[.\s]+$/, "");
       meta.titleLine = titleLines[0].line;
-      meta.title = isAllUpper(raw) ? recaseUpper(raw, lines.filter((l) => !titleLines.includes(l)).map((l) => l.text)) : upperFirst(raw);
+      meta.title = isAllUpper(raw)
+        ? recaseUpper(
+            raw,
+            lines.filter((l) => !titleLines.includes(l)).map((l) => l.text),
+          )
+        : upperFirst(raw);
     }
   }
 
@@ -191,7 +209,9 @@ export function readMetadata(lines: PlanLine[], outline: Outline): PlanMetadata 
     // The sentence closest to the first part names the issuer ("Sở … ban hành Kế hoạch …").
     const pre = front.slice(docIdx + 1).reverse();
     for (const l of pre) {
-      const names = [...l.text.matchAll(ISSUER_BODY_RE)].map((m) => m[1].trim()).filter((n) => !NOT_A_NAME_RE.test(` ${n} `));
+      const names = [...l.text.matchAll(ISSUER_BODY_RE)]
+        .map((m) => m[1].trim())
+        .filter((n) => !NOT_A_NAME_RE.test(` ${n} `));
       if (names.length) {
         meta.issuerName = names[names.length - 1].toUpperCase();
         meta.issuerSource = "body";

@@ -4,9 +4,13 @@ import { cleanLine, continuesSentence, isMarkerLine, normalizeLines, romanMarker
 
 describe("normalizeLines", () => {
   it("joins a sentence split over a blank line when the second half starts in lower case", () => {
-    const lines = normalizeLines("- Tiếp tục nâng cao chất lượng, hiệu quả hoạt động thông tin, tuyên\n\ntruyền đối ngoại, nâng cao hình ảnh.\n");
+    const lines = normalizeLines(
+      "- Tiếp tục nâng cao chất lượng, hiệu quả hoạt động thông tin, tuyên\n\ntruyền đối ngoại, nâng cao hình ảnh.\n",
+    );
     expect(lines).toHaveLength(1);
-    expect(lines[0].text).toBe("- Tiếp tục nâng cao chất lượng, hiệu quả hoạt động thông tin, tuyên truyền đối ngoại, nâng cao hình ảnh.");
+    expect(lines[0].text).toBe(
+      "- Tiếp tục nâng cao chất lượng, hiệu quả hoạt động thông tin, tuyên truyền đối ngoại, nâng cao hình ảnh.",
+    );
     expect(lines[0].line).toBe(1);
   });
 
@@ -16,18 +20,31 @@ describe("normalizeLines", () => {
   });
 
   it("keeps a unit heading and the capitalised paragraph under it apart", () => {
-    const lines = normalizeLines("1. Sở Giáo dục và Đào tạo\n\nĐề nghị Sở Giáo dục và Đào tạo thường xuyên cung cấp thông tin.");
-    expect(lines.map((l) => l.text)).toEqual(["1. Sở Giáo dục và Đào tạo", "Đề nghị Sở Giáo dục và Đào tạo thường xuyên cung cấp thông tin."]);
+    const lines = normalizeLines(
+      "1. Sở Giáo dục và Đào tạo\n\nĐề nghị Sở Giáo dục và Đào tạo thường xuyên cung cấp thông tin.",
+    );
+    expect(lines.map((l) => l.text)).toEqual([
+      "1. Sở Giáo dục và Đào tạo",
+      "Đề nghị Sở Giáo dục và Đào tạo thường xuyên cung cấp thông tin.",
+    ]);
     expect(lines.map((l) => l.line)).toEqual([1, 3]);
   });
 
   it("strips markdown headings, bold and italics", () => {
-    const lines = normalizeLines("## **II. NỘI DUNG HỢP TÁC**\n### ***2.1. Tuyên truyền về chuyển đổi số***\n(*báo cáo khi có yêu cầu*)");
-    expect(lines.map((l) => l.text)).toEqual(["II. NỘI DUNG HỢP TÁC", "2.1. Tuyên truyền về chuyển đổi số", "(báo cáo khi có yêu cầu)"]);
+    const lines = normalizeLines(
+      "## **II. NỘI DUNG HỢP TÁC**\n### ***2.1. Tuyên truyền về chuyển đổi số***\n(*báo cáo khi có yêu cầu*)",
+    );
+    expect(lines.map((l) => l.text)).toEqual([
+      "II. NỘI DUNG HỢP TÁC",
+      "2.1. Tuyên truyền về chuyển đổi số",
+      "(báo cáo khi có yêu cầu)",
+    ]);
   });
 
   it("keeps tab-separated cells and drops rule lines", () => {
-    const lines = normalizeLines("UBND THÀNH PHỐ HẢI PHÒNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n-------\n\tSố: 231/KH-UBND ");
+    const lines = normalizeLines(
+      "UBND THÀNH PHỐ HẢI PHÒNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n-------\n\tSố: 231/KH-UBND ",
+    );
     expect(lines[0].cells).toEqual(["UBND THÀNH PHỐ HẢI PHÒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]);
     expect(lines[1]).toMatchObject({ text: "Số: 231/KH-UBND", line: 3 });
     expect(lines[1].cells).toBeUndefined();

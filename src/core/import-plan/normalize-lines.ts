@@ -24,7 +24,12 @@ const NUMBER_WORDS = new Set(["số", "ngày", "tháng", "năm", "khoản", "đi
 
 /** True for a line that opens a structural element: a Roman part, a numbered or lettered item, a bullet. */
 export function isMarkerLine(text: string): boolean {
-  return romanMarker(text) !== null || /^\d+(?:\.\d+)*[.)]\s+\S/.test(text) || /^[a-zđ][).]\s+\S/.test(text) || isBulletLine(text);
+  return (
+    romanMarker(text) !== null ||
+    /^\d+(?:\.\d+)*[.)]\s+\S/.test(text) ||
+    /^[a-zđ][).]\s+\S/.test(text) ||
+    isBulletLine(text)
+  );
 }
 
 /** True for a bullet line ("- …", "+ …", "• …"). */
@@ -59,7 +64,9 @@ export function cleanLine(s: string): string {
     .normalize("NFC")
     .replace(/[\u200B-\u200D\u2060\uFEFF]/g, "")
     .replace(/[\u00A0\u2007\u202F]/g, " ");
-  return stripMarkdown(t.trim()).replace(/[ \t]+/g, " ").trim();
+  return stripMarkdown(t.trim())
+    .replace(/[ \t]+/g, " ")
+    .trim();
 }
 
 function isRuleLine(s: string): boolean {

@@ -9,12 +9,25 @@ function codes(text: string): string[] {
 
 describe("buildOutline", () => {
   it("gives items codes made of the part numeral and their numbers", () => {
-    const text = ["I. MỤC ĐÍCH", "1. Mục đích", "III. CÁC NHIỆM VỤ", "1. Quản lý", "1.1. Xây dựng kế hoạch", "2. Nhiệm vụ cơ bản", "2.3. Giới thiệu"].join("\n");
+    const text = [
+      "I. MỤC ĐÍCH",
+      "1. Mục đích",
+      "III. CÁC NHIỆM VỤ",
+      "1. Quản lý",
+      "1.1. Xây dựng kế hoạch",
+      "2. Nhiệm vụ cơ bản",
+      "2.3. Giới thiệu",
+    ].join("\n");
     expect(codes(text)).toEqual(["I", "I.1", "III", "III.1", "III.1.1", "III.2", "III.2.3"]);
   });
 
   it("puts lettered items under the current numbered item", () => {
-    expect(codes("II. NỘI DUNG\n2. Các hình thức\na) Website\nb) Loại hình khác")).toEqual(["II", "II.2", "II.2.a", "II.2.b"]);
+    expect(codes("II. NỘI DUNG\n2. Các hình thức\na) Website\nb) Loại hình khác")).toEqual([
+      "II",
+      "II.2",
+      "II.2.a",
+      "II.2.b",
+    ]);
   });
 
   it("renumbers a repeated number and keeps the plan's code for it and its children", () => {
@@ -31,12 +44,25 @@ describe("buildOutline", () => {
   });
 
   it("keeps bullets and paragraphs as the body of the item above them", () => {
-    const o = buildOutline(normalizeLines("II. NỘI DUNG\n1. Tập huấn\n- Đối tượng: cán bộ\n- Thời gian: Quý III năm 2023"));
-    expect(o.parts[0].children[0].body.map((b) => b.text)).toEqual(["- Đối tượng: cán bộ", "- Thời gian: Quý III năm 2023"]);
+    const o = buildOutline(
+      normalizeLines("II. NỘI DUNG\n1. Tập huấn\n- Đối tượng: cán bộ\n- Thời gian: Quý III năm 2023"),
+    );
+    expect(o.parts[0].children[0].body.map((b) => b.text)).toEqual([
+      "- Đối tượng: cán bộ",
+      "- Thời gian: Quý III năm 2023",
+    ]);
   });
 
   it("moves the closing paragraph and the signature block out of the last item", () => {
-    const text = ["III. TỔ CHỨC THỰC HIỆN", "1. Sở Văn hóa", "Chủ trì tuyên truyền.", "Trên đây là Kế hoạch của Sở./.", "Nơi nhận:", "- Lưu: VT.", "KT. GIÁM ĐỐC"].join("\n");
+    const text = [
+      "III. TỔ CHỨC THỰC HIỆN",
+      "1. Sở Văn hóa",
+      "Chủ trì tuyên truyền.",
+      "Trên đây là Kế hoạch của Sở./.",
+      "Nơi nhận:",
+      "- Lưu: VT.",
+      "KT. GIÁM ĐỐC",
+    ].join("\n");
     const o = buildOutline(normalizeLines(text));
     expect(o.parts[0].children[0].body.map((b) => b.text)).toEqual(["Chủ trì tuyên truyền."]);
     expect(o.closing.map((l) => l.text)).toEqual(["Trên đây là Kế hoạch của Sở./."]);

@@ -40,7 +40,9 @@ const LETTERED_RE = /^([a-zđ])[).]\s+(\S.*)$/;
 /** A line that starts the signature block ("KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN", "GIÁM ĐỐC"). */
 export function isSignatureLine(text: string): boolean {
   if (/^(KT|TM|TL|TUQ|Q)\.\s*\p{Lu}/u.test(text) && isAllUpper(text)) return true;
-  return /^(PHÓ\s+)?(GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG PHÒNG|HIỆU TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|VIỆN TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG)$/.test(text);
+  return /^(PHÓ\s+)?(GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG PHÒNG|HIỆU TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|VIỆN TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG)$/.test(
+    text,
+  );
 }
 
 /** A "Nơi nhận:" line (the distribution list). */
@@ -118,7 +120,8 @@ function findPartStarts(lines: PlanLine[]): Map<number, { marker: string; title:
     const l = lines[i];
     if (starts.size > 0 && (isDistributionHeading(l.text) || isSignatureLine(l.text))) break;
     const n = l.cells ? null : numbered(l.text);
-    if (n && n.path.length === 1 && isAllUpper(n.rest)) starts.set(i, { marker: String(n.path[0]), title: cleanTitle(n.rest) });
+    if (n && n.path.length === 1 && isAllUpper(n.rest))
+      starts.set(i, { marker: String(n.path[0]), title: cleanTitle(n.rest) });
   }
   return starts;
 }
@@ -145,7 +148,15 @@ export function buildOutline(lines: PlanLine[]): Outline {
 
   if (firstPart < 0) {
     // No parts at all: one implicit part holds every item.
-    const implicit: OutlineNode = { kind: "part", marker: "", code: "", title: "", line: lines[0]?.line ?? 1, body: [], children: [] };
+    const implicit: OutlineNode = {
+      kind: "part",
+      marker: "",
+      code: "",
+      title: "",
+      line: lines[0]?.line ?? 1,
+      body: [],
+      children: [],
+    };
     parts.push(implicit);
     stack.push({ node: implicit, path: null, lettered: false });
   }
@@ -153,7 +164,15 @@ export function buildOutline(lines: PlanLine[]): Outline {
     const l = lines[i];
     const part = partStarts.get(i);
     if (part) {
-      const node: OutlineNode = { kind: "part", marker: part.marker, code: part.marker, title: part.title, line: l.line, body: [], children: [] };
+      const node: OutlineNode = {
+        kind: "part",
+        marker: part.marker,
+        code: part.marker,
+        title: part.title,
+        line: l.line,
+        body: [],
+        children: [],
+      };
       parts.push(node);
       stack.length = 0;
       // A numbered heading used as a part ("2. NHIỆM VỤ") is the prefix of its items ("2.1.").
@@ -172,13 +191,23 @@ export function buildOutline(lines: PlanLine[]): Outline {
       const rel = parent.path ? n.path.slice(parent.path.length) : n.path;
       const planCode = joinCode(planCodeOf(parent.node), rel.join("."));
       let code = joinCode(parent.node.code, rel.join("."));
-      const siblings = parent.node.children.filter((c) => c.code.split(".").length === code.split(".").length && !/^[a-zđ]$/.test(c.marker));
+      const siblings = parent.node.children.filter(
+        (c) => c.code.split(".").length === code.split(".").length && !/^[a-zđ]$/.test(c.marker),
+      );
       if (siblings.some((c) => c.code === code)) {
         const lastNums = siblings.map((c) => Number(c.code.split(".").pop()));
         const next = Math.max(...lastNums.filter((x) => !Number.isNaN(x))) + 1;
         code = joinCode(parent.node.code, [...rel.slice(0, -1), next].join("."));
       }
-      const node: OutlineNode = { kind: "item", marker: n.path.join("."), code, title: cleanTitle(n.rest), line: l.line, body: [], children: [] };
+      const node: OutlineNode = {
+        kind: "item",
+        marker: n.path.join("."),
+        code,
+        title: cleanTitle(n.rest),
+        line: l.line,
+        body: [],
+        children: [],
+      };
       if (code !== planCode) node.renumberedFrom = planCode;
       parent.node.children.push(node);
       stack.push({ node, path: n.path, lettered: false });
@@ -194,7 +223,15 @@ export function buildOutline(lines: PlanLine[]): Outline {
       const used = new Set(parent.node.children.map((c) => c.marker));
       while (used.has(letter)) letter = String.fromCharCode(letter.charCodeAt(0) + 1);
       const code = joinCode(parent.node.code, letter);
-      const node: OutlineNode = { kind: "item", marker: letter, code, title: cleanTitle(lm[2]), line: l.line, body: [], children: [] };
+      const node: OutlineNode = {
+        kind: "item",
+        marker: letter,
+        code,
+        title: cleanTitle(lm[2]),
+        line: l.line,
+        body: [],
+        children: [],
+      };
       if (code !== planCode) node.renumberedFrom = planCode;
       parent.node.children.push(node);
       stack.push({ node, path: null, lettered: true });

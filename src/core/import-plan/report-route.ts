@@ -11,9 +11,13 @@ export interface ReportRoute {
   recipient: string;
 }
 
-const BODY = "(?:Sở|Phòng|Ủy ban|Uỷ ban|UBND|Ban|Bộ|Văn phòng|Thường trực|Thủ tướng|Chính phủ|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|HĐND|Hội đồng|Cục|Trung tâm)";
+const BODY =
+  "(?:Sở|Phòng|Ủy ban|Uỷ ban|UBND|Ban|Bộ|Văn phòng|Thường trực|Thủ tướng|Chính phủ|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|HĐND|Hội đồng|Cục|Trung tâm)";
 const STOP = "(?=\\s*(?:\\(|để|trước|theo|khi|định kỳ|hằng|hàng|vào|,|;|\\.|$))";
-const TO_RE = new RegExp(`báo cáo(?:\\s+kết quả[^,;.()]*?)?\\s+(?:về\\s+|gửi\\s+|cho\\s+)?(${BODY}[^,;.()]*?)${STOP}`, "u");
+const TO_RE = new RegExp(
+  `báo cáo(?:\\s+kết quả[^,;.()]*?)?\\s+(?:về\\s+|gửi\\s+|cho\\s+)?(${BODY}[^,;.()]*?)${STOP}`,
+  "u",
+);
 const VIA_RE = /\(\s*qua\s+([^)]+?)\s*\)/u;
 const UP_RE = new RegExp(`tổng hợp,?\\s*(?:và\\s+)?báo cáo\\s+(${BODY}[^,;.()]*?)${STOP}`, "u");
 

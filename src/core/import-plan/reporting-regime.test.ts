@@ -18,11 +18,38 @@ describe("readRegime", () => {
       "Phòng Giáo dục và Đào tạo quận, huyện, các đơn vị giáo dục định kỳ hàng quý, 6 tháng (05/5), hàng năm (05/11) báo cáo kết quả triển khai về Sở Giáo dục và Đào tạo.",
       [2023],
     );
-    expect(r.periods.map((x) => x.id).sort()).toEqual(["nam_2023", "quy_1_2023", "quy_2_2023", "quy_3_2023", "quy_4_2023", "sau_thang_2023"]);
-    expect(p.sau_thang_2023).toMatchObject({ kind: "half", label: "6 tháng đầu năm 2023", from: "2022-12-15", to: "2023-06-14", deadline: "2023-05-05", deadlineGiven: true });
+    expect(r.periods.map((x) => x.id).sort()).toEqual([
+      "nam_2023",
+      "quy_1_2023",
+      "quy_2_2023",
+      "quy_3_2023",
+      "quy_4_2023",
+      "sau_thang_2023",
+    ]);
+    expect(p.sau_thang_2023).toMatchObject({
+      kind: "half",
+      label: "6 tháng đầu năm 2023",
+      from: "2022-12-15",
+      to: "2023-06-14",
+      deadline: "2023-05-05",
+      deadlineGiven: true,
+    });
     expect(p.nam_2023).toMatchObject({ kind: "year", label: "Năm 2023", deadline: "2023-11-05", deadlineGiven: true });
-    expect(p.quy_3_2023).toMatchObject({ kind: "quarter", index: 3, label: "Quý III năm 2023", from: "2023-06-15", to: "2023-09-14", deadline: "2023-09-19", deadlineGiven: false });
-    expect(r.review.filter((x) => x.kind === "needs-review").map((x) => x.what).join(" ")).toContain("hằng quý");
+    expect(p.quy_3_2023).toMatchObject({
+      kind: "quarter",
+      index: 3,
+      label: "Quý III năm 2023",
+      from: "2023-06-15",
+      to: "2023-09-14",
+      deadline: "2023-09-19",
+      deadlineGiven: false,
+    });
+    expect(
+      r.review
+        .filter((x) => x.kind === "needs-review")
+        .map((x) => x.what)
+        .join(" "),
+    ).toContain("hằng quý");
     expect(r.sentences[0].line).toBe(10);
   });
 
@@ -40,13 +67,23 @@ describe("readRegime", () => {
   it("reads 'báo cáo … khi có yêu cầu' as an on-demand period to review", () => {
     const { r } = byId("Các đơn vị thực hiện báo cáo về Sở Thông tin và Truyền thông khi có yêu cầu.", [2020]);
     expect(r.periods).toHaveLength(1);
-    expect(r.periods[0]).toMatchObject({ id: "khi_co_yeu_cau_2020", kind: "custom", from: "2020-01-01", to: "2020-12-31" });
+    expect(r.periods[0]).toMatchObject({
+      id: "khi_co_yeu_cau_2020",
+      kind: "custom",
+      from: "2020-01-01",
+      to: "2020-12-31",
+    });
     expect(r.review.some((x) => x.kind === "needs-review" && x.what.includes("khi có yêu cầu"))).toBe(true);
   });
 
   it("turns 'sơ kết 03 năm vào năm 2025 và tổng kết vào năm 2030' into milestone periods", () => {
     const { p } = byId("Sở tổ chức sơ kết 03 năm vào năm 2025 và tổng kết vào năm 2030.", [2023], "2023-02-10");
-    expect(p.so_ket_2025).toMatchObject({ label: "Sơ kết 03 năm (2025)", kind: "custom", from: "2023-02-10", to: "2025-12-14" });
+    expect(p.so_ket_2025).toMatchObject({
+      label: "Sơ kết 03 năm (2025)",
+      kind: "custom",
+      from: "2023-02-10",
+      to: "2025-12-14",
+    });
     expect(p.tong_ket_2030).toMatchObject({ label: "Tổng kết (2030)", kind: "custom", to: "2030-12-14" });
   });
 
@@ -64,7 +101,12 @@ describe("readRegime", () => {
   it("reads monthly reports due on a day of each month", () => {
     const { r, p } = byId("Các đơn vị báo cáo hằng tháng trước ngày 20 hằng tháng.", [2023]);
     expect(r.periods).toHaveLength(12);
-    expect(p.thang_5_2023).toMatchObject({ kind: "month", from: "2023-04-15", to: "2023-05-14", deadline: "2023-05-20" });
+    expect(p.thang_5_2023).toMatchObject({
+      kind: "month",
+      from: "2023-04-15",
+      to: "2023-05-14",
+      deadline: "2023-05-20",
+    });
   });
 
   it("ignores sentences that mention a frequency without reports", () => {
@@ -73,7 +115,9 @@ describe("readRegime", () => {
 
   it("flags a deadline that comes before the Nghị định 09 cut-off", () => {
     const { r } = byId("Định kỳ 6 tháng (05/5) báo cáo kết quả.", [2023]);
-    expect(r.review.some((x) => x.kind === "needs-review" && x.what.includes("05/05/2023") && x.what.includes("14/06/2023"))).toBe(true);
+    expect(
+      r.review.some((x) => x.kind === "needs-review" && x.what.includes("05/05/2023") && x.what.includes("14/06/2023")),
+    ).toBe(true);
   });
 
   it("creates recurring periods for at most five plan years", () => {
@@ -84,7 +128,11 @@ describe("readRegime", () => {
 
 describe("regimeTokens", () => {
   it("lists the frequencies of a sentence in order", () => {
-    expect(regimeTokens("định kỳ hàng quý, 6 tháng (05/5), hàng năm (05/11) báo cáo").map((t) => t.kind)).toEqual(["quarter", "half", "year"]);
+    expect(regimeTokens("định kỳ hàng quý, 6 tháng (05/5), hàng năm (05/11) báo cáo").map((t) => t.kind)).toEqual([
+      "quarter",
+      "half",
+      "year",
+    ]);
   });
 });
 
@@ -97,7 +145,17 @@ describe("sentencesOf", () => {
 describe("fallbackPeriods", () => {
   it("gives one annual period per year with a 5-day deadline", () => {
     expect(fallbackPeriods([2022])).toEqual([
-      { id: "nam_2022", label: "Năm 2022", kind: "year", year: 2022, from: "2021-12-15", to: "2022-12-14", deadline: "2022-12-19", line: 0, deadlineGiven: false },
+      {
+        id: "nam_2022",
+        label: "Năm 2022",
+        kind: "year",
+        year: 2022,
+        from: "2021-12-15",
+        to: "2022-12-14",
+        deadline: "2022-12-19",
+        line: 0,
+        deadlineGiven: false,
+      },
     ]);
   });
 });

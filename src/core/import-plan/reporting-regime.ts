@@ -61,7 +61,10 @@ const TOKEN_PATTERNS: [TokenKind, RegExp][] = [
   ["quarter", /(?:hằng|hàng|mỗi)\s+quý|định kỳ\s+quý|báo cáo\s+quý|theo quý/gu],
   ["half", /(?<![\d\p{L}])(?:6|06|sáu)\s+tháng(?!\s+cuối)(?:\s+đầu\s+năm)?/gu],
   ["nine", /(?<![\d\p{L}])(?:9|09|chín)\s+tháng(?:\s+đầu\s+năm)?/gu],
-  ["year", /(?:hằng|hàng|mỗi)\s+năm(?!\s+học)|định kỳ\s+năm(?!\s+học)|báo cáo\s+năm(?!\s+học|\s+\d)|cả năm|tổng kết\s+năm(?!\s+học|\s+\d)/gu],
+  [
+    "year",
+    /(?:hằng|hàng|mỗi)\s+năm(?!\s+học)|định kỳ\s+năm(?!\s+học)|báo cáo\s+năm(?!\s+học|\s+\d)|cả năm|tổng kết\s+năm(?!\s+học|\s+\d)/gu,
+  ],
   ["on-demand", /khi có yêu cầu|theo yêu cầu|đột xuất/gu],
 ];
 const MILESTONE_RE = /(sơ kết|tổng kết)((?:\s+(?:giữa kỳ|\d{1,2}|ba|bốn|mười)\s+năm)?)[^.;]{0,50}?năm\s+(\d{4})/gu;
@@ -97,7 +100,13 @@ export function regimeTokens(sentence: string): Token[] {
   for (const m of t.matchAll(MILESTONE_RE)) {
     const word = m[1] === "sơ kết" ? "Sơ kết" : "Tổng kết";
     const span = (m[2] ?? "").trim();
-    tokens.push({ kind: "milestone", at: m.index, end: m.index + m[0].length, year: Number(m[3]), label: span ? `${word} ${span}` : word });
+    tokens.push({
+      kind: "milestone",
+      at: m.index,
+      end: m.index + m[0].length,
+      year: Number(m[3]),
+      label: span ? `${word} ${span}` : word,
+    });
   }
   if (!aboutReports) return tokens;
   for (const [kind, re] of TOKEN_PATTERNS) {
@@ -197,7 +206,17 @@ function periodMeta(kind: TokenKind, year: number, index: number): { id: string;
 export function fallbackPeriods(years: number[], line = 0): PeriodDraft[] {
   return years.slice(0, 5).map((y) => {
     const w = presetWindow("year", y);
-    return { id: `nam_${y}`, label: `Năm ${y}`, kind: "year" as const, year: y, from: w.from, to: w.to, deadline: addDays(w.to, 5), line, deadlineGiven: false };
+    return {
+      id: `nam_${y}`,
+      label: `Năm ${y}`,
+      kind: "year" as const,
+      year: y,
+      from: w.from,
+      to: w.to,
+      deadline: addDays(w.to, 5),
+      line,
+      deadlineGiven: false,
+    };
   });
 }
 
@@ -238,9 +257,23 @@ export function readRegime(lines: PlanLine[], ctx: RegimeContext): RegimeResult 
           const to = `${y}-12-14`;
           if (from > to) from = `${y}-01-01`;
           const given = dl ? resolveDayMonth({ ...dl, year: dl.year ?? y }, from, to) : null;
-          add({ id: `${word}_${y}`, label: `${tok.label} (${y})`, kind: "custom", year: y, from, to, deadline: given ?? addDays(to, 5), line: l.line, deadlineGiven: !!given });
+          add({
+            id: `${word}_${y}`,
+            label: `${tok.label} (${y})`,
+            kind: "custom",
+            year: y,
+            from,
+            to,
+            deadline: given ?? addDays(to, 5),
+            line: l.line,
+            deadlineGiven: !!given,
+          });
           notes.push(
-            review.needs(`${tok.label} (${y}): kế hoạch chỉ nêu năm; Văn phòng đặt ngày chốt số liệu và hạn nộp (đang tạm để ${formatDayVN(to)} và ${formatDayVN(given ?? addDays(to, 5))}).`, l.line, sentence),
+            review.needs(
+              `${tok.label} (${y}): kế hoạch chỉ nêu năm; Văn phòng đặt ngày chốt số liệu và hạn nộp (đang tạm để ${formatDayVN(to)} và ${formatDayVN(given ?? addDays(to, 5))}).`,
+              l.line,
+              sentence,
+            ),
           );
           continue;
         }
@@ -249,8 +282,24 @@ export function readRegime(lines: PlanLine[], ctx: RegimeContext): RegimeResult 
           const last = years[years.length - 1];
           if (!first) continue;
           const id = `khi_co_yeu_cau_${first}`;
-          add({ id, label: first === last ? `Báo cáo khi có yêu cầu (năm ${first})` : `Báo cáo khi có yêu cầu (${first}–${last})`, kind: "custom", from: `${first}-01-01`, to: `${last}-12-31`, deadline: `${last}-12-31`, line: l.line, deadlineGiven: false });
-          notes.push(review.needs("Báo cáo khi có yêu cầu: không có kỳ và hạn nộp cố định; Văn phòng sửa ngày của kỳ khi có văn bản yêu cầu.", l.line, sentence));
+          add({
+            id,
+            label:
+              first === last ? `Báo cáo khi có yêu cầu (năm ${first})` : `Báo cáo khi có yêu cầu (${first}–${last})`,
+            kind: "custom",
+            from: `${first}-01-01`,
+            to: `${last}-12-31`,
+            deadline: `${last}-12-31`,
+            line: l.line,
+            deadlineGiven: false,
+          });
+          notes.push(
+            review.needs(
+              "Báo cáo khi có yêu cầu: không có kỳ và hạn nộp cố định; Văn phòng sửa ngày của kỳ khi có văn bản yêu cầu.",
+              l.line,
+              sentence,
+            ),
+          );
           continue;
         }
         const count = tok.kind === "month" ? 12 : tok.kind === "quarter" ? 4 : 1;
@@ -259,7 +308,10 @@ export function readRegime(lines: PlanLine[], ctx: RegimeContext): RegimeResult 
             const w = windowFor(tok.kind, y, i);
             const meta = periodMeta(tok.kind, y, i);
             let deadline: string | null = null;
-            if (dl) deadline = dl.month ? resolveDayMonth(dl, w.from, w.to) : resolveDayOnly(dl, w.to, tok.kind === "quarter" ? i * 3 : Number(w.to.slice(5, 7)));
+            if (dl)
+              deadline = dl.month
+                ? resolveDayMonth(dl, w.from, w.to)
+                : resolveDayOnly(dl, w.to, tok.kind === "quarter" ? i * 3 : Number(w.to.slice(5, 7)));
             const given = deadline !== null;
             if (!deadline) {
               deadline = addDays(w.to, 5);
@@ -276,7 +328,12 @@ export function readRegime(lines: PlanLine[], ctx: RegimeContext): RegimeResult 
   }
 
   for (const [kind, line] of defaulted) {
-    notes.push(review.needs(`Kế hoạch không nêu hạn nộp báo cáo ${KIND_WORDS[kind]}: tạm đặt 5 ngày sau ngày chốt số liệu (Nghị định 09/2019). Văn phòng xác nhận hạn nộp.`, line));
+    notes.push(
+      review.needs(
+        `Kế hoạch không nêu hạn nộp báo cáo ${KIND_WORDS[kind]}: tạm đặt 5 ngày sau ngày chốt số liệu (Nghị định 09/2019). Văn phòng xác nhận hạn nộp.`,
+        line,
+      ),
+    );
   }
   for (const [kind, e] of early) {
     notes.push(
@@ -288,7 +345,11 @@ export function readRegime(lines: PlanLine[], ctx: RegimeContext): RegimeResult 
   }
   const kinds = new Set(periods.map((p) => p.kind));
   if (kinds.has("quarter") && (kinds.has("half") || kinds.has("year"))) {
-    notes.push(review.needs("Báo cáo quý cùng với báo cáo 6 tháng/năm: Quý II trùng kỳ 6 tháng, Quý IV trùng kỳ năm; cân nhắc bỏ kỳ quý trùng."));
+    notes.push(
+      review.needs(
+        "Báo cáo quý cùng với báo cáo 6 tháng/năm: Quý II trùng kỳ 6 tháng, Quý IV trùng kỳ năm; cân nhắc bỏ kỳ quý trùng.",
+      ),
+    );
   }
   periods.sort((a, b) => (a.deadline === b.deadline ? a.to.localeCompare(b.to) : a.deadline.localeCompare(b.deadline)));
   return { periods, sentences, review: notes };

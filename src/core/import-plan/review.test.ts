@@ -11,7 +11,12 @@ const items = [
 
 describe("summarizeReview", () => {
   it("counts tasks and the distinct tasks flagged for review", () => {
-    expect(summarizeReview(items, ["II.1", "II.2", "III.1"])).toEqual({ tasks: 3, tasksNeedingReview: 1, needsReview: 3, found: 1 });
+    expect(summarizeReview(items, ["II.1", "II.2", "III.1"])).toEqual({
+      tasks: 3,
+      tasksNeedingReview: 1,
+      needsReview: 3,
+      found: 1,
+    });
   });
 });
 

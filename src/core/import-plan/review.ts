@@ -49,7 +49,9 @@ export interface ReviewSummary {
 /** Summarises `items` for the given task codes. */
 export function summarizeReview(items: ReviewItem[], taskCodes: string[]): ReviewSummary {
   const codes = new Set(taskCodes);
-  const flagged = new Set(items.filter((i) => i.kind === "needs-review" && i.code && codes.has(i.code)).map((i) => i.code));
+  const flagged = new Set(
+    items.filter((i) => i.kind === "needs-review" && i.code && codes.has(i.code)).map((i) => i.code),
+  );
   return {
     tasks: codes.size,
     tasksNeedingReview: flagged.size,

@@ -17,20 +17,53 @@ describe("readTaskTables", () => {
 
   it("reads rows with their section, owner, coordinator and timeframe, keeping empty cells aligned", () => {
     expect(readTaskTables(normalizeLines(text))).toEqual([
-      { line: 3, number: "1", section: "I", content: "Tổ chức cuộc thi tìm hiểu pháp luật", owner: "Phòng Giáo dục Trung học", coordinator: "Các trường THPT", timeframe: "Quý II/2024" },
-      { line: 4, number: "2", section: "I", content: "Đăng tin, bài trên Cổng thông tin", owner: "Văn phòng Sở", coordinator: "", timeframe: "Thường xuyên" },
-      { line: 6, number: "1", section: "II", content: "Kiểm tra việc thực hiện", owner: "Thanh tra Sở", coordinator: "", timeframe: "Tháng 11/2024" },
+      {
+        line: 3,
+        number: "1",
+        section: "I",
+        content: "Tổ chức cuộc thi tìm hiểu pháp luật",
+        owner: "Phòng Giáo dục Trung học",
+        coordinator: "Các trường THPT",
+        timeframe: "Quý II/2024",
+      },
+      {
+        line: 4,
+        number: "2",
+        section: "I",
+        content: "Đăng tin, bài trên Cổng thông tin",
+        owner: "Văn phòng Sở",
+        coordinator: "",
+        timeframe: "Thường xuyên",
+      },
+      {
+        line: 6,
+        number: "1",
+        section: "II",
+        content: "Kiểm tra việc thực hiện",
+        owner: "Thanh tra Sở",
+        coordinator: "",
+        timeframe: "Tháng 11/2024",
+      },
     ]);
   });
 
   it("ignores tab-separated lines without a task-table header", () => {
-    expect(readTaskTables(normalizeLines("UBND THÀNH PHỐ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1/KH\tHà Nội, ngày 1 tháng 1 năm 2024"))).toEqual([]);
+    expect(
+      readTaskTables(
+        normalizeLines("UBND THÀNH PHỐ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 1/KH\tHà Nội, ngày 1 tháng 1 năm 2024"),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe("readHeader", () => {
   it("tells timeframe, owner and content columns apart", () => {
-    expect(readHeader(["TT", "Nội dung thực hiện", "Cơ quan chủ trì", "Thời gian thực hiện"])).toEqual(["number", "content", "owner", "timeframe"]);
+    expect(readHeader(["TT", "Nội dung thực hiện", "Cơ quan chủ trì", "Thời gian thực hiện"])).toEqual([
+      "number",
+      "content",
+      "owner",
+      "timeframe",
+    ]);
     expect(readHeader(["Họ và tên", "Chức vụ"])).toBeNull();
   });
 });

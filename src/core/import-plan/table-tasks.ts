@@ -62,7 +62,15 @@ export function readTaskTables(lines: PlanLine[]): TableRow[] {
     // A row whose cells are shifted (a merged first cell) still has its content in the widest cell.
     const content = get("content") || [...l.cells].sort((a, b) => b.length - a.length)[0];
     if (!content || /^\d+$/.test(content)) continue;
-    rows.push({ line: l.line, number: /^\d+(?:\.\d+)*$/.test(number) ? number : "", section, content, owner: get("owner"), coordinator: get("coordinator"), timeframe: get("timeframe") });
+    rows.push({
+      line: l.line,
+      number: /^\d+(?:\.\d+)*$/.test(number) ? number : "",
+      section,
+      content,
+      owner: get("owner"),
+      coordinator: get("coordinator"),
+      timeframe: get("timeframe"),
+    });
   }
   return rows;
 }

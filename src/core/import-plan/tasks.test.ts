@@ -10,13 +10,33 @@ function extract(text: string) {
 
 describe("extractTasks", () => {
   it("makes a task of every leaf item in content parts, skipping aims and funding", () => {
-    const r = extract(["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "II. NỘI DUNG", "1. Tập huấn", "2. Hình thức", "a) Website", "b) Khác", "III. KINH PHÍ", "1. Ngân sách"].join("\n"));
+    const r = extract(
+      [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "II. NỘI DUNG",
+        "1. Tập huấn",
+        "2. Hình thức",
+        "a) Website",
+        "b) Khác",
+        "III. KINH PHÍ",
+        "1. Ngân sách",
+      ].join("\n"),
+    );
     expect(r.tasks.map((t) => t.code)).toEqual(["II.1", "II.2.a", "II.2.b"]);
     expect(r.tasks[1].part).toBe("NỘI DUNG");
   });
 
   it("reads owner, coordinator and timeframe labels of an item", () => {
-    const r = extract(["II. NHIỆM VỤ", "1. Tổ chức tập huấn cán bộ", "- Đơn vị thực hiện: Sở Giáo dục và Đào tạo.", "- Đơn vị phối hợp: Sở Thông tin và Truyền thông", "- Thời gian dự kiến: Quý III năm 2023"].join("\n"));
+    const r = extract(
+      [
+        "II. NHIỆM VỤ",
+        "1. Tổ chức tập huấn cán bộ",
+        "- Đơn vị thực hiện: Sở Giáo dục và Đào tạo.",
+        "- Đơn vị phối hợp: Sở Thông tin và Truyền thông",
+        "- Thời gian dự kiến: Quý III năm 2023",
+      ].join("\n"),
+    );
     expect(r.tasks[0]).toMatchObject({
       code: "II.1",
       title: "Tổ chức tập huấn cán bộ",
@@ -30,7 +50,17 @@ describe("extractTasks", () => {
   });
 
   it("lets children inherit the owner and timeframe of their parent", () => {
-    const r = extract(["II. NHIỆM VỤ", "1. Quản lý nhà nước", "Đơn vị chủ trì: Văn phòng Sở", "Thời gian: Trong năm 2023", "1.1. Xây dựng kế hoạch", "1.2. Hướng dẫn", "Thời gian: Quý II/2023"].join("\n"));
+    const r = extract(
+      [
+        "II. NHIỆM VỤ",
+        "1. Quản lý nhà nước",
+        "Đơn vị chủ trì: Văn phòng Sở",
+        "Thời gian: Trong năm 2023",
+        "1.1. Xây dựng kế hoạch",
+        "1.2. Hướng dẫn",
+        "Thời gian: Quý II/2023",
+      ].join("\n"),
+    );
     expect(r.tasks.map((t) => [t.code, t.owner, t.ownerFrom, t.timeframe, t.timeframeFrom])).toEqual([
       ["II.1.1", "Văn phòng Sở", "parent", "Trong năm 2023", "parent"],
       ["II.1.2", "Văn phòng Sở", "parent", "Quý II/2023", "item"],
@@ -38,7 +68,14 @@ describe("extractTasks", () => {
   });
 
   it("numbers the bullets of a part that has no numbered items and marks them", () => {
-    const r = extract(["III. PHƯƠNG THỨC", "- Lựa chọn cơ quan báo chí.", "- Xây dựng kế hoạch phối hợp.", "- Thời gian: Quý IV/2022"].join("\n"));
+    const r = extract(
+      [
+        "III. PHƯƠNG THỨC",
+        "- Lựa chọn cơ quan báo chí.",
+        "- Xây dựng kế hoạch phối hợp.",
+        "- Thời gian: Quý IV/2022",
+      ].join("\n"),
+    );
     expect(r.tasks.map((t) => [t.code, t.synthesized, t.timeframe])).toEqual([
       ["III.1", true, ""],
       ["III.2", true, "Quý IV/2022"],
@@ -46,7 +83,15 @@ describe("extractTasks", () => {
   });
 
   it("makes unit-headed items of 'Tổ chức thực hiện' tasks owned by that unit", () => {
-    const r = extract(["IV. TỔ CHỨC THỰC HIỆN", "1. Sở Văn hóa và Thể thao.", "Chủ trì triển khai tuyên truyền cổ động trực quan.", "2. Đài Phát thanh và Truyền hình, Báo Hải Phòng", "- Tăng cường tin bài."].join("\n"));
+    const r = extract(
+      [
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Văn hóa và Thể thao.",
+        "Chủ trì triển khai tuyên truyền cổ động trực quan.",
+        "2. Đài Phát thanh và Truyền hình, Báo Hải Phòng",
+        "- Tăng cường tin bài.",
+      ].join("\n"),
+    );
     expect(r.tasks.map((t) => [t.code, t.owner, t.ownerFrom, t.title])).toEqual([
       ["IV.1", "Sở Văn hóa và Thể thao", "assignment", "Chủ trì triển khai tuyên truyền cổ động trực quan"],
       ["IV.2", "Đài Phát thanh và Truyền hình, Báo Hải Phòng", "assignment", "Tăng cường tin bài"],
@@ -55,7 +100,15 @@ describe("extractTasks", () => {
   });
 
   it("reads 'Unit: duties' items and sub-items of a unit heading", () => {
-    const r = extract(["V. TỔ CHỨC THỰC HIỆN", "1. Phòng Giáo dục và Đào tạo: Chỉ đạo các trường tổ chức tuyên truyền.", "2. Các đơn vị của Sở", "2.1. Thanh tra Sở", "Kiểm tra thông tin sai sự thật."].join("\n"));
+    const r = extract(
+      [
+        "V. TỔ CHỨC THỰC HIỆN",
+        "1. Phòng Giáo dục và Đào tạo: Chỉ đạo các trường tổ chức tuyên truyền.",
+        "2. Các đơn vị của Sở",
+        "2.1. Thanh tra Sở",
+        "Kiểm tra thông tin sai sự thật.",
+      ].join("\n"),
+    );
     expect(r.tasks.map((t) => [t.code, t.owner])).toEqual([
       ["V.1", "Phòng Giáo dục và Đào tạo"],
       ["V.2.1", "Thanh tra Sở"],
@@ -74,7 +127,10 @@ describe("extractTasks", () => {
       ].join("\n"),
     );
     expect(r.tasks.map((t) => t.code)).toEqual(["II.1"]);
-    expect(r.tasks[0]).toMatchObject({ owner: "Phòng Giáo dục và Đào tạo quận, huyện, các đơn vị giáo dục", ownerFrom: "general" });
+    expect(r.tasks[0]).toMatchObject({
+      owner: "Phòng Giáo dục và Đào tạo quận, huyện, các đơn vị giáo dục",
+      ownerFrom: "general",
+    });
     expect(r.provisions.map((p) => [p.code, p.general, !!p.oversight])).toEqual([
       ["V.1", true, false],
       ["V.2", false, false],
@@ -83,8 +139,20 @@ describe("extractTasks", () => {
   });
 
   it("gives referenced tasks the unit of an assignment that names them", () => {
-    const r = extract(["II. NHIỆM VỤ", "1. Hạ tầng", "a) Trang bị thiết bị", "III. TỔ CHỨC THỰC HIỆN", "1. Phòng Giáo dục và Đào tạo các quận, huyện", "- Chỉ đạo các trường triển khai các nhiệm vụ tại mục II.1."].join("\n"));
-    expect(r.tasks.find((t) => t.code === "II.1.a")).toMatchObject({ owner: "Phòng Giáo dục và Đào tạo các quận, huyện", ownerFrom: "reference" });
+    const r = extract(
+      [
+        "II. NHIỆM VỤ",
+        "1. Hạ tầng",
+        "a) Trang bị thiết bị",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Phòng Giáo dục và Đào tạo các quận, huyện",
+        "- Chỉ đạo các trường triển khai các nhiệm vụ tại mục II.1.",
+      ].join("\n"),
+    );
+    expect(r.tasks.find((t) => t.code === "II.1.a")).toMatchObject({
+      owner: "Phòng Giáo dục và Đào tạo các quận, huyện",
+      ownerFrom: "reference",
+    });
   });
 
   it("reads task tables under a part and in an appendix after the signature", () => {
@@ -112,21 +180,35 @@ describe("extractTasks", () => {
   });
 
   it("uses a plan-wide 'Thời gian thực hiện' for tasks without their own", () => {
-    const r = extract(["II. NỘI DUNG", "1. Tuyên truyền", "III. KINH PHÍ VÀ THỜI GIAN THỰC HIỆN", "1. Kinh phí: ngân sách.", "2. Thời gian thực hiện: Định kỳ hằng năm."].join("\n"));
+    const r = extract(
+      [
+        "II. NỘI DUNG",
+        "1. Tuyên truyền",
+        "III. KINH PHÍ VÀ THỜI GIAN THỰC HIỆN",
+        "1. Kinh phí: ngân sách.",
+        "2. Thời gian thực hiện: Định kỳ hằng năm.",
+      ].join("\n"),
+    );
     expect(r.planTimeframe).toEqual({ text: "Định kỳ hằng năm", line: 5 });
     expect(r.tasks[0]).toMatchObject({ timeframe: "Định kỳ hằng năm", timeframeFrom: "plan" });
   });
 
   it("reads 'thường xuyên' in a task's first sentence as its timeframe", () => {
-    const r = extract(["III. TỔ CHỨC THỰC HIỆN", "1. Sở Giáo dục và Đào tạo", "Đề nghị Sở thường xuyên cung cấp thông tin."].join("\n"));
+    const r = extract(
+      ["III. TỔ CHỨC THỰC HIỆN", "1. Sở Giáo dục và Đào tạo", "Đề nghị Sở thường xuyên cung cấp thông tin."].join("\n"),
+    );
     expect(r.tasks[0]).toMatchObject({ timeframe: "Thường xuyên", timeframeFrom: "wording" });
   });
 });
 
 describe("readLabels", () => {
   it("splits 'X chủ trì, phối hợp với Y' and reads '(phối hợp với …)'", () => {
-    expect(readLabels([{ text: "- Đơn vị thực hiện: Văn phòng Sở chủ trì, phối hợp với các phòng chuyên môn", line: 1 }])).toMatchObject({ owner: "Văn phòng Sở", coordinator: "các phòng chuyên môn" });
-    expect(readLabels([{ text: "1.3. Hướng dẫn các đơn vị (phối hợp với Sở Thông tin và Truyền thông).", line: 2 }])).toEqual({ coordinator: "Sở Thông tin và Truyền thông" });
+    expect(
+      readLabels([{ text: "- Đơn vị thực hiện: Văn phòng Sở chủ trì, phối hợp với các phòng chuyên môn", line: 1 }]),
+    ).toMatchObject({ owner: "Văn phòng Sở", coordinator: "các phòng chuyên môn" });
+    expect(
+      readLabels([{ text: "1.3. Hướng dẫn các đơn vị (phối hợp với Sở Thông tin và Truyền thông).", line: 2 }]),
+    ).toEqual({ coordinator: "Sở Thông tin và Truyền thông" });
   });
 });
 
@@ -143,7 +225,11 @@ describe("classifyPart", () => {
 
 describe("codeRefs", () => {
   it("lists the task codes a sentence refers to", () => {
-    expect(codeRefs("Chủ trì thực hiện các nhiệm vụ tại mục II.1, II.3 và III.2.a.")).toEqual(["II.1", "II.3", "III.2.a"]);
+    expect(codeRefs("Chủ trì thực hiện các nhiệm vụ tại mục II.1, II.3 và III.2.a.")).toEqual([
+      "II.1",
+      "II.3",
+      "III.2.a",
+    ]);
     expect(codeRefs("Thực hiện tốt Kế hoạch.")).toEqual([]);
   });
 });

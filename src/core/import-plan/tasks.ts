@@ -62,7 +62,12 @@ export function classifyPart(title: string): PartRole {
   if (/TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|TRÁCH NHIỆM/u.test(t)) return "assignments";
   if (/BÁO CÁO/u.test(t)) return "regime";
   if (/THỜI GIAN|TIẾN ĐỘ/u.test(t) && !/NHIỆM VỤ|NỘI DUNG|HOẠT ĐỘNG/u.test(t)) return "time";
-  if (/MỤC ĐÍCH|MỤC TIÊU|YÊU CẦU|KINH PHÍ|CĂN CỨ|QUAN ĐIỂM|THỰC TRẠNG|ĐÁNH GIÁ|PHẠM VI|ĐỐI TƯỢNG|SỰ CẦN THIẾT|KẾT QUẢ ĐẠT|TÌNH HÌNH/u.test(t) && t !== "")
+  if (
+    /MỤC ĐÍCH|MỤC TIÊU|YÊU CẦU|KINH PHÍ|CĂN CỨ|QUAN ĐIỂM|THỰC TRẠNG|ĐÁNH GIÁ|PHẠM VI|ĐỐI TƯỢNG|SỰ CẦN THIẾT|KẾT QUẢ ĐẠT|TÌNH HÌNH/u.test(
+      t,
+    ) &&
+    t !== ""
+  )
     return "other";
   return "tasks";
 }
@@ -75,7 +80,8 @@ interface Labels {
   timeframeLine?: number;
 }
 
-const OWNER_LABEL = /^(?:Đơn vị|Cơ quan|Bộ phận)\s+(?:thực hiện|chủ trì|chịu trách nhiệm|triển khai|đầu mối)(?:\s+thực hiện)?$|^(?:Chủ trì|Trách nhiệm|Phân công|Đơn vị)$/iu;
+const OWNER_LABEL =
+  /^(?:Đơn vị|Cơ quan|Bộ phận)\s+(?:thực hiện|chủ trì|chịu trách nhiệm|triển khai|đầu mối)(?:\s+thực hiện)?$|^(?:Chủ trì|Trách nhiệm|Phân công|Đơn vị)$/iu;
 const COORD_LABEL = /^(?:(?:Đơn vị|Cơ quan)\s+)?phối hợp(?:\s+thực hiện)?$/iu;
 const TIME_LABEL = /^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành|dự kiến|triển khai|tổ chức))?$/iu;
 
@@ -126,7 +132,13 @@ function nodeText(n: OutlineNode): string {
 
 function isLabelLine(text: string): boolean {
   const m = /^[-+•–]?\s*([^:]{2,40}?)\s*:/u.exec(text);
-  return !!m && (OWNER_LABEL.test(m[1].trim()) || COORD_LABEL.test(m[1].trim()) || TIME_LABEL.test(m[1].trim()) || /^(Nội dung|Đối tượng|Hình thức|Số lượng)/iu.test(m[1]));
+  return (
+    !!m &&
+    (OWNER_LABEL.test(m[1].trim()) ||
+      COORD_LABEL.test(m[1].trim()) ||
+      TIME_LABEL.test(m[1].trim()) ||
+      /^(Nội dung|Đối tượng|Hình thức|Số lượng)/iu.test(m[1]))
+  );
 }
 
 function cleanTaskTitle(s: string): string {
@@ -148,11 +160,14 @@ function blocks(lines: PlanLine[]): PlanLine[][] {
   return out;
 }
 
-const GENERAL_RE = /Kế hoạch này|kế hoạch này|(?:các\s+)?nội dung(?:,\s*kế hoạch)?\s+(?:của\s+)?Kế hoạch|tổ chức thực hiện các nội dung/u;
+const GENERAL_RE =
+  /Kế hoạch này|kế hoạch này|(?:các\s+)?nội dung(?:,\s*kế hoạch)?\s+(?:của\s+)?Kế hoạch|tổ chức thực hiện các nội dung/u;
 const OVERSIGHT_RE = /^\S.{0,80}?\s(?:có trách nhiệm\s+)?(?:theo dõi|đôn đốc|giám sát|tổng hợp)(?=[\s,])/u;
 /** A duty of following up others' work ("Chủ trì theo dõi, tổng hợp kết quả…"): the compiler's, not a task. */
-const OVERSIGHT_DUTY_RE = /^(?:[-+•–]\s*)?(?:chủ trì,?\s*)?(?:theo dõi|đôn đốc|giám sát|tổng hợp|kiểm tra, đôn đốc)(?=[\s,])/iu;
-const REF_RE = /(?:mục|điểm|tiểu mục|phần|nhiệm vụ)\s+(?:số\s+)?((?:[IVX]+)(?:\.\d+)*(?:\.[a-zđ])?(?:\s*(?:,|và)\s*(?:[IVX]+)(?:\.\d+)*(?:\.[a-zđ])?)*)/gu;
+const OVERSIGHT_DUTY_RE =
+  /^(?:[-+•–]\s*)?(?:chủ trì,?\s*)?(?:theo dõi|đôn đốc|giám sát|tổng hợp|kiểm tra, đôn đốc)(?=[\s,])/iu;
+const REF_RE =
+  /(?:mục|điểm|tiểu mục|phần|nhiệm vụ)\s+(?:số\s+)?((?:[IVX]+)(?:\.\d+)*(?:\.[a-zđ])?(?:\s*(?:,|và)\s*(?:[IVX]+)(?:\.\d+)*(?:\.[a-zđ])?)*)/gu;
 
 /** Task codes a sentence refers to ("thực hiện nhiệm vụ tại mục II.1, II.3" → ["II.1", "II.3"]). */
 export function codeRefs(text: string): string[] {
@@ -178,7 +193,8 @@ export function extractTasks(outline: Outline): TaskExtraction {
     const all = [nodeLines(part), ...part.children.flatMap((c) => walk(c).map(nodeLines))].flat();
     const lab = readLabels(all);
     if (lab.timeframe && !planTimeframe) planTimeframe = { text: lab.timeframe, line: lab.timeframeLine ?? part.line };
-    if (!planTimeframe && classifyPart(part.title) === "time" && part.body[0]) planTimeframe = { text: part.body[0].text, line: part.body[0].line };
+    if (!planTimeframe && classifyPart(part.title) === "time" && part.body[0])
+      planTimeframe = { text: part.body[0].text, line: part.body[0].line };
   }
 
   const base = (node: OutlineNode, part: OutlineNode): PlanTask => ({
@@ -222,7 +238,14 @@ export function extractTasks(outline: Outline): TaskExtraction {
       code,
       synthesized,
       title: cleanTaskTitle(row.content),
-      text: [row.content, row.owner && `Chủ trì: ${row.owner}`, row.coordinator && `Phối hợp: ${row.coordinator}`, row.timeframe && `Thời gian: ${row.timeframe}`].filter(Boolean).join("\n"),
+      text: [
+        row.content,
+        row.owner && `Chủ trì: ${row.owner}`,
+        row.coordinator && `Phối hợp: ${row.coordinator}`,
+        row.timeframe && `Thời gian: ${row.timeframe}`,
+      ]
+        .filter(Boolean)
+        .join("\n"),
       line: row.line,
       part,
       owner: row.owner || inherited.owner || "",
@@ -269,7 +292,10 @@ export function extractTasks(outline: Outline): TaskExtraction {
       t.ownerFrom = "parent";
       t.ownerLine = inherited.ownerLine;
     } else {
-      const lead = /(?:^|[,;.]\s*)((?:Sở|Phòng|Văn phòng|Ban|Trung tâm|Thanh tra|Ủy ban|UBND)\s[^,;.()]{2,80}?)\s+chủ trì\b/u.exec(t.text);
+      const lead =
+        /(?:^|[,;.]\s*)((?:Sở|Phòng|Văn phòng|Ban|Trung tâm|Thanh tra|Ủy ban|UBND)\s[^,;.()]{2,80}?)\s+chủ trì\b/u.exec(
+          t.text,
+        );
       if (lead) {
         t.owner = lead[1];
         t.ownerFrom = "sentence";
@@ -313,7 +339,12 @@ export function extractTasks(outline: Outline): TaskExtraction {
     }
     const duty = (dutyText || node.body[0]?.text || "").trim();
     if (!owner || OVERSIGHT_DUTY_RE.test(duty)) {
-      provisions.push({ ...provisionOf(title, node.line), code: node.code, units: owner ? units : subjectUnits(title), oversight: !!owner });
+      provisions.push({
+        ...provisionOf(title, node.line),
+        code: node.code,
+        units: owner ? units : subjectUnits(title),
+        oversight: !!owner,
+      });
       node.body.forEach((b) => provisions.push(provisionOf(b.text, b.line)));
       return;
     }
@@ -338,7 +369,15 @@ export function extractTasks(outline: Outline): TaskExtraction {
       } else if (!visitTable(part, part, {})) {
         // Without numbered items, each bullet is a task and carries its own labels.
         blocks(part.body).forEach((block, i) => {
-          const node: OutlineNode = { kind: "item", marker: String(i + 1), code: part.code ? `${part.code}.${i + 1}` : String(i + 1), title: block[0].text.replace(/^[-•–]\s*/, ""), line: block[0].line, body: block.slice(1), children: [] };
+          const node: OutlineNode = {
+            kind: "item",
+            marker: String(i + 1),
+            code: part.code ? `${part.code}.${i + 1}` : String(i + 1),
+            title: block[0].text.replace(/^[-•–]\s*/, ""),
+            line: block[0].line,
+            body: block.slice(1),
+            children: [],
+          };
           const before = tasks.length;
           visitContent(node, part, {});
           tasks.slice(before).forEach((t) => (t.synthesized = true));
@@ -360,7 +399,9 @@ export function extractTasks(outline: Outline): TaskExtraction {
   // II.2") give those tasks an owner.
   const referring = [
     ...provisions,
-    ...tasks.filter((t) => t.ownerFrom === "assignment").map((t) => ({ line: t.line, units: t.assignees, refs: codeRefs(t.text) })),
+    ...tasks
+      .filter((t) => t.ownerFrom === "assignment")
+      .map((t) => ({ line: t.line, units: t.assignees, refs: codeRefs(t.text) })),
   ];
   for (const p of referring) {
     if (!p.units.length || !p.refs.length) continue;
@@ -391,7 +432,16 @@ export function extractTasks(outline: Outline): TaskExtraction {
 function provisionOf(text: string, line: number): Provision {
   const clean = text.replace(/^[-+•–]\s*/, "");
   const units = subjectUnits(clean);
-  return { line, text: clean, units, general: units.length > 0 && !OVERSIGHT_RE.test(clean) && (GENERAL_RE.test(clean) || /tổ chức thực hiện|triển khai thực hiện/u.test(clean)), refs: codeRefs(clean) };
+  return {
+    line,
+    text: clean,
+    units,
+    general:
+      units.length > 0 &&
+      !OVERSIGHT_RE.test(clean) &&
+      (GENERAL_RE.test(clean) || /tổ chức thực hiện|triển khai thực hiện/u.test(clean)),
+    refs: codeRefs(clean),
+  };
 }
 
 function walk(n: OutlineNode): OutlineNode[] {

@@ -68,11 +68,19 @@ export function parseTimeframe(text: string, defaultYear?: number): Timeframe {
   const ongoing = /thường xuyên|liên tục|hằng ngày|hàng ngày|hằng tuần|hàng tuần/.test(t);
 
   const withOngoing = (tf: Timeframe): Timeframe =>
-    ongoing ? { due: "thuong-xuyen", confidence: "medium", note: "Vừa ghi thường xuyên vừa ghi mốc thời gian: tạm coi là thường xuyên." } : tf;
+    ongoing
+      ? {
+          due: "thuong-xuyen",
+          confidence: "medium",
+          note: "Vừa ghi thường xuyên vừa ghi mốc thời gian: tạm coi là thường xuyên.",
+        }
+      : tf;
 
   // Full dates: the last one is the deadline ("từ 01/3/2023 đến 30/4/2023" → 30/4/2023).
   const dates: string[] = [];
-  for (const m of t.matchAll(/(?<![\d/])(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})(?!\d)|(?<![\d.-])(\d{1,2})([.-])(\d{1,2})\5(\d{4})(?!\d)/g)) {
+  for (const m of t.matchAll(
+    /(?<![\d/])(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})(?!\d)|(?<![\d.-])(\d{1,2})([.-])(\d{1,2})\5(\d{4})(?!\d)/g,
+  )) {
     const d = m[1] ? iso(+m[3], +m[2], +m[1]) : iso(+m[7], +m[6], +m[4]);
     if (d) dates.push(d);
   }
@@ -84,17 +92,23 @@ export function parseTimeframe(text: string, defaultYear?: number): Timeframe {
 
   // Day and month without a year: "trước ngày 15/6", "ngày 30 tháng 4".
   const dm =
-    /(?:ngày|trước|hạn|chậm nhất)\s*(?:ngày\s*)?(\d{1,2})\s*\/\s*(\d{1,2})(?![\d/])/.exec(t) ?? /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?!\s*(?:\/|năm)\s*\d)/.exec(t);
+    /(?:ngày|trước|hạn|chậm nhất)\s*(?:ngày\s*)?(\d{1,2})\s*\/\s*(\d{1,2})(?![\d/])/.exec(t) ??
+    /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?!\s*(?:\/|năm)\s*\d)/.exec(t);
   if (dm) {
     const { year, assumed } = yearAfter(t, dm.index + dm[0].length, defaultYear);
     const d = year ? iso(year, +dm[2], +dm[1]) : null;
-    if (d) return withOngoing({ due: d, confidence: assumed ? "medium" : "high", note: assumed ? assumedNote(year) : undefined });
+    if (d)
+      return withOngoing({
+        due: d,
+        confidence: assumed ? "medium" : "high",
+        note: assumed ? assumedNote(year) : undefined,
+      });
   }
 
   // Months: "tháng 5/2023", "tháng 9 - 12/2023", "từ tháng 3 đến tháng 5 năm 2023".
-  const months = [...t.matchAll(/tháng\s+(\d{1,2})(?:\s*(?:-|–|đến)\s*(?:tháng\s*)?(\d{1,2}))?(?!\s*(?:năm học))/g)].filter(
-    (m) => !/(?:\d|sáu|chín)\s*$/.test(t.slice(0, m.index)),
-  );
+  const months = [
+    ...t.matchAll(/tháng\s+(\d{1,2})(?:\s*(?:-|–|đến)\s*(?:tháng\s*)?(\d{1,2}))?(?!\s*(?:năm học))/g),
+  ].filter((m) => !/(?:\d|sáu|chín)\s*$/.test(t.slice(0, m.index)));
   if (months.length) {
     const m = months[months.length - 1];
     const month = Number(m[2] ?? m[1]);
@@ -110,7 +124,11 @@ export function parseTimeframe(text: string, defaultYear?: number): Timeframe {
   }
 
   // Quarters: "quý i/2023", "quý iii, năm 2023", "quý ii - quý iii/2023", "quý ii, iii năm 2023".
-  const quarters = [...t.matchAll(/quý\s+(iv|iii|ii|i|[1-4])(?![\p{L}\d])((?:\s*(?:,|-|–|và|đến)\s*(?:quý\s+)?(?:iv|iii|ii|i|[1-4])(?![\p{L}\d]))*)/gu)];
+  const quarters = [
+    ...t.matchAll(
+      /quý\s+(iv|iii|ii|i|[1-4])(?![\p{L}\d])((?:\s*(?:,|-|–|và|đến)\s*(?:quý\s+)?(?:iv|iii|ii|i|[1-4])(?![\p{L}\d]))*)/gu,
+    ),
+  ];
   if (quarters.length) {
     const m = quarters[quarters.length - 1];
     const more = [...(m[2] ?? "").matchAll(/(iv|iii|ii|i|[1-4])(?![\p{L}\d])/gu)].map((x) => x[1]);
@@ -149,7 +167,11 @@ export function parseTimeframe(text: string, defaultYear?: number): Timeframe {
   if (school) {
     const term = school[1] ? ROMAN_Q[school[1]] : 0;
     const due = term === 1 ? `${school[3]}-01-31` : `${school[3]}-05-31`;
-    return withOngoing({ due, confidence: "low", note: "Mốc năm học/học kỳ được ước theo lịch năm học thông thường: cần xác nhận ngày." });
+    return withOngoing({
+      due,
+      confidence: "low",
+      note: "Mốc năm học/học kỳ được ước theo lịch năm học thông thường: cần xác nhận ngày.",
+    });
   }
 
   // Years and ranges: "trong năm 2023", "năm 2023", "giai đoạn 2021 - 2025", "đến năm 2025".
@@ -157,18 +179,32 @@ export function parseTimeframe(text: string, defaultYear?: number): Timeframe {
   if (years.length && !ongoing) {
     const y = Math.max(...years);
     const range = years.length > 1 || /đến năm|giai đoạn/.test(t);
-    return { due: `${y}-12-31`, confidence: range ? "medium" : "high", span: range ? undefined : { kind: "year", year: y }, note: range ? `Khoảng thời gian nhiều năm: tạm lấy hạn cuối năm ${y}.` : undefined };
+    return {
+      due: `${y}-12-31`,
+      confidence: range ? "medium" : "high",
+      span: range ? undefined : { kind: "year", year: y },
+      note: range ? `Khoảng thời gian nhiều năm: tạm lấy hạn cuối năm ${y}.` : undefined,
+    };
   }
 
   if (ongoing) return { due: "thuong-xuyen", confidence: years.length ? "medium" : "high" };
   if (/(?:hằng|hàng|mỗi) (?:năm|quý|tháng)|định kỳ/.test(t)) {
-    return { due: "thuong-xuyen", confidence: "medium", note: "Việc lặp lại theo định kỳ: tạm coi là thường xuyên, không có một hạn duy nhất." };
+    return {
+      due: "thuong-xuyen",
+      confidence: "medium",
+      note: "Việc lặp lại theo định kỳ: tạm coi là thường xuyên, không có một hạn duy nhất.",
+    };
   }
   if (/khi có yêu cầu|theo yêu cầu|đột xuất/.test(t)) {
     return { due: "thuong-xuyen", confidence: "low", note: "Thực hiện khi có yêu cầu: không có hạn cố định." };
   }
   if (/trong năm|cả năm|cuối năm/.test(t) && defaultYear) {
-    return { due: `${defaultYear}-12-31`, confidence: "medium", span: { kind: "year", year: defaultYear }, note: assumedNote(defaultYear) };
+    return {
+      due: `${defaultYear}-12-31`,
+      confidence: "medium",
+      span: { kind: "year", year: defaultYear },
+      note: assumedNote(defaultYear),
+    };
   }
   return { due: null, confidence: "low", note: "Không hiểu được mốc thời gian." };
 }

@@ -4,17 +4,23 @@ import { cutTitle, firstSentence, lowerFirst, recaseUpper } from "./title-text.j
 
 describe("firstSentence", () => {
   it("stops at the first sentence end before a capital", () => {
-    expect(firstSentence("Tăng cường công tác tuyên truyền. Tiếp tục tuyên truyền Đề án.")).toBe("Tăng cường công tác tuyên truyền");
+    expect(firstSentence("Tăng cường công tác tuyên truyền. Tiếp tục tuyên truyền Đề án.")).toBe(
+      "Tăng cường công tác tuyên truyền",
+    );
   });
 
   it("does not stop at a dot inside a number or a symbol", () => {
-    expect(firstSentence("Thực hiện Quyết định số 628/QĐ-TTg ngày 11.05.2020 của Chính phủ.")).toBe("Thực hiện Quyết định số 628/QĐ-TTg ngày 11.05.2020 của Chính phủ");
+    expect(firstSentence("Thực hiện Quyết định số 628/QĐ-TTg ngày 11.05.2020 của Chính phủ.")).toBe(
+      "Thực hiện Quyết định số 628/QĐ-TTg ngày 11.05.2020 của Chính phủ",
+    );
   });
 });
 
 describe("cutTitle", () => {
   it("keeps a short sentence whole", () => {
-    expect(cutTitle("Xây dựng kế hoạch hoạt động thông tin đối ngoại.")).toBe("Xây dựng kế hoạch hoạt động thông tin đối ngoại");
+    expect(cutTitle("Xây dựng kế hoạch hoạt động thông tin đối ngoại.")).toBe(
+      "Xây dựng kế hoạch hoạt động thông tin đối ngoại",
+    );
   });
 
   it("cuts a long sentence at a comma and marks the cut", () => {
@@ -35,11 +41,17 @@ describe("lowerFirst", () => {
 
 describe("recaseUpper", () => {
   it("takes each word's spelling from the body, preferring the same neighbours", () => {
-    const body = ["Các cơ sở giáo dục thực hiện chuyển đổi số.", "Sở Giáo dục và Đào tạo hướng dẫn các cơ sở giáo dục.", "Sở Giáo dục và Đào tạo chủ trì."];
+    const body = [
+      "Các cơ sở giáo dục thực hiện chuyển đổi số.",
+      "Sở Giáo dục và Đào tạo hướng dẫn các cơ sở giáo dục.",
+      "Sở Giáo dục và Đào tạo chủ trì.",
+    ];
     expect(recaseUpper("CHUYỂN ĐỔI SỐ TRONG CÁC CƠ SỞ GIÁO DỤC", body)).toBe("Chuyển đổi số trong các cơ sở giáo dục");
   });
 
   it("keeps document symbols as the body writes them", () => {
-    expect(recaseUpper("THỰC HIỆN QUYẾT ĐỊNH SỐ 489/QĐ-TTG", ["Căn cứ Quyết định số 489/QĐ-TTg của Thủ tướng."])).toBe("Thực hiện Quyết định số 489/QĐ-TTg");
+    expect(recaseUpper("THỰC HIỆN QUYẾT ĐỊNH SỐ 489/QĐ-TTG", ["Căn cứ Quyết định số 489/QĐ-TTg của Thủ tướng."])).toBe(
+      "Thực hiện Quyết định số 489/QĐ-TTg",
+    );
   });
 });

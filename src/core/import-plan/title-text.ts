@@ -78,14 +78,16 @@ export function recaseUpper(title: string, bodyTexts: string[]): string {
       prev = tok;
     }
   }
-  const best = (m: Map<string, number> | undefined) => (m ? [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] : undefined);
+  const best = (m: Map<string, number> | undefined) =>
+    m ? [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] : undefined;
   let prevKey = "";
   let prevKey2 = "";
   const words = title.split(/\s+/).map((tok) => {
     const { pre, word, post } = core(tok);
     if (!word) return tok;
     const key = word.toLowerCase();
-    const chosen = best(tri.get(`${prevKey2} ${prevKey} ${key}`)) ?? best(bi.get(`${prevKey} ${key}`)) ?? best(uni.get(key)) ?? key;
+    const chosen =
+      best(tri.get(`${prevKey2} ${prevKey} ${key}`)) ?? best(bi.get(`${prevKey} ${key}`)) ?? best(uni.get(key)) ?? key;
     prevKey2 = prevKey;
     prevKey = key;
     return pre + chosen + post;

@@ -1,16 +1,41 @@
 /** Tests for recognising and splitting unit names. */
 import { describe, expect, it } from "vitest";
-import { abbreviateName, cleanUnitName, fullBodyName, isCoveredBy, isGenericUnit, isUnitName, joinUnits, sameUnit, splitUnits, subjectUnits, unitKey } from "./units.js";
+import {
+  abbreviateName,
+  cleanUnitName,
+  fullBodyName,
+  isCoveredBy,
+  isGenericUnit,
+  isUnitName,
+  joinUnits,
+  sameUnit,
+  splitUnits,
+  subjectUnits,
+  unitKey,
+} from "./units.js";
 
 describe("isUnitName", () => {
   it("accepts unit headings", () => {
-    for (const s of ["Sở Giáo dục và Đào tạo", "Đề nghị Ban Tuyên giáo Thành ủy.", "Các cơ quan báo chí trên địa bàn thành phố Hải Phòng", "Thanh tra Sở", "Phòng Thông tin, Báo chí và Xuất bản", "Ủy ban nhân dân quận, huyện, thị xã."]) {
+    for (const s of [
+      "Sở Giáo dục và Đào tạo",
+      "Đề nghị Ban Tuyên giáo Thành ủy.",
+      "Các cơ quan báo chí trên địa bàn thành phố Hải Phòng",
+      "Thanh tra Sở",
+      "Phòng Thông tin, Báo chí và Xuất bản",
+      "Ủy ban nhân dân quận, huyện, thị xã.",
+    ]) {
       expect(isUnitName(s), s).toBe(true);
     }
   });
 
   it("rejects sentences and task headings", () => {
-    for (const s of ["Phòng Giáo dục và Đào tạo quận, huyện có trách nhiệm triển khai thực hiện Kế hoạch này.", "Tổ chức tập huấn cho cán bộ", "Ban hành kế hoạch", "Sở Giáo dục và Đào tạo tổ chức sơ kết 03 năm", "Nội dung tuyên truyền"]) {
+    for (const s of [
+      "Phòng Giáo dục và Đào tạo quận, huyện có trách nhiệm triển khai thực hiện Kế hoạch này.",
+      "Tổ chức tập huấn cho cán bộ",
+      "Ban hành kế hoạch",
+      "Sở Giáo dục và Đào tạo tổ chức sơ kết 03 năm",
+      "Nội dung tuyên truyền",
+    ]) {
       expect(isUnitName(s), s).toBe(false);
     }
   });
@@ -18,8 +43,13 @@ describe("isUnitName", () => {
 
 describe("splitUnits", () => {
   it("splits at commas where a new unit starts and keeps 'quận, huyện' whole", () => {
-    expect(splitUnits("Phòng Giáo dục và Đào tạo quận, huyện, các đơn vị giáo dục")).toEqual(["Phòng Giáo dục và Đào tạo quận, huyện", "Các đơn vị giáo dục"]);
-    expect(splitUnits("Đài Phát thanh và Truyền hình thành phố Hải Phòng, Báo Hải Phòng, Cổng Thông tin điện tử thành phố")).toHaveLength(3);
+    expect(splitUnits("Phòng Giáo dục và Đào tạo quận, huyện, các đơn vị giáo dục")).toEqual([
+      "Phòng Giáo dục và Đào tạo quận, huyện",
+      "Các đơn vị giáo dục",
+    ]);
+    expect(
+      splitUnits("Đài Phát thanh và Truyền hình thành phố Hải Phòng, Báo Hải Phòng, Cổng Thông tin điện tử thành phố"),
+    ).toHaveLength(3);
   });
 
   it("does not split common nouns that look like unit words", () => {
@@ -28,26 +58,27 @@ describe("splitUnits", () => {
   });
 
   it("splits at ' và các ' before another unit", () => {
-    expect(splitUnits("Mặt trận Tổ quốc Việt Nam thành phố Hà Nội và các tổ chức chính trị - xã hội thành viên")).toEqual([
-      "Mặt trận Tổ quốc Việt Nam thành phố Hà Nội",
-      "Các tổ chức chính trị - xã hội thành viên",
-    ]);
+    expect(
+      splitUnits("Mặt trận Tổ quốc Việt Nam thành phố Hà Nội và các tổ chức chính trị - xã hội thành viên"),
+    ).toEqual(["Mặt trận Tổ quốc Việt Nam thành phố Hà Nội", "Các tổ chức chính trị - xã hội thành viên"]);
   });
 });
 
 describe("subjectUnits", () => {
   it("reads the units before the first verb", () => {
-    expect(subjectUnits("Phòng Giáo dục và Đào tạo quận, huyện, các đơn vị giáo dục căn cứ nội dung trên, xây dựng kế hoạch.")).toEqual([
-      "Phòng Giáo dục và Đào tạo quận, huyện",
-      "Các đơn vị giáo dục",
-    ]);
+    expect(
+      subjectUnits(
+        "Phòng Giáo dục và Đào tạo quận, huyện, các đơn vị giáo dục căn cứ nội dung trên, xây dựng kế hoạch.",
+      ),
+    ).toEqual(["Phòng Giáo dục và Đào tạo quận, huyện", "Các đơn vị giáo dục"]);
   });
 
   it("reads the units after 'X yêu cầu'", () => {
-    expect(subjectUnits("UBND Thành phố yêu cầu Thủ trưởng các Sở, ban, ngành, UBND quận, huyện, thị xã triển khai thực hiện nghiêm Kế hoạch này.")).toEqual([
-      "Các Sở, ban, ngành",
-      "UBND quận, huyện, thị xã",
-    ]);
+    expect(
+      subjectUnits(
+        "UBND Thành phố yêu cầu Thủ trưởng các Sở, ban, ngành, UBND quận, huyện, thị xã triển khai thực hiện nghiêm Kế hoạch này.",
+      ),
+    ).toEqual(["Các Sở, ban, ngành", "UBND quận, huyện, thị xã"]);
   });
 
   it("returns nothing for a sentence that does not start with a unit", () => {

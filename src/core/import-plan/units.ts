@@ -5,7 +5,8 @@ const UNIT_HEADS =
   "Sở|Phòng(?!,? chống)|Ban(?! hành)|Đài|Báo(?! chí| cáo)|Cổng|Trung tâm|Thanh tra|Văn phòng|Ủy ban|Uỷ ban|UBND|HĐND|Hội(?! nghị| thảo| thi| diễn)|" +
   "Mặt trận|Trường|Đoàn|Công an|Bộ(?! tiêu| công cụ| tài liệu)|Cục|Viện|Thành đoàn|Tỉnh đoàn|Liên đoàn|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|" +
   "Huyện ủy|Quận ủy|Đảng ủy|Cơ quan|Cơ sở(?! dữ liệu| vật chất)|Đơn vị";
-const LOWER_HEADS = "cơ quan|đơn vị|cơ sở|trường|sở|phòng|ban|đài|báo|trung tâm|tổ chức|hội|ủy ban|uỷ ban|doanh nghiệp|địa phương";
+const LOWER_HEADS =
+  "cơ quan|đơn vị|cơ sở|trường|sở|phòng|ban|đài|báo|trung tâm|tổ chức|hội|ủy ban|uỷ ban|doanh nghiệp|địa phương";
 
 const HEAD_SRC = `(?:(?:các|Các)\\s+(?:${LOWER_HEADS}|${UNIT_HEADS})|(?:${UNIT_HEADS}))(?=[\\s,.;:]|$)`;
 const HEAD_RE = new RegExp(`^(?:Đề nghị\\s+|Giao\\s+)?(?:Thủ trưởng\\s+)?${HEAD_SRC}`, "u");
@@ -42,7 +43,11 @@ export function isUnitName(s: string): boolean {
 
 /** Removes "Đề nghị", "Thủ trưởng" and end punctuation from a unit name. */
 export function cleanUnitName(s: string): string {
-  let t = s.trim().replace(/^(?:Đề nghị|Giao)\s+/u, "").replace(/^Thủ trưởng\s+/u, "").replace(/[\s.:;,]+$/, "");
+  let t = s
+    .trim()
+    .replace(/^(?:Đề nghị|Giao)\s+/u, "")
+    .replace(/^Thủ trưởng\s+/u, "")
+    .replace(/[\s.:;,]+$/, "");
   t = t.replace(/\s*\((?:sau đây|gọi tắt)[^)]*\)/u, "");
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
@@ -75,7 +80,10 @@ export function subjectUnits(sentence: string): string[] {
   if (!HEAD_RE.test(s)) return [];
   const v = VERB_RE.exec(s);
   if (!v) return [];
-  const subject = s.slice(0, v.index).replace(/^(?:Đề nghị|Giao)\s+/u, "").replace(ADVERB_TAIL_RE, "");
+  const subject = s
+    .slice(0, v.index)
+    .replace(/^(?:Đề nghị|Giao)\s+/u, "")
+    .replace(ADVERB_TAIL_RE, "");
   if (subject.split(/\s+/).length < 2) return [];
   return splitUnits(subject);
 }
@@ -125,7 +133,25 @@ export function fullBodyName(s: string, place: string): string {
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
-const COVER_STOP = new Set(["các", "thành", "phố", "tỉnh", "ban", "ngành", "liên", "quan", "đơn", "vị", "cơ", "trên", "địa", "bàn", "và", "thủ", "trưởng"]);
+const COVER_STOP = new Set([
+  "các",
+  "thành",
+  "phố",
+  "tỉnh",
+  "ban",
+  "ngành",
+  "liên",
+  "quan",
+  "đơn",
+  "vị",
+  "cơ",
+  "trên",
+  "địa",
+  "bàn",
+  "và",
+  "thủ",
+  "trưởng",
+]);
 
 /**
  * True when `name` says nothing that `others` do not already cover: its distinctive words are
@@ -133,7 +159,10 @@ const COVER_STOP = new Set(["các", "thành", "phố", "tỉnh", "ban", "ngành"
  * ("Các Sở, ban, ngành" ⊂ "Các Sở, ngành Thành phố").
  */
 export function isCoveredBy(name: string, others: string[]): boolean {
-  const words = (s: string) => unitKey(s).split(/[\s,;-]+/).filter((w) => w && !COVER_STOP.has(w));
+  const words = (s: string) =>
+    unitKey(s)
+      .split(/[\s,;-]+/)
+      .filter((w) => w && !COVER_STOP.has(w));
   const own = words(name);
   if (own.length === 0) return others.length > 0;
   return others.some((o) => {

@@ -27,20 +27,30 @@ describe("templateInputSchema office", () => {
   });
 
   it("keeps the e-mails given, trimmed", () => {
-    expect(parseTemplate(withOffice({ editors: [" vanphong@haiphong.edu.vn ", "pho.vp@haiphong.edu.vn"] })).office.editors).toEqual(["vanphong@haiphong.edu.vn", "pho.vp@haiphong.edu.vn"]);
+    expect(
+      parseTemplate(withOffice({ editors: [" vanphong@haiphong.edu.vn ", "pho.vp@haiphong.edu.vn"] })).office.editors,
+    ).toEqual(["vanphong@haiphong.edu.vn", "pho.vp@haiphong.edu.vn"]);
   });
 
   it("names the bad e-mail by its path, in Vietnamese", () => {
-    expect(errorsOf(withOffice({ editors: ["vanphong@haiphong.edu.vn", "vanphong.haiphong.edu.vn"] }))).toEqual(["office.editors[1]: địa chỉ email không hợp lệ. Hãy sửa thành dạng ten@donvi.edu.vn."]);
+    expect(errorsOf(withOffice({ editors: ["vanphong@haiphong.edu.vn", "vanphong.haiphong.edu.vn"] }))).toEqual([
+      "office.editors[1]: địa chỉ email không hợp lệ. Hãy sửa thành dạng ten@donvi.edu.vn.",
+    ]);
   });
 
   it("refuses a misspelt key rather than read it as an empty list", () => {
-    expect(errorsOf(withOffice({ editor: ["vanphong@haiphong.edu.vn"] }))).toEqual(["office: có mục không được hỗ trợ (editor). Hãy kiểm tra lỗi chính tả hoặc xóa mục đó."]);
+    expect(errorsOf(withOffice({ editor: ["vanphong@haiphong.edu.vn"] }))).toEqual([
+      "office: có mục không được hỗ trợ (editor). Hãy kiểm tra lỗi chính tả hoặc xóa mục đó.",
+    ]);
   });
 
   it("says a value of the wrong type is wrong, not missing", () => {
-    expect(errorsOf(withOffice("vanphong@haiphong.edu.vn"))).toEqual(["office: phải là một đối tượng { … }. Hãy sửa lại giá trị này."]);
-    expect(errorsOf(withOffice({ editors: "vanphong@haiphong.edu.vn" }))).toEqual(["office.editors: phải là một danh sách [ … ]. Hãy sửa lại giá trị này."]);
+    expect(errorsOf(withOffice("vanphong@haiphong.edu.vn"))).toEqual([
+      "office: phải là một đối tượng { … }. Hãy sửa lại giá trị này.",
+    ]);
+    expect(errorsOf(withOffice({ editors: "vanphong@haiphong.edu.vn" }))).toEqual([
+      "office.editors: phải là một danh sách [ … ]. Hãy sửa lại giá trị này.",
+    ]);
     const noTitle = structuredClone(miniInput) as { plan: Record<string, unknown> };
     delete noTitle.plan.title;
     expect(errorsOf(noTitle)).toEqual(['plan.title: thiếu mục bắt buộc. Hãy thêm "title" (một chuỗi chữ).']);

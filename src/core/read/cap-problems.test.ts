@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { capProblems } from "./cap-problems.js";
 import { showValue } from "../vn/show.js";
-import { type Problem } from "../model/problem.js";
+import type { Problem } from "../model/problem.js";
 
 describe("showValue", () => {
   it("shows cells as users see them", () => {
@@ -12,23 +12,41 @@ describe("showValue", () => {
     expect(showValue("  12 bài ")).toBe("  12 bài ");
   });
   it("shortens long text without splitting an emoji", () => {
-    const s = showValue("a" + "😀".repeat(100));
+    const s = showValue(`a${"😀".repeat(100)}`);
     expect(s).toMatch(/… \(201 ký tự\)$/);
     expect(s).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 });
 
 describe("capProblems", () => {
-  const p = (i: number, over: Partial<Problem> = {}): Problem => ({ code: "unit.unknown", severity: "error", unitCode: `HS${i}`, column: "Mã đơn vị", columnKey: "ma_don_vi", value: `HS${i}`, message: "Mã đơn vị không có trong danh sách.", fix: "Nhập đúng mã.", row: i, source: "a.xlsx", ...over });
+  const p = (i: number, over: Partial<Problem> = {}): Problem => ({
+    code: "unit.unknown",
+    severity: "error",
+    unitCode: `HS${i}`,
+    column: "Mã đơn vị",
+    columnKey: "ma_don_vi",
+    value: `HS${i}`,
+    message: "Mã đơn vị không có trong danh sách.",
+    fix: "Nhập đúng mã.",
+    row: i,
+    source: "a.xlsx",
+    ...over,
+  });
   const known = (code: string) => code.startsWith("DV");
   it("groups a flood of one kind into a counted summary with its rows", () => {
-    const out = capProblems(Array.from({ length: 1000 }, (_, i) => p(i + 3)), known, 20);
+    const out = capProblems(
+      Array.from({ length: 1000 }, (_, i) => p(i + 3)),
+      known,
+      20,
+    );
     expect(out).toHaveLength(20);
     expect(out[19].message).toMatch(/^Còn 981 trường hợp khác cùng lỗi này \(dòng 22–1\.002\): /);
     expect(out.slice(0, 19).map((x) => x.row)).toEqual(Array.from({ length: 19 }, (_, i) => i + 3));
   });
   it("never merges the problems of different units", () => {
-    const many = Array.from({ length: 50 }, (_, i) => p(i, { code: "number.text", unitCode: `DV${i}`, columnKey: "tin_bai" }));
+    const many = Array.from({ length: 50 }, (_, i) =>
+      p(i, { code: "number.text", unitCode: `DV${i}`, columnKey: "tin_bai" }),
+    );
     expect(capProblems(many, known, 20)).toEqual(many);
   });
   it("leaves a short list alone", () => {

@@ -23,7 +23,11 @@ function rowRanges(rows: number[], max = 6): string {
  * of thousands of rows), the rest become one problem saying how many and on which rows.
  * Nothing is hidden without being counted; problems of different units (`isUnit`) are never merged.
  */
-export function capProblems(problems: readonly Problem[], isUnit: (code: string) => boolean = () => true, perKind = PROBLEMS_PER_KIND): Problem[] {
+export function capProblems(
+  problems: readonly Problem[],
+  isUnit: (code: string) => boolean = () => true,
+  perKind = PROBLEMS_PER_KIND,
+): Problem[] {
   // A code typed on an unknown row is not a unit: thousands of pasted codes are one kind.
   const unit = (p: Problem) => (p.unitCode && isUnit(p.unitCode) ? p.unitCode : "");
   const kind = (p: Problem) => `${p.severity}|${p.code}|${p.columnKey ?? p.column ?? ""}|${unit(p)}|${p.source ?? ""}`;

@@ -17,7 +17,10 @@ const problemCodes = (g: Grid, t = mini) => mapGrid(t, g).problems.map((p) => p.
 
 describe("mapGrid", () => {
   it("does not take a unit's untouched row (code and name only) for an entry", () => {
-    const g = makeGrid(mini, P, [...rows, { ma_don_vi: "GDTX-D", ten_don_vi: "Trung tâm GDNN-GDTX D", nhom: "GDTX", xac_nhan_gui: false }]);
+    const g = makeGrid(mini, P, [
+      ...rows,
+      { ma_don_vi: "GDTX-D", ten_don_vi: "Trung tâm GDNN-GDTX D", nhom: "GDTX", xac_nhan_gui: false },
+    ]);
     expect(codes(g)).toEqual(["THPT-A", "THPT-B", "GDTX-C"]);
   });
   it("keeps the first unit when the header row was deleted", () => {
@@ -52,7 +55,13 @@ describe("mapGrid", () => {
     expect(m.problems.map((p) => p.code)).toContain("structure.key-repaired");
   });
   it("refuses to guess between two columns with the same header when the key row is gone", () => {
-    const t = parseTemplate({ ...miniInput, indicators: [...miniInput.indicators!, { key: "tin_bai_2", label: "Số tin, bài đăng tải", unit: "tin, bài", type: "integer", section: "3. Khác" }] });
+    const t = parseTemplate({
+      ...miniInput,
+      indicators: [
+        ...miniInput.indicators!,
+        { key: "tin_bai_2", label: "Số tin, bài đăng tải", unit: "tin, bài", type: "integer", section: "3. Khác" },
+      ],
+    });
     const g = makeGrid(t, P, [{ ma_don_vi: "THPT-A", tin_bai: 1, tin_bai_2: 2 }]);
     g.shift();
     const m = mapGrid(t, g);
@@ -61,6 +70,11 @@ describe("mapGrid", () => {
     expect(m.problems.find((p) => p.code === "structure.ambiguous-header")).toMatchObject({ severity: "error" });
   });
   it("keeps the marker's plan and period", () => {
-    expect(mapGrid(mini, grid())).toMatchObject({ planCode: "KH-TEST-2023", periodId: P, mappedBy: "keys", headerRow: 1 });
+    expect(mapGrid(mini, grid())).toMatchObject({
+      planCode: "KH-TEST-2023",
+      periodId: P,
+      mappedBy: "keys",
+      headerRow: 1,
+    });
   });
 });

@@ -51,8 +51,14 @@ export function mapGrid(t: Template, grid: Grid, source?: string): MappedGrid {
   const { columns, byKey } = templateColumns(t);
   const findUnit = templateUnitLookup(t.units);
   const problems: Problem[] = [];
-  const structural = (code: string, message: string, fix: string, column?: ColumnSpec, severity: Problem["severity"] = "error", row?: number) =>
-    problems.push({ code, severity, message, fix, column: column?.header, columnKey: column?.key, source, row });
+  const structural = (
+    code: string,
+    message: string,
+    fix: string,
+    column?: ColumnSpec,
+    severity: Problem["severity"] = "error",
+    row?: number,
+  ) => problems.push({ code, severity, message, fix, column: column?.header, columnKey: column?.key, source, row });
 
   const markerIn = (row: CellValue[]) => {
     for (const c of row) {
@@ -61,8 +67,10 @@ export function mapGrid(t: Template, grid: Grid, source?: string): MappedGrid {
     }
     return null;
   };
-  const isKeyRow = (row: CellValue[]) => !!markerIn(row) || row.filter((c) => typeof c === "string" && byKey.has(c.trim())).length >= 2;
-  const isHeaderRow = (row: CellValue[]) => row.some((c) => typeof c === "string" && c.length < 40 && norm(c) === UNIT_HEADER_NORM);
+  const isKeyRow = (row: CellValue[]) =>
+    !!markerIn(row) || row.filter((c) => typeof c === "string" && byKey.has(c.trim())).length >= 2;
+  const isHeaderRow = (row: CellValue[]) =>
+    row.some((c) => typeof c === "string" && c.length < 40 && norm(c) === UNIT_HEADER_NORM);
 
   let keyRow = -1;
   let headerRow = -1;
@@ -76,7 +84,12 @@ export function mapGrid(t: Template, grid: Grid, source?: string): MappedGrid {
   const columnIndex = new Map<string, number>();
   let mappedBy: MappedGrid["mappedBy"] = "keys";
   const duplicate = (col: ColumnSpec, a: number, b: number) =>
-    structural("structure.duplicate-column", `Cột "${col.header}" xuất hiện hai lần (cột ${colName(a)} và ${colName(b)}); chỉ cột ${colName(a)} được dùng.`, `Xóa cột thừa (hoặc chuyển số liệu của cột ${colName(b)} sang cột ${colName(a)}) rồi chạy lại; nếu không rõ, chạy Báo cáo → Thiết lập bảng tính để sửa bố cục.`, col);
+    structural(
+      "structure.duplicate-column",
+      `Cột "${col.header}" xuất hiện hai lần (cột ${colName(a)} và ${colName(b)}); chỉ cột ${colName(a)} được dùng.`,
+      `Xóa cột thừa (hoặc chuyển số liệu của cột ${colName(b)} sang cột ${colName(a)}) rồi chạy lại; nếu không rõ, chạy Báo cáo → Thiết lập bảng tính để sửa bố cục.`,
+      col,
+    );
   if (keyRow >= 0) {
     (grid[keyRow] ?? []).forEach((c, i) => {
       const k = parseMarker(c) ? COLUMN_KEYS.stt : typeof c === "string" ? c.trim() : "";
@@ -88,7 +101,9 @@ export function mapGrid(t: Template, grid: Grid, source?: string): MappedGrid {
     throw new AppError(
       "structure.no-header",
       `Không tìm thấy dòng tiêu đề có ô "${UNIT_CODE_HEADER}"${source ? ` trong ${source}` : ""}.`,
-      ["Bảng dữ liệu phải có dòng tiêu đề với cột \"Mã đơn vị\". Hãy dùng đúng mẫu (tong-hop template hoặc Báo cáo → Thiết lập bảng tính)."],
+      [
+        'Bảng dữ liệu phải có dòng tiêu đề với cột "Mã đơn vị". Hãy dùng đúng mẫu (tong-hop template hoặc Báo cáo → Thiết lập bảng tính).',
+      ],
     );
   }
 
@@ -97,35 +112,77 @@ export function mapGrid(t: Template, grid: Grid, source?: string): MappedGrid {
     const next = grid[keyRow + 1] ?? [];
     const codeAt = columnIndex.get(COLUMN_KEYS.unitCode);
     const code = codeAt === undefined ? undefined : next[codeAt];
-    const matches = [...columnIndex].filter(([k, i]) => norm(next[i]) !== "" && norm(next[i]) === norm(byKey.get(k)!.header)).length;
-    const looksLikeData = matches === 0 && ((typeof code === "string" && !!findUnit(code)) || next.some((c) => typeof c === "number" || typeof c === "boolean" || c instanceof Date));
+    const matches = [...columnIndex].filter(
+      ([k, i]) => norm(next[i]) !== "" && norm(next[i]) === norm(byKey.get(k)!.header),
+    ).length;
+    const looksLikeData =
+      matches === 0 &&
+      ((typeof code === "string" && !!findUnit(code)) ||
+        next.some((c) => typeof c === "number" || typeof c === "boolean" || c instanceof Date));
     if (looksLikeData) {
-      structural("structure.no-header-row", "Không thấy dòng tiêu đề cột (đã bị xóa); các cột vẫn được nhận đúng theo dòng mã cột.", "Chạy Báo cáo → Thiết lập bảng tính (hoặc tải lại mẫu) để khôi phục dòng tiêu đề cho đơn vị dễ nhập.", undefined, "warning");
+      structural(
+        "structure.no-header-row",
+        "Không thấy dòng tiêu đề cột (đã bị xóa); các cột vẫn được nhận đúng theo dòng mã cột.",
+        "Chạy Báo cáo → Thiết lập bảng tính (hoặc tải lại mẫu) để khôi phục dòng tiêu đề cho đơn vị dễ nhập.",
+        undefined,
+        "warning",
+      );
     } else headerRow = keyRow + 1;
   }
   const header = headerRow >= 0 ? (grid[headerRow] ?? []) : [];
 
   if (keyRow < 0) {
     mappedBy = "headers";
-    structural("structure.no-key-row", "Không thấy dòng mã cột (dòng ẩn trên tiêu đề) nên các cột được nhận theo tiêu đề.", "Chạy Báo cáo → Thiết lập bảng tính (hoặc tải lại mẫu bằng tong-hop template) để khôi phục dòng mã cột.", undefined, "warning");
+    structural(
+      "structure.no-key-row",
+      "Không thấy dòng mã cột (dòng ẩn trên tiêu đề) nên các cột được nhận theo tiêu đề.",
+      "Chạy Báo cáo → Thiết lập bảng tính (hoặc tải lại mẫu bằng tong-hop template) để khôi phục dòng mã cột.",
+      undefined,
+      "warning",
+    );
     mapByHeader(columns, header, new Set(), columnIndex, structural, duplicate);
   } else {
     // A key cell typed over or cleared: the column can still be found by its exact header.
     const missing = columns.filter((c) => !columnIndex.has(c.key) && !IDENTITY.has(c.key));
     if (missing.length && header.length) {
-      const found = mapByHeader(missing, header, new Set(columnIndex.values()), columnIndex, structural, duplicate, columns);
+      const found = mapByHeader(
+        missing,
+        header,
+        new Set(columnIndex.values()),
+        columnIndex,
+        structural,
+        duplicate,
+        columns,
+      );
       for (const c of found) {
-        structural("structure.key-repaired", `Ô mã cột của cột ${colName(columnIndex.get(c.key)!)} bị sửa hoặc xóa; cột được nhận là "${c.header}" theo tiêu đề.`, "Chạy Báo cáo → Thiết lập bảng tính (hoặc tải lại mẫu) để khôi phục dòng mã cột.", c, "warning");
+        structural(
+          "structure.key-repaired",
+          `Ô mã cột của cột ${colName(columnIndex.get(c.key)!)} bị sửa hoặc xóa; cột được nhận là "${c.header}" theo tiêu đề.`,
+          "Chạy Báo cáo → Thiết lập bảng tính (hoặc tải lại mẫu) để khôi phục dòng mã cột.",
+          c,
+          "warning",
+        );
       }
     }
   }
 
   if (!columnIndex.has(COLUMN_KEYS.unitCode)) {
-    throw new AppError("structure.no-unit-column", `Không tìm thấy cột "${UNIT_CODE_HEADER}"${source ? ` trong ${source}` : ""}.`, ["Không có mã đơn vị thì không thể biết số liệu của đơn vị nào. Hãy khôi phục cột \"Mã đơn vị\" hoặc chạy Thiết lập bảng tính."]);
+    throw new AppError(
+      "structure.no-unit-column",
+      `Không tìm thấy cột "${UNIT_CODE_HEADER}"${source ? ` trong ${source}` : ""}.`,
+      [
+        'Không có mã đơn vị thì không thể biết số liệu của đơn vị nào. Hãy khôi phục cột "Mã đơn vị" hoặc chạy Thiết lập bảng tính.',
+      ],
+    );
   }
   for (const c of columns) {
     if (c.kind === "stt" || c.kind === "unit-name" || c.kind === "group" || columnIndex.has(c.key)) continue;
-    structural("structure.missing-column", `Thiếu cột "${c.header}" trong bảng dữ liệu; ${c.kind === "indicator" ? "chỉ tiêu" : "cột"} này không được tổng hợp.`, "Khôi phục cột (Hoàn tác, hoặc chạy Báo cáo → Thiết lập bảng tính) rồi tổng hợp lại.", c);
+    structural(
+      "structure.missing-column",
+      `Thiếu cột "${c.header}" trong bảng dữ liệu; ${c.kind === "indicator" ? "chỉ tiêu" : "cột"} này không được tổng hợp.`,
+      "Khôi phục cột (Hoàn tác, hoặc chạy Báo cáo → Thiết lập bảng tính) rồi tổng hợp lại.",
+      c,
+    );
   }
   if (mappedBy === "keys" && headerRow >= 0) {
     for (const [k, i] of columnIndex) {
@@ -134,7 +191,13 @@ export function mapGrid(t: Template, grid: Grid, source?: string): MappedGrid {
       const h = header[i];
       // The header as generated is the common case; it needs no normalising to compare.
       if (h !== col.header && !isBlank(h) && norm(h) !== norm(col.header)) {
-        structural("structure.renamed-header", `Tiêu đề cột ${colName(i)} đã bị sửa thành "${showValue(h)}"; cột vẫn được nhận đúng là "${col.header}" theo mã cột.`, "Không cần làm gì; nếu muốn, sửa lại tiêu đề cho khỏi nhầm.", col, "warning");
+        structural(
+          "structure.renamed-header",
+          `Tiêu đề cột ${colName(i)} đã bị sửa thành "${showValue(h)}"; cột vẫn được nhận đúng là "${col.header}" theo mã cột.`,
+          "Không cần làm gì; nếu muốn, sửa lại tiêu đề cho khỏi nhầm.",
+          col,
+          "warning",
+        );
       }
     }
   }
@@ -181,16 +244,44 @@ export function mapGrid(t: Template, grid: Grid, source?: string): MappedGrid {
     else rows.push({ row: r + 1, cells, source });
   }
   if (repeated.length) {
-    structural("structure.repeated-header", `Dòng ${rowList(repeated)} lặp lại dòng tiêu đề hoặc dòng mã cột nên được bỏ qua.`, "Xóa các dòng tiêu đề thừa trong bảng số liệu.", undefined, "warning", repeated[0]);
+    structural(
+      "structure.repeated-header",
+      `Dòng ${rowList(repeated)} lặp lại dòng tiêu đề hoặc dòng mã cột nên được bỏ qua.`,
+      "Xóa các dòng tiêu đề thừa trong bảng số liệu.",
+      undefined,
+      "warning",
+      repeated[0],
+    );
   }
   if (foreign.length) {
-    structural("structure.foreign-block", `Dòng ${rowList(foreign)} nằm dưới dấu nhận biết của kế hoạch hoặc kỳ báo cáo khác (dán từ bảng tính khác) nên không được tổng hợp.`, "Xóa khối dữ liệu dán nhầm, hoặc chuyển số liệu vào đúng dòng của đơn vị trong kỳ này.", undefined, "error", foreign[0]);
+    structural(
+      "structure.foreign-block",
+      `Dòng ${rowList(foreign)} nằm dưới dấu nhận biết của kế hoạch hoặc kỳ báo cáo khác (dán từ bảng tính khác) nên không được tổng hợp.`,
+      "Xóa khối dữ liệu dán nhầm, hoặc chuyển số liệu vào đúng dòng của đơn vị trong kỳ này.",
+      undefined,
+      "error",
+      foreign[0],
+    );
   }
   for (const i of extraWithData) {
     const h = header[i];
-    structural("structure.extra-column", `Cột ${colName(i)}${isBlank(h) ? "" : ` ("${showValue(h)}")`} không thuộc mẫu nhưng có dữ liệu; dữ liệu này không được tổng hợp.`, "Nếu là số liệu cần báo cáo, hãy chuyển sang đúng cột của chỉ tiêu; nếu là ghi chú, có thể bỏ qua.", undefined, "warning");
+    structural(
+      "structure.extra-column",
+      `Cột ${colName(i)}${isBlank(h) ? "" : ` ("${showValue(h)}")`} không thuộc mẫu nhưng có dữ liệu; dữ liệu này không được tổng hợp.`,
+      "Nếu là số liệu cần báo cáo, hãy chuyển sang đúng cột của chỉ tiêu; nếu là ghi chú, có thể bỏ qua.",
+      undefined,
+      "warning",
+    );
   }
-  return { planCode: marker?.planCode, periodId: marker?.periodId, columnIndex, rows, problems, mappedBy, headerRow: headerRow >= 0 ? headerRow : keyRow };
+  return {
+    planCode: marker?.planCode,
+    periodId: marker?.periodId,
+    columnIndex,
+    rows,
+    problems,
+    mappedBy,
+    headerRow: headerRow >= 0 ? headerRow : keyRow,
+  };
 }
 
 /**
@@ -219,7 +310,12 @@ function mapByHeader(
     if ((sharing.get(norm(h)) ?? 0) > 1) {
       if (!ambiguous.has(col.header)) {
         ambiguous.add(col.header);
-        structural("structure.ambiguous-header", `Nhiều chỉ tiêu có cùng tiêu đề "${col.header}"; không có dòng mã cột nên không phân biệt được cột nào của chỉ tiêu nào, các cột này không được tổng hợp.`, "Khôi phục dòng mã cột (Báo cáo → Thiết lập bảng tính hoặc tải lại mẫu) rồi chép số liệu sang.", col);
+        structural(
+          "structure.ambiguous-header",
+          `Nhiều chỉ tiêu có cùng tiêu đề "${col.header}"; không có dòng mã cột nên không phân biệt được cột nào của chỉ tiêu nào, các cột này không được tổng hợp.`,
+          "Khôi phục dòng mã cột (Báo cáo → Thiết lập bảng tính hoặc tải lại mẫu) rồi chép số liệu sang.",
+          col,
+        );
       }
       return;
     }

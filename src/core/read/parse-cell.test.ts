@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { cellText, vnNumber } from "../vn/show.js";
 import { readBoolean, readChoice, readNumber, readPhone, readText } from "./parse-cell.js";
 
 describe("readNumber", () => {
@@ -11,10 +10,18 @@ describe("readNumber", () => {
     expect(readNumber("85%", num)).toMatchObject({ ok: false, code: "number.percent" });
   });
   it("warns that a percent-formatted 0,85 may mean 85%", () => {
-    expect(readNumber(0.85, pct)).toMatchObject({ ok: true, value: 0.85, warning: { code: "number.percent-fraction" } });
+    expect(readNumber(0.85, pct)).toMatchObject({
+      ok: true,
+      value: 0.85,
+      warning: { code: "number.percent-fraction" },
+    });
   });
   it("warns when 1,234 may have been meant as one thousand two hundred", () => {
-    expect(readNumber("1,234", num)).toMatchObject({ ok: true, value: 1.234, warning: { code: "number.comma-decimal" } });
+    expect(readNumber("1,234", num)).toMatchObject({
+      ok: true,
+      value: 1.234,
+      warning: { code: "number.comma-decimal" },
+    });
     expect(readNumber("1,234", int)).toMatchObject({ ok: false, code: "number.not-integer" });
   });
   it("reads minus zero as zero", () => {

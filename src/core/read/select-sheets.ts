@@ -22,10 +22,11 @@ export interface SourceRows {
 }
 
 const markerOf = (g: Grid) => {
-  for (const row of g.slice(0, 12)) for (const c of row ?? []) {
-    const m = parseMarker(c);
-    if (m) return m;
-  }
+  for (const row of g.slice(0, 12))
+    for (const c of row ?? []) {
+      const m = parseMarker(c);
+      if (m) return m;
+    }
   return null;
 };
 
@@ -35,7 +36,12 @@ const markerOf = (g: Grid) => {
  * could not be checked).
  * @throws AppError "source.other-period" / "source.other-plan" / "source.no-data"
  */
-export function selectPeriodSheets(t: Template, periodId: string, sheets: readonly NamedGrid[], source: string): SourceRows {
+export function selectPeriodSheets(
+  t: Template,
+  periodId: string,
+  sheets: readonly NamedGrid[],
+  source: string,
+): SourceRows {
   const marked = sheets.map((s) => ({ s, m: markerOf(s.grid) }));
   const mine = marked.filter((x) => x.m && x.m.planCode === t.plan.code && x.m.periodId === periodId).map((x) => x.s);
   const out: SourceRows = { rows: [], problems: [], used: [] };
@@ -54,11 +60,21 @@ export function selectPeriodSheets(t: Template, periodId: string, sheets: readon
   if (others.length) {
     const m = others[0].m!;
     if (m.planCode !== t.plan.code) {
-      throw new AppError("source.other-plan", `${source}: là số liệu của kế hoạch ${m.planCode}, không phải ${t.plan.code}; tệp không được dùng.`, ["Hãy chọn đúng mẫu kế hoạch, hoặc đề nghị đơn vị nhập lại vào mẫu của kế hoạch này."]);
+      throw new AppError(
+        "source.other-plan",
+        `${source}: là số liệu của kế hoạch ${m.planCode}, không phải ${t.plan.code}; tệp không được dùng.`,
+        ["Hãy chọn đúng mẫu kế hoạch, hoặc đề nghị đơn vị nhập lại vào mẫu của kế hoạch này."],
+      );
     }
-    const labels = [...new Set(others.map((x) => t.periods.find((p) => p.id === x.m!.periodId)?.label ?? x.m!.periodId))];
+    const labels = [
+      ...new Set(others.map((x) => t.periods.find((p) => p.id === x.m!.periodId)?.label ?? x.m!.periodId)),
+    ];
     const want = t.periods.find((p) => p.id === periodId)?.label ?? periodId;
-    throw new AppError("source.other-period", `${source}: là số liệu của ${labels.join(", ")}, không phải ${want}; tệp không được dùng.`, [`Hãy chọn đúng kỳ báo cáo, hoặc đề nghị đơn vị gửi tệp của ${want}.`]);
+    throw new AppError(
+      "source.other-period",
+      `${source}: là số liệu của ${labels.join(", ")}, không phải ${want}; tệp không được dùng.`,
+      [`Hãy chọn đúng kỳ báo cáo, hoặc đề nghị đơn vị gửi tệp của ${want}.`],
+    );
   }
   const unmarked = sheets.filter((s) => {
     try {
@@ -69,9 +85,21 @@ export function selectPeriodSheets(t: Template, periodId: string, sheets: readon
     }
   });
   if (!unmarked.length) {
-    throw new AppError("source.no-data", `${source}: không có bảng dữ liệu nào có cột "Mã đơn vị"; tệp không được dùng.`, ["Trang số liệu có thể đã bị xóa hoặc tệp không phải mẫu báo cáo: hãy đề nghị đơn vị nhập lại vào mẫu (tong-hop template) rồi gửi lại."]);
+    throw new AppError(
+      "source.no-data",
+      `${source}: không có bảng dữ liệu nào có cột "Mã đơn vị"; tệp không được dùng.`,
+      [
+        "Trang số liệu có thể đã bị xóa hoặc tệp không phải mẫu báo cáo: hãy đề nghị đơn vị nhập lại vào mẫu (tong-hop template) rồi gửi lại.",
+      ],
+    );
   }
   unmarked.forEach(take);
-  out.problems.push({ code: "source.no-marker", severity: "warning", message: `${source}: không có dấu nhận biết kế hoạch và kỳ báo cáo, nên không kiểm tra được tệp có đúng kỳ không.`, fix: "Dùng mẫu tải từ tong-hop template hoặc từ bảng tính chung để nhập số liệu.", source });
+  out.problems.push({
+    code: "source.no-marker",
+    severity: "warning",
+    message: `${source}: không có dấu nhận biết kế hoạch và kỳ báo cáo, nên không kiểm tra được tệp có đúng kỳ không.`,
+    fix: "Dùng mẫu tải từ tong-hop template hoặc từ bảng tính chung để nhập số liệu.",
+    source,
+  });
   return out;
 }

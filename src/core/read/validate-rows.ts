@@ -1,12 +1,29 @@
 /** Validates keyed rows against the template: one record per row, a problem per bad cell. */
-import { cleanText, isBlank, type CellValue } from "../model/cell.js";
-import { buildColumns, COLUMN_KEYS, taskDateKey, taskStatusKey, textKey, TASK_INPUT_STATUSES, type ColumnSpec } from "../template/columns.js";
+import { isBlank, type CellValue } from "../model/cell.js";
+import {
+  buildColumns,
+  COLUMN_KEYS,
+  taskDateKey,
+  taskStatusKey,
+  textKey,
+  TASK_INPUT_STATUSES,
+  type ColumnSpec,
+} from "../template/columns.js";
 import type { RawRow, UnitRecord } from "../model/compile-result.js";
 import { isCellError } from "../model/cell.js";
 import { cellText } from "../vn/show.js";
-import { readBoolean, readChoice, readDateTime, readDay, readIndicator, readPhone, readText, type CellIssue } from "./parse-cell.js";
+import {
+  readBoolean,
+  readChoice,
+  readDateTime,
+  readDay,
+  readIndicator,
+  readPhone,
+  readText,
+  type CellIssue,
+} from "./parse-cell.js";
 import { showValue } from "../vn/show.js";
-import { type Problem } from "../model/problem.js";
+import type { Problem } from "../model/problem.js";
 import { parseVnDate } from "../vn/parse-date.js";
 import { formatDateTimeVN, formatDayVN } from "../vn/dates.js";
 import type { Template, Unit } from "../model/template-schema.js";
@@ -36,7 +53,9 @@ export function validateRows(t: Template, rows: readonly RawRow[]): ValidatedRow
     const base = { row: raw.row, source: raw.source };
     if (!unit) {
       const name = isBlank(raw.cells[COLUMN_KEYS.unitName]) ? "" : cellText(raw.cells[COLUMN_KEYS.unitName]);
-      const byName = name ? t.units.find((u) => u.name.normalize("NFC").toLowerCase() === name.toLowerCase()) : undefined;
+      const byName = name
+        ? t.units.find((u) => u.name.normalize("NFC").toLowerCase() === name.toLowerCase())
+        : undefined;
       const errorCell = isCellError(typed);
       problems.push({
         ...base,
@@ -52,12 +71,25 @@ export function validateRows(t: Template, rows: readonly RawRow[]): ValidatedRow
           : typedCode
             ? `Mã đơn vị "${showValue(typedCode, 40)}" không có trong danh sách đơn vị của kế hoạch; số liệu của dòng này chưa được tổng hợp.`
             : "Dòng có số liệu nhưng không có mã đơn vị; số liệu của dòng này chưa được tổng hợp.",
-        fix: byName ? `Có thể là ${byName.name}: nhập mã ${byName.code}.` : "Nhập đúng mã đơn vị do Văn phòng cấp (danh sách đơn vị trong trang Cấu hình của bảng tính dùng chung, hoặc hỏi Văn phòng); nếu đơn vị chưa có trong danh sách, đề nghị Văn phòng bổ sung.",
+        fix: byName
+          ? `Có thể là ${byName.name}: nhập mã ${byName.code}.`
+          : "Nhập đúng mã đơn vị do Văn phòng cấp (danh sách đơn vị trong trang Cấu hình của bảng tính dùng chung, hoặc hỏi Văn phòng); nếu đơn vị chưa có trong danh sách, đề nghị Văn phòng bổ sung.",
       });
       continue;
     }
     if (typedCode !== unit.code) {
-      problems.push({ ...base, code: "unit.code-form", severity: "warning", unitCode: unit.code, unitName: unit.name, column: "Mã đơn vị", columnKey: COLUMN_KEYS.unitCode, value: showValue(typedCode), message: `Mã đơn vị được nhập là "${typedCode}", đã hiểu là ${unit.code}.`, fix: `Sửa lại thành ${unit.code} cho thống nhất.` });
+      problems.push({
+        ...base,
+        code: "unit.code-form",
+        severity: "warning",
+        unitCode: unit.code,
+        unitName: unit.name,
+        column: "Mã đơn vị",
+        columnKey: COLUMN_KEYS.unitCode,
+        value: showValue(typedCode),
+        message: `Mã đơn vị được nhập là "${typedCode}", đã hiểu là ${unit.code}.`,
+        fix: `Sửa lại thành ${unit.code} cho thống nhất.`,
+      });
     }
     records.push(readRecord(t, unit, raw, columns, problems));
   }
@@ -77,10 +109,39 @@ function shownValue(col: ColumnSpec | undefined, v: CellValue): string {
   return showValue(v);
 }
 
-function readRecord(t: Template, unit: Unit, raw: RawRow, columns: Map<string, ColumnSpec>, problems: Problem[]): UnitRecord {
-  const rec: UnitRecord = { unitCode: unit.code, values: {}, tasks: {}, texts: {}, reporter: "", phone: "", submitted: false, submittedAt: null, row: raw.row, source: raw.source };
+function readRecord(
+  t: Template,
+  unit: Unit,
+  raw: RawRow,
+  columns: Map<string, ColumnSpec>,
+  problems: Problem[],
+): UnitRecord {
+  const rec: UnitRecord = {
+    unitCode: unit.code,
+    values: {},
+    tasks: {},
+    texts: {},
+    reporter: "",
+    phone: "",
+    submitted: false,
+    submittedAt: null,
+    row: raw.row,
+    source: raw.source,
+  };
   const report = (key: string, v: CellValue, issue: CellIssue, severity: Problem["severity"]) =>
-    problems.push({ code: issue.code, severity, unitCode: unit.code, unitName: unit.name, column: columns.get(key)?.header ?? key, columnKey: key, value: shownValue(columns.get(key), v), message: issue.message, fix: issue.fix, row: raw.row, source: raw.source });
+    problems.push({
+      code: issue.code,
+      severity,
+      unitCode: unit.code,
+      unitName: unit.name,
+      column: columns.get(key)?.header ?? key,
+      columnKey: key,
+      value: shownValue(columns.get(key), v),
+      message: issue.message,
+      fix: issue.fix,
+      row: raw.row,
+      source: raw.source,
+    });
   const has = (key: string) => key in raw.cells;
 
   for (const ind of t.indicators) {
@@ -110,7 +171,16 @@ function readRecord(t: Template, unit: Unit, raw: RawRow, columns: Map<string, C
       else report(dk, raw.cells[dk], r, "error");
     }
     if (doneDate && input !== "Hoàn thành") {
-      report(dk, raw.cells[dk], { code: "task.date-without-done", message: "Có ngày hoàn thành nhưng tình trạng chưa là \"Hoàn thành\".", fix: "Chọn tình trạng \"Hoàn thành\" hoặc xóa ngày hoàn thành." }, "warning");
+      report(
+        dk,
+        raw.cells[dk],
+        {
+          code: "task.date-without-done",
+          message: 'Có ngày hoàn thành nhưng tình trạng chưa là "Hoàn thành".',
+          fix: 'Chọn tình trạng "Hoàn thành" hoặc xóa ngày hoàn thành.',
+        },
+        "warning",
+      );
     }
     if (has(sk) || has(dk)) rec.tasks[task.code] = { input, doneDate };
   }

@@ -24,7 +24,9 @@ describe("nameInText", () => {
 describe("buildReportModel", () => {
   it("names a rolled-up issuer in running text without lower-casing its abbreviation or place", () => {
     const r = compileRows({ template: mini, periodId: "sau_thang_2023", rows: [], asOf: "2023-05-10" });
-    const up = rollup(mini, "sau_thang_2023", [{ source: "a.json", doc: toResultJson(mini, r) }], { name: "UBND THÀNH PHỐ HẢI PHÒNG" });
+    const up = rollup(mini, "sau_thang_2023", [{ source: "a.json", doc: toResultJson(mini, r) }], {
+      name: "UBND THÀNH PHỐ HẢI PHÒNG",
+    });
     const m = buildReportModel(up.template, up.result);
     expect(m.intro).toContain(", UBND thành phố Hải Phòng tổng hợp báo cáo");
     expect(m.appendixI.subtitle).toMatch(/của UBND thành phố Hải Phòng\)$/);

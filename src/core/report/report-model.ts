@@ -79,7 +79,7 @@ export interface ReportOptions {
   reportDate?: string;
 }
 
-const fmt = (n: number | null) => (n === null ? "" : vnNumber(n));
+const _fmt = (n: number | null) => (n === null ? "" : vnNumber(n));
 
 /** Removes Vietnamese diacritics and anything unsafe for a file name. */
 export function asciiSlug(s: string): string {
@@ -92,9 +92,34 @@ export function asciiSlug(s: string): string {
 
 /** Fields of state bodies' names, written with a capital in running text ("Sở Giáo dục và Đào tạo"). */
 const FIELDS = [
-  "giáo dục", "đào tạo", "thông tin", "truyền thông", "y tế", "văn hóa", "thể thao", "du lịch", "tài chính", "nội vụ", "tư pháp",
-  "kế hoạch", "đầu tư", "xây dựng", "giao thông", "vận tải", "công thương", "khoa học", "công nghệ", "lao động", "thương binh",
-  "xã hội", "nông nghiệp", "phát triển nông thôn", "tài nguyên", "môi trường", "ngoại vụ", "dân tộc",
+  "giáo dục",
+  "đào tạo",
+  "thông tin",
+  "truyền thông",
+  "y tế",
+  "văn hóa",
+  "thể thao",
+  "du lịch",
+  "tài chính",
+  "nội vụ",
+  "tư pháp",
+  "kế hoạch",
+  "đầu tư",
+  "xây dựng",
+  "giao thông",
+  "vận tải",
+  "công thương",
+  "khoa học",
+  "công nghệ",
+  "lao động",
+  "thương binh",
+  "xã hội",
+  "nông nghiệp",
+  "phát triển nông thôn",
+  "tài nguyên",
+  "môi trường",
+  "ngoại vụ",
+  "dân tộc",
 ];
 
 /** Administrative levels: the words after them are a place's name. */
@@ -122,10 +147,13 @@ export function nameInText(name: string, place?: string): string {
     .map((w) => (isAbbreviation(w) ? w : w.toLowerCase()))
     .join(" ");
   // Fields first, so "Văn hóa - Xã hội" is not read as the commune level "xã".
-  for (const f of FIELDS) s = s.replace(new RegExp(`(^|\\s)${f}(?=$|[\\s,;)])`, "gu"), (_, pre: string) => `${pre}${cap(f)}`);
+  for (const f of FIELDS)
+    s = s.replace(new RegExp(`(^|\\s)${f}(?=$|[\\s,;)])`, "gu"), (_, pre: string) => `${pre}${cap(f)}`);
   const words = s.split(" ");
   // What follows an administrative level (quận Hồng Bàng, thành phố Hải Phòng) or a school type (THPT Trần Phú) is a proper name.
-  const proper = words.findIndex((w, i) => LEVELS.has(w) || (i > 0 && LEVELS.has(`${words[i - 1]} ${w}`)) || SCHOOL_TYPES.has(w));
+  const proper = words.findIndex(
+    (w, i) => LEVELS.has(w) || (i > 0 && LEVELS.has(`${words[i - 1]} ${w}`)) || SCHOOL_TYPES.has(w),
+  );
   s = words.map((w, i) => (proper >= 0 && i > proper && !isAbbreviation(w) ? cap(w) : w)).join(" ");
   if (place) s = s.split(place.toLowerCase()).join(place);
   return cap(s);
@@ -141,7 +169,13 @@ export function buildReportModel(t: Template, result: CompileResult, opts: Repor
   const issuerShort = t.plan.issuer.nameInText ?? nameInText(t.plan.issuer.name, t.plan.place);
   const subject = `${t.plan.title} (${period.label.charAt(0).toLowerCase()}${period.label.slice(1)})`;
 
-  const sections = [submissionSection(t, result), resultsSection(t, result), tasksSection(t, result), textSection(t, result, "kho_khan", "IV. KHÓ KHĂN, VƯỚNG MẮC"), textSection(t, result, "de_xuat", "V. ĐỀ XUẤT, KIẾN NGHỊ")];
+  const sections = [
+    submissionSection(t, result),
+    resultsSection(t, result),
+    tasksSection(t, result),
+    textSection(t, result, "kho_khan", "IV. KHÓ KHĂN, VƯỚNG MẮC"),
+    textSection(t, result, "de_xuat", "V. ĐỀ XUẤT, KIẾN NGHỊ"),
+  ];
   const countedSet = new Set(result.countedUnits);
   const recordOf = new Map(result.records.map((r) => [r.unitCode, r]));
   const statusOf = new Map(result.statuses.map((s) => [s.unitCode, s]));
@@ -171,12 +205,17 @@ export function buildReportModel(t: Template, result: CompileResult, opts: Repor
     }),
     total: t.indicators.map((ind) => totalOf.get(ind.key)?.total ?? null),
   };
-  const problems = [...result.problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  const problems = [...result.problems].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1,
+  );
   const appendixII: AppendixProblems = {
     label: "Phụ lục II",
     title: "CÁC SỐ LIỆU CẦN ĐƠN VỊ RÀ SOÁT, BỔ SUNG",
     subtitle: appendixI.subtitle,
-    problems: problems.map((p) => ({ ...p, unitName: p.unitName ?? (p.unitCode ? unitName.get(p.unitCode) : undefined) })),
+    problems: problems.map((p) => ({
+      ...p,
+      unitName: p.unitName ?? (p.unitCode ? unitName.get(p.unitCode) : undefined),
+    })),
   };
   return {
     planCode: t.plan.code,
@@ -234,13 +273,34 @@ function submissionSection(t: Template, r: CompileResult): ReportSection {
   });
   rows.push(["", "Tổng cộng", r.statuses.length, onTime.length, late.length, pending.length, overdue.length]);
   const after: string[] = [];
-  if (late.length) after.push(`Các đơn vị nộp muộn: ${late.map((x) => `${x.unitName} (${x.submittedAt ? formatDateTimeVN(x.submittedAt) : "không rõ thời gian"})`).join("; ")}.`);
-  if (overdue.length) after.push(`Các đơn vị chưa gửi báo cáo (quá hạn): ${names(overdue.map((x) => x.unitCode), t)}.`);
-  if (pending.length) after.push(`Các đơn vị chưa gửi báo cáo (còn hạn): ${names(pending.map((x) => x.unitCode), t)}.`);
+  if (late.length)
+    after.push(
+      `Các đơn vị nộp muộn: ${late.map((x) => `${x.unitName} (${x.submittedAt ? formatDateTimeVN(x.submittedAt) : "không rõ thời gian"})`).join("; ")}.`,
+    );
+  if (overdue.length)
+    after.push(
+      `Các đơn vị chưa gửi báo cáo (quá hạn): ${names(
+        overdue.map((x) => x.unitCode),
+        t,
+      )}.`,
+    );
+  if (pending.length)
+    after.push(
+      `Các đơn vị chưa gửi báo cáo (còn hạn): ${names(
+        pending.map((x) => x.unitCode),
+        t,
+      )}.`,
+    );
   const notes = r.statuses.filter((x) => x.note);
   if (notes.length) after.push(...notes.map((x) => `- ${x.unitName}: ${x.note}.`));
   const drafts = r.statuses.filter((x) => x.draft);
-  if (drafts.length) after.push(`Các đơn vị đã nhập số liệu nhưng chưa xác nhận gửi: ${names(drafts.map((x) => x.unitCode), t)}.`);
+  if (drafts.length)
+    after.push(
+      `Các đơn vị đã nhập số liệu nhưng chưa xác nhận gửi: ${names(
+        drafts.map((x) => x.unitCode),
+        t,
+      )}.`,
+    );
   return {
     heading: "I. TÌNH HÌNH GỬI BÁO CÁO",
     paragraphs,
@@ -265,8 +325,14 @@ function submissionSection(t: Template, r: CompileResult): ReportSection {
 export function narrative(t: Template, totals: IndicatorTotal[]): string {
   const parts = t.indicators
     .map((ind, i) => ({ ind, tot: totals[i] }))
-    .filter(({ ind, tot }) => ind.aggregate === "sum" && (ind.type === "integer" || ind.type === "number") && (tot.total ?? 0) > 0)
-    .map(({ ind, tot }) => `${ind.label.charAt(0).toLowerCase()}${ind.label.slice(1)}: ${vnNumber(tot.total!)}${ind.unit ? ` ${ind.unit}` : ""} (${tot.reportedCount} đơn vị báo cáo)`);
+    .filter(
+      ({ ind, tot }) =>
+        ind.aggregate === "sum" && (ind.type === "integer" || ind.type === "number") && (tot.total ?? 0) > 0,
+    )
+    .map(
+      ({ ind, tot }) =>
+        `${ind.label.charAt(0).toLowerCase()}${ind.label.slice(1)}: ${vnNumber(tot.total!)}${ind.unit ? ` ${ind.unit}` : ""} (${tot.reportedCount} đơn vị báo cáo)`,
+    );
   if (!parts.length) return "Trong kỳ, chưa có số liệu được tổng hợp.";
   return `Trong kỳ, toàn ngành đã thực hiện: ${parts.join("; ")}.`;
 }
@@ -285,8 +351,20 @@ function resultsSection(t: Template, r: CompileResult): ReportSection {
     }
     stt++;
     const total = ind.aggregate === "none" ? null : tot.total;
-    const label = tot.distribution && ind.type === "choice" ? `${ind.label} (${Object.entries(tot.distribution).map(([k, v]) => `${k}: ${v}`).join("; ")})` : ind.label;
-    rows.push([stt, label, ind.unit, total, tot.reportedCount, ...t.unitGroups.map((g) => (ind.aggregate === "none" ? null : tot.byGroup[g.code]?.total ?? null))]);
+    const label =
+      tot.distribution && ind.type === "choice"
+        ? `${ind.label} (${Object.entries(tot.distribution)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join("; ")})`
+        : ind.label;
+    rows.push([
+      stt,
+      label,
+      ind.unit,
+      total,
+      tot.reportedCount,
+      ...t.unitGroups.map((g) => (ind.aggregate === "none" ? null : (tot.byGroup[g.code]?.total ?? null))),
+    ]);
   });
   const highlights = textEntries(t, r, "noi_bat");
   const noiBat = t.textFields.find((f) => f.key === "noi_bat");
@@ -322,7 +400,9 @@ function tasksSection(t: Template, r: CompileResult): ReportSection {
   }
   return {
     heading: "III. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ",
-    paragraphs: t.tasks.length ? [`Số đơn vị theo tình trạng thực hiện từng nhiệm vụ của kế hoạch (tính đến ngày ${formatDayVN(r.asOf)}):`] : ["Kế hoạch không giao nhiệm vụ cần theo dõi."],
+    paragraphs: t.tasks.length
+      ? [`Số đơn vị theo tình trạng thực hiện từng nhiệm vụ của kế hoạch (tính đến ngày ${formatDayVN(r.asOf)}):`]
+      : ["Kế hoạch không giao nhiệm vụ cần theo dõi."],
     table: t.tasks.length
       ? {
           columns: [
@@ -342,7 +422,9 @@ function tasksSection(t: Template, r: CompileResult): ReportSection {
 function textEntries(t: Template, r: CompileResult, key: string): string[] {
   const counted = new Set(r.countedUnits);
   const name = new Map(t.units.map((u) => [u.code, u.name]));
-  return r.records.filter((x) => counted.has(x.unitCode) && x.texts[key]).map((x) => `- ${name.get(x.unitCode)}: ${x.texts[key]}`);
+  return r.records
+    .filter((x) => counted.has(x.unitCode) && x.texts[key])
+    .map((x) => `- ${name.get(x.unitCode)}: ${x.texts[key]}`);
 }
 
 function textSection(t: Template, r: CompileResult, key: string, heading: string): ReportSection {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { makeGrid } from "../../../test/fixtures/grid.js";
 import { mini, miniInput } from "../../../test/fixtures/mini-template.js";
-import { ARCHIVE_LABELS, archiveSheetName, buildArchiveGrid, CELL_TEXT_LIMIT, dataBlock, readArchiveGrid } from "./archive.js";
+import {
+  ARCHIVE_LABELS,
+  archiveSheetName,
+  buildArchiveGrid,
+  CELL_TEXT_LIMIT,
+  dataBlock,
+  readArchiveGrid,
+} from "./archive.js";
 import type { Grid } from "../model/cell.js";
 import { canonicalGridText } from "./checksum.js";
 import { compileGrid } from "../compile/compile.js";
@@ -9,8 +16,20 @@ import { AppError } from "../model/problem.js";
 import { parseTemplate } from "../template/template.js";
 
 const rows = [
-  { ma_don_vi: "THPT-A", tin_bai: 12, kinh_phi: "12,5", co_ke_hoach: true, xac_nhan_gui: true, thoi_gian_gui: new Date(Date.UTC(2023, 4, 3, 10)) },
-  { ma_don_vi: "THPT-B", tin_bai: "=HYPERLINK(\"http://x\",\"bấm\")", xac_nhan_gui: true, thoi_gian_gui: new Date(Date.UTC(2023, 4, 7, 8)) },
+  {
+    ma_don_vi: "THPT-A",
+    tin_bai: 12,
+    kinh_phi: "12,5",
+    co_ke_hoach: true,
+    xac_nhan_gui: true,
+    thoi_gian_gui: new Date(Date.UTC(2023, 4, 3, 10)),
+  },
+  {
+    ma_don_vi: "THPT-B",
+    tin_bai: '=HYPERLINK("http://x","bấm")',
+    xac_nhan_gui: true,
+    thoi_gian_gui: new Date(Date.UTC(2023, 4, 7, 8)),
+  },
   { ma_don_vi: "GDTX-C", tin_bai: 5, xac_nhan_gui: false },
 ];
 /** A data sheet's grid: the table, then a blank column and the legend in the header row only. */
@@ -34,7 +53,12 @@ describe("dataBlock", () => {
     expect(dataBlock(g)[0].length).toBe(g[0].length);
   });
   it("refuses a grid without a key row", () => {
-    expect(() => dataBlock([["STT", "Mã đơn vị"], [1, "A"]])).toThrow(AppError);
+    expect(() =>
+      dataBlock([
+        ["STT", "Mã đơn vị"],
+        [1, "A"],
+      ]),
+    ).toThrow(AppError);
   });
 });
 
@@ -42,7 +66,16 @@ describe("archive grid", () => {
   const result = compileGrid({ template: mini, periodId: "sau_thang_2023", grid: sheetGrid(), asOf });
   const period = mini.periods.find((p) => p.id === "sau_thang_2023")!;
   const data = dataBlock(sheetGrid());
-  const build = () => buildArchiveGrid({ template: mini, period, data, result, archivedAt: "2023-05-11T08:30:00", archivedBy: "vanphong@sgddt.edu.vn", checksum: "ab".repeat(32) });
+  const build = () =>
+    buildArchiveGrid({
+      template: mini,
+      period,
+      data,
+      result,
+      archivedAt: "2023-05-11T08:30:00",
+      archivedBy: "vanphong@sgddt.edu.vn",
+      checksum: "ab".repeat(32),
+    });
 
   it("reads back the plan, the period, the moment, the checksum and the data block", () => {
     const a = build();
@@ -70,16 +103,31 @@ describe("archive grid", () => {
     const back = readArchiveGrid(build().grid);
     const changed = parseTemplate({ ...miniInput, units: miniInput.units.filter((u) => u.code !== "THPT-A") });
     // With today's Cấu hình, THPT-A would no longer be counted…
-    expect(compileGrid({ template: changed, periodId: back.period.id, grid: back.data, asOf: back.asOf }).countedUnits).not.toContain("THPT-A");
+    expect(
+      compileGrid({ template: changed, periodId: back.period.id, grid: back.data, asOf: back.asOf }).countedUnits,
+    ).not.toContain("THPT-A");
     // …with the archive's own plan it still is.
     const again = compileGrid({ template: back.template, periodId: back.period.id, grid: back.data, asOf: back.asOf });
     expect(again.countedUnits).toContain("THPT-A");
   });
 
   it("splits a large plan's JSON into cells Sheets accepts", () => {
-    const units = Array.from({ length: 3000 }, (_, i) => ({ code: `DV${i}`, name: `Đơn vị số ${i} có tên khá dài`, group: "THPT", editors: [`dv${i}@truong.edu.vn`] }));
+    const units = Array.from({ length: 3000 }, (_, i) => ({
+      code: `DV${i}`,
+      name: `Đơn vị số ${i} có tên khá dài`,
+      group: "THPT",
+      editors: [`dv${i}@truong.edu.vn`],
+    }));
     const big = parseTemplate({ ...miniInput, units });
-    const a = buildArchiveGrid({ template: big, period, data, result, archivedAt: "2023-05-11T08:30:00", archivedBy: "", checksum: "00" });
+    const a = buildArchiveGrid({
+      template: big,
+      period,
+      data,
+      result,
+      archivedAt: "2023-05-11T08:30:00",
+      archivedBy: "",
+      checksum: "00",
+    });
     const row = a.grid[a.templateRow - 1];
     expect(row.filter((c) => typeof c === "string" && c.length > 0).length).toBeGreaterThan(3);
     expect(a.grid.flat().every((c) => typeof c !== "string" || c.length <= CELL_TEXT_LIMIT)).toBe(true);

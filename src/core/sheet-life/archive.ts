@@ -34,7 +34,15 @@ export const ARCHIVE_LABELS = {
 } as const;
 
 /** Header of the results table. */
-export const ARCHIVE_RESULT_HEADER = ["Mã chỉ tiêu", "Chỉ tiêu", "ĐVT", "Cách tổng hợp", "Kết quả", "Số đơn vị có số liệu", "Phân bố"];
+export const ARCHIVE_RESULT_HEADER = [
+  "Mã chỉ tiêu",
+  "Chỉ tiêu",
+  "ĐVT",
+  "Cách tổng hợp",
+  "Kết quả",
+  "Số đơn vị có số liệu",
+  "Phân bố",
+];
 
 /** Name of a period's archive sheet (Sheets allows 100 characters and no []*?:/\). */
 export function archiveSheetName(p: Pick<Period, "label">): string {
@@ -53,7 +61,12 @@ export const isArchiveName = (name: string): boolean => name.startsWith(ARCHIVE_
  */
 export function dataBlock(grid: Grid): Grid {
   const keyRow = grid.slice(0, MARKER_SCAN_ROWS).findIndex((row) => (row ?? []).some((c) => parseMarker(c)));
-  if (keyRow < 0) throw new AppError("archive.no-marker", "Trang dữ liệu không có dòng mã cột (dòng ẩn đầu bảng) nên không lưu trữ được.", ["Chạy Báo cáo → Thiết lập bảng tính để khôi phục dòng mã cột, rồi làm lại."]);
+  if (keyRow < 0)
+    throw new AppError(
+      "archive.no-marker",
+      "Trang dữ liệu không có dòng mã cột (dòng ẩn đầu bảng) nên không lưu trữ được.",
+      ["Chạy Báo cáo → Thiết lập bảng tính để khôi phục dòng mã cột, rồi làm lại."],
+    );
   const rows = grid.slice(keyRow);
   let last = 1;
   for (let r = rows.length - 1; r >= 2; r--) {
@@ -141,7 +154,9 @@ export function buildArchiveGrid(a: ArchiveInput): ArchiveLayout {
   };
   const { template: t, period: p, result } = a;
   push([`LƯU TRỮ SỐ LIỆU KỲ BÁO CÁO: ${p.label.toUpperCase()}`], true);
-  push(["Trang này chỉ Văn phòng (chủ sở hữu bảng tính và các email Văn phòng ghi trong trang Cấu hình) sửa được; đơn vị chỉ xem. Mở trang này rồi chạy Báo cáo → Tổng hợp báo cáo để tổng hợp lại đúng kỳ này."]);
+  push([
+    "Trang này chỉ Văn phòng (chủ sở hữu bảng tính và các email Văn phòng ghi trong trang Cấu hình) sửa được; đơn vị chỉ xem. Mở trang này rồi chạy Báo cáo → Tổng hợp báo cáo để tổng hợp lại đúng kỳ này.",
+  ]);
   push([]);
   const L = ARCHIVE_LABELS;
   push([L.plan, `${t.plan.code} — ${t.plan.title}`]);
@@ -165,8 +180,20 @@ export function buildArchiveGrid(a: ArchiveInput): ArchiveLayout {
   const totals = new Map(result.totals.map((x) => [x.key, x]));
   for (const ind of t.indicators) {
     const x = totals.get(ind.key);
-    const dist = x?.distribution ? Object.entries(x.distribution).map(([k, v]) => `${k}: ${v}`).join("; ") : "";
-    push([ind.key, ind.label, ind.unit, a.aggregateLabels?.[ind.aggregate] ?? ind.aggregate, x?.total ?? "", x?.reportedCount ?? 0, dist]);
+    const dist = x?.distribution
+      ? Object.entries(x.distribution)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join("; ")
+      : "";
+    push([
+      ind.key,
+      ind.label,
+      ind.unit,
+      a.aggregateLabels?.[ind.aggregate] ?? ind.aggregate,
+      x?.total ?? "",
+      x?.reportedCount ?? 0,
+      dist,
+    ]);
   }
   push([]);
   push([`${L.data} (dòng ẩn ngay dưới đây là dòng mã cột: giữ nguyên để tổng hợp lại được)`], true);
@@ -203,15 +230,25 @@ export function readArchiveGrid(grid: Grid): ArchiveRecord {
   if (dataAt < 0) missing.push("Thiếu dòng mã cột của bảng số liệu.");
   const asOf = parseStamp(value(L.asOf));
   if (find(L.asOf) >= 0 && !asOf) missing.push(`Dòng "${L.asOf}" phải có dạng dd/mm/yyyy hh:mm:ss.`);
-  if (missing.length) throw new AppError("archive.invalid", "Trang lưu trữ đã bị sửa hoặc không đầy đủ, không tổng hợp lại được.", missing);
+  if (missing.length)
+    throw new AppError(
+      "archive.invalid",
+      "Trang lưu trữ đã bị sửa hoặc không đầy đủ, không tổng hợp lại được.",
+      missing,
+    );
 
   let template: Template;
   try {
-    const json = (grid[tRow] ?? []).slice(1).filter((c) => typeof c === "string").join("");
+    const json = (grid[tRow] ?? [])
+      .slice(1)
+      .filter((c) => typeof c === "string")
+      .join("");
     template = parseTemplate(JSON.parse(json), "mẫu kế hoạch trong trang lưu trữ");
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError("archive.invalid", "Trang lưu trữ đã bị sửa hoặc không đầy đủ, không tổng hợp lại được.", [`Dòng "${L.template}" không đọc được.`]);
+    throw new AppError("archive.invalid", "Trang lưu trữ đã bị sửa hoặc không đầy đủ, không tổng hợp lại được.", [
+      `Dòng "${L.template}" không đọc được.`,
+    ]);
   }
   const period = findPeriod(template, label(value(L.periodId)));
   const totals = new Map<string, number | null>();

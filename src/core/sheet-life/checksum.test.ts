@@ -20,22 +20,31 @@ describe("canonicalCell", () => {
 
 describe("canonicalGridText", () => {
   it("ignores trailing blank cells and rows, so a wider or longer read gives the same text", () => {
-    const base = [["#m", "ma_don_vi"], ["STT", "Mã đơn vị"], [1, "THPT01"]];
+    const base = [
+      ["#m", "ma_don_vi"],
+      ["STT", "Mã đơn vị"],
+      [1, "THPT01"],
+    ];
     const wider = [...base.map((r) => [...r, "", null]), ["", ""], []];
     expect(canonicalGridText(wider)).toBe(canonicalGridText(base));
   });
   it("changes when any cell changes (property)", () => {
     const cell = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.double({ noNaN: true, noDefaultInfinity: true }));
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), fc.nat(), cell, (grid, at, v) => {
-        const r = at % grid.length;
-        const c = at % grid[r].length;
-        const before = canonicalGridText(grid);
-        const changed = grid.map((row) => [...row]);
-        changed[r][c] = v;
-        const same = canonicalCell(grid[r][c]) === canonicalCell(v);
-        return same || canonicalGridText(changed) !== before;
-      }),
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }),
+        fc.nat(),
+        cell,
+        (grid, at, v) => {
+          const r = at % grid.length;
+          const c = at % grid[r].length;
+          const before = canonicalGridText(grid);
+          const changed = grid.map((row) => [...row]);
+          changed[r][c] = v;
+          const same = canonicalCell(grid[r][c]) === canonicalCell(v);
+          return same || canonicalGridText(changed) !== before;
+        },
+      ),
     );
   });
 });

@@ -13,7 +13,7 @@ export function canonicalCell(v: CellValue): string {
   if (typeof v === "string") return JSON.stringify(v);
   if (typeof v === "number") return Object.is(v, -0) ? "0" : String(v);
   if (typeof v === "boolean") return v ? "true" : "false";
-  if (v instanceof Date) return `@${isNaN(v.getTime()) ? "invalid" : v.toISOString()}`;
+  if (v instanceof Date) return `@${Number.isNaN(v.getTime()) ? "invalid" : v.toISOString()}`;
   if (isCellError(v)) return `#${v.error}`;
   return JSON.stringify(String(v));
 }

@@ -12,7 +12,11 @@ export type ReminderMode = "scheduled" | "manual";
 export const deadlineOffset = (today: string, p: Pick<Period, "deadline">): number => daysBetween(p.deadline, today);
 
 /** The periods whose units may be reminded today, with their offset. */
-export function remindablePeriods(t: Pick<Template, "periods" | "reminderDays">, today: string, mode: ReminderMode): { period: Period; offset: number }[] {
+export function remindablePeriods(
+  t: Pick<Template, "periods" | "reminderDays">,
+  today: string,
+  mode: ReminderMode,
+): { period: Period; offset: number }[] {
   const days = t.reminderDays ?? [];
   if (days.length === 0) return [];
   const lo = Math.min(...days);
@@ -71,7 +75,16 @@ export function planReminders(
       const unit = t.units.find((u) => u.code === o.unitCode);
       if (!unit) continue;
       const emails = [...new Set(unit.editors.map((e) => e.trim().toLowerCase()).filter(Boolean))];
-      const r: Reminder = { periodId: period.id, periodLabel: period.label, deadline: period.deadline, offset, unitCode: unit.code, unitName: unit.name, emails, draft: o.draft };
+      const r: Reminder = {
+        periodId: period.id,
+        periodLabel: period.label,
+        deadline: period.deadline,
+        offset,
+        unitCode: unit.code,
+        unitName: unit.name,
+        emails,
+        draft: o.draft,
+      };
       if (sentToday.has(reminderKey(period.id, unit.code))) plan.alreadySent.push(r);
       else if (emails.length === 0) plan.noEmail.push(r);
       else plan.due.push(r);
@@ -105,11 +118,20 @@ export function offsetText(offset: number): string {
 }
 
 /** The reminder mail in Vietnamese: subject and plain-text body with the sheet's link. */
-export function reminderMail(t: Pick<Template, "plan">, r: Reminder, sheetUrl: string): { subject: string; body: string } {
+export function reminderMail(
+  t: Pick<Template, "plan">,
+  r: Reminder,
+  sheetUrl: string,
+): { subject: string; body: string } {
   const due = formatDayVN(r.deadline);
-  const when = r.offset < 0 ? `Hạn nộp là ngày ${due} (${offsetText(r.offset)}).` : r.offset === 0 ? `Hôm nay (${due}) là hạn nộp.` : `Hạn nộp là ngày ${due}; đơn vị ${offsetText(r.offset)}.`;
+  const when =
+    r.offset < 0
+      ? `Hạn nộp là ngày ${due} (${offsetText(r.offset)}).`
+      : r.offset === 0
+        ? `Hôm nay (${due}) là hạn nộp.`
+        : `Hạn nộp là ngày ${due}; đơn vị ${offsetText(r.offset)}.`;
   const state = r.draft
-    ? "Đơn vị đã nhập số liệu nhưng chưa tích ô \"Xác nhận gửi\", nên số liệu chưa được tổng hợp."
+    ? 'Đơn vị đã nhập số liệu nhưng chưa tích ô "Xác nhận gửi", nên số liệu chưa được tổng hợp.'
     : "Bảng tính chưa có báo cáo đã xác nhận gửi của đơn vị.";
   const subject = `[Nhắc hạn] ${r.periodLabel}: ${t.plan.title} (hạn nộp ${due})`.slice(0, 250);
   const body = [
@@ -150,4 +172,5 @@ export function packLines(lines: readonly string[], max = 8000): string[] {
 }
 
 /** The lines of packed chunks, back. */
-export const unpackLines = (chunks: readonly string[]): string[] => chunks.flatMap((c) => c.split("\n")).filter(Boolean);
+export const unpackLines = (chunks: readonly string[]): string[] =>
+  chunks.flatMap((c) => c.split("\n")).filter(Boolean);

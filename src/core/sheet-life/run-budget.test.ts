@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { COMPILE_BUDGET_MS, COMPILE_COST, cellsPerUnit, compileCells, compileFits, estimateCompileMs, EXECUTION_LIMIT_MS, maxCompileUnits, MAX_SETUP_RUNS, planSetupRuns, SETUP_BUDGET_MS, SETUP_COST } from "./run-budget.js";
+import {
+  COMPILE_BUDGET_MS,
+  COMPILE_COST,
+  cellsPerUnit,
+  compileCells,
+  compileFits,
+  estimateCompileMs,
+  EXECUTION_LIMIT_MS,
+  maxCompileUnits,
+  MAX_SETUP_RUNS,
+  planSetupRuns,
+  SETUP_BUDGET_MS,
+  SETUP_COST,
+} from "./run-budget.js";
 
 describe("estimateCompileMs", () => {
   it("grows by one data row, one Cấu hình row and the script work per unit", () => {
@@ -15,7 +28,11 @@ describe("estimateCompileMs", () => {
 
 describe("maxCompileUnits", () => {
   it("is the last size that fits: one more unit does not", () => {
-    for (const [dw, cw] of [[29, 11], [90, 11], [12, 8]]) {
+    for (const [dw, cw] of [
+      [29, 11],
+      [90, 11],
+      [12, 8],
+    ]) {
       const n = maxCompileUnits(dw, cw);
       expect(n).toBeGreaterThan(1000);
       expect(compileFits({ units: n, dataWidth: dw, configWidth: cw })).toBe(true);
@@ -52,8 +69,22 @@ describe("planSetupRuns", () => {
 
   it("never finishes when resuming re-checks every row at the cost of protecting it (the old set-up)", () => {
     // Enough rows that one run cannot protect them all: each later run spends itself re-checking.
-    expect(planSetupRuns(size(20_000, 1), { ...SETUP_COST, sheetCalls: 0, rowCellPasses: 0, configCellPasses: 0, resumedRowCalls: SETUP_COST.rowCalls }, SETUP_BUDGET_MS, 1000)).toMatchObject({ fits: false, runs: Infinity, reason: "stalls" });
-    expect(planSetupRuns(size(20_000, 1), { ...SETUP_COST, sheetCalls: 0, rowCellPasses: 0, configCellPasses: 0 }, SETUP_BUDGET_MS, 1000)).toMatchObject({ fits: true });
+    expect(
+      planSetupRuns(
+        size(20_000, 1),
+        { ...SETUP_COST, sheetCalls: 0, rowCellPasses: 0, configCellPasses: 0, resumedRowCalls: SETUP_COST.rowCalls },
+        SETUP_BUDGET_MS,
+        1000,
+      ),
+    ).toMatchObject({ fits: false, runs: Infinity, reason: "stalls" });
+    expect(
+      planSetupRuns(
+        size(20_000, 1),
+        { ...SETUP_COST, sheetCalls: 0, rowCellPasses: 0, configCellPasses: 0 },
+        SETUP_BUDGET_MS,
+        1000,
+      ),
+    ).toMatchObject({ fits: true });
   });
 
   it("refuses a size whose single data sheet cannot be written in one run", () => {
@@ -64,6 +95,9 @@ describe("planSetupRuns", () => {
     const p = planSetupRuns(size(5000, 6));
     expect(p).toMatchObject({ fits: false, reason: "runs" });
     expect(p.runs).toBeGreaterThan(MAX_SETUP_RUNS);
-    expect(planSetupRuns(size(5000, 6), SETUP_COST, SETUP_BUDGET_MS, p.runs)).toMatchObject({ fits: true, runs: p.runs });
+    expect(planSetupRuns(size(5000, 6), SETUP_COST, SETUP_BUDGET_MS, p.runs)).toMatchObject({
+      fits: true,
+      runs: p.runs,
+    });
   });
 });

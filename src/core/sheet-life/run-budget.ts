@@ -40,7 +40,13 @@ export interface CostModel {
 }
 
 /** The model the add-on uses. */
-export const COMPILE_COST: CostModel = { msPerCall: 7, msPerCell: 0.1, cpuMsPerUnit: 2, fixedCalls: 80, fixedCells: 4000 };
+export const COMPILE_COST: CostModel = {
+  msPerCall: 7,
+  msPerCell: 0.1,
+  cpuMsPerUnit: 2,
+  fixedCalls: 80,
+  fixedCells: 4000,
+};
 
 /**
  * Cells a compile reads and writes beyond the fixed part: the data range (its two header rows
@@ -61,14 +67,20 @@ export function estimateCompileMs(s: CompileSize, m: CostModel = COMPILE_COST): 
 }
 
 /** The largest number of units whose compile fits the budget at these widths. */
-export function maxCompileUnits(dataWidth: number, configWidth: number, m: CostModel = COMPILE_COST, budgetMs = COMPILE_BUDGET_MS): number {
+export function maxCompileUnits(
+  dataWidth: number,
+  configWidth: number,
+  m: CostModel = COMPILE_COST,
+  budgetMs = COMPILE_BUDGET_MS,
+): number {
   const fixed = estimateCompileMs({ units: 0, dataWidth, configWidth }, m);
   const perUnit = cellsPerUnit(dataWidth, configWidth) * m.msPerCell + m.cpuMsPerUnit;
   return Math.max(0, Math.floor((budgetMs - fixed) / perUnit));
 }
 
 /** True when a compile of this size is expected to finish inside the budget. */
-export const compileFits = (s: CompileSize, m: CostModel = COMPILE_COST, budgetMs = COMPILE_BUDGET_MS): boolean => estimateCompileMs(s, m) <= budgetMs;
+export const compileFits = (s: CompileSize, m: CostModel = COMPILE_COST, budgetMs = COMPILE_BUDGET_MS): boolean =>
+  estimateCompileMs(s, m) <= budgetMs;
 
 /** What Thiết lập bảng tính may plan to spend in one run: 4.5 of the 6 minutes (it then stops safely and resumes). */
 export const SETUP_BUDGET_MS = 4.5 * 60 * 1000;
@@ -108,7 +120,16 @@ export interface SetupCostModel {
 }
 
 /** The set-up model: calls per row, per sheet and per run, and cell passes, as measured in the harness (test/gas/call-counts.test.ts holds the model above the measurement). */
-export const SETUP_COST: SetupCostModel = { msPerCall: COMPILE_COST.msPerCall, msPerCell: COMPILE_COST.msPerCell, fixedCalls: 200, sheetCalls: 300, rowCalls: 5, resumedRowCalls: 1, rowCellPasses: 6, configCellPasses: 1 };
+export const SETUP_COST: SetupCostModel = {
+  msPerCall: COMPILE_COST.msPerCall,
+  msPerCell: COMPILE_COST.msPerCell,
+  fixedCalls: 200,
+  sheetCalls: 300,
+  rowCalls: 5,
+  resumedRowCalls: 1,
+  rowCellPasses: 6,
+  configCellPasses: 1,
+};
 
 /** More runs than this is not a plan a Văn phòng will follow: such a set-up is refused up front. */
 export const MAX_SETUP_RUNS = 6;
@@ -134,17 +155,25 @@ export interface SetupRunPlan {
  * earlier runs, rewrites the sheet it stopped in, lists (but does not re-check) the rows already
  * protected there, and protects rows until the budget is spent; the next run resumes there.
  */
-export function planSetupRuns(s: SetupSize, m: SetupCostModel = SETUP_COST, budgetMs = SETUP_BUDGET_MS, maxRuns = MAX_SETUP_RUNS): SetupRunPlan {
+export function planSetupRuns(
+  s: SetupSize,
+  m: SetupCostModel = SETUP_COST,
+  budgetMs = SETUP_BUDGET_MS,
+  maxRuns = MAX_SETUP_RUNS,
+): SetupRunPlan {
   const runFixed = m.fixedCalls * m.msPerCall + s.units * s.configWidth * m.configCellPasses * m.msPerCell;
   const sheetMs = m.sheetCalls * m.msPerCall + (s.units + 2) * s.dataWidth * m.rowCellPasses * m.msPerCell;
   const rowMs = m.rowCalls * m.msPerCall;
   const resumedMs = m.resumedRowCalls * m.msPerCall;
   if (s.periods === 0 || s.units === 0) {
     const ms = runFixed + s.periods * sheetMs;
-    return ms <= budgetMs ? { runs: 1, fits: true, totalMs: ms } : { runs: Infinity, fits: false, reason: "stalls", totalMs: Infinity };
+    return ms <= budgetMs
+      ? { runs: 1, fits: true, totalMs: ms }
+      : { runs: Infinity, fits: false, reason: "stalls", totalMs: Infinity };
   }
   // A run that cannot protect a single row after rewriting one sheet would never finish.
-  if (runFixed + sheetMs + rowMs > budgetMs) return { runs: Infinity, fits: false, reason: "stalls", totalMs: Infinity };
+  if (runFixed + sheetMs + rowMs > budgetMs)
+    return { runs: Infinity, fits: false, reason: "stalls", totalMs: Infinity };
   let sheet = 0;
   let row = 0;
   let runs = 0;
@@ -173,7 +202,8 @@ export function planSetupRuns(s: SetupSize, m: SetupCostModel = SETUP_COST, budg
     }
     totalMs += t;
     // No row protected in a whole run (the resumed rows alone fill it): resuming would not finish.
-    if (sheet === startSheet && row <= resumed) return { runs: Infinity, fits: false, reason: "stalls", totalMs: Infinity };
+    if (sheet === startSheet && row <= resumed)
+      return { runs: Infinity, fits: false, reason: "stalls", totalMs: Infinity };
   }
   return runs <= maxRuns ? { runs, fits: true, totalMs } : { runs, fits: false, reason: "runs", totalMs };
 }

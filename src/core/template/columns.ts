@@ -68,11 +68,29 @@ export function buildColumns(t: Pick<Template, "indicators" | "tasks" | "textFie
     { key: COLUMN_KEYS.group, kind: "group", header: "Nhóm", width: 18 },
   ];
   for (const ind of t.indicators) {
-    cols.push({ key: ind.key, kind: "indicator", header: indicatorHeader(ind), width: ind.type === "text" ? 30 : 14, indicator: ind });
+    cols.push({
+      key: ind.key,
+      kind: "indicator",
+      header: indicatorHeader(ind),
+      width: ind.type === "text" ? 30 : 14,
+      indicator: ind,
+    });
   }
   for (const task of t.tasks) {
-    cols.push({ key: taskStatusKey(task.code), kind: "task-status", header: `Nhiệm vụ ${task.code}: tình trạng`, width: 18, task });
-    cols.push({ key: taskDateKey(task.code), kind: "task-date", header: `Nhiệm vụ ${task.code}: ngày hoàn thành`, width: 14, task });
+    cols.push({
+      key: taskStatusKey(task.code),
+      kind: "task-status",
+      header: `Nhiệm vụ ${task.code}: tình trạng`,
+      width: 18,
+      task,
+    });
+    cols.push({
+      key: taskDateKey(task.code),
+      kind: "task-date",
+      header: `Nhiệm vụ ${task.code}: ngày hoàn thành`,
+      width: 14,
+      task,
+    });
   }
   for (const f of t.textFields) {
     cols.push({ key: textKey(f.key), kind: "text", header: f.label, width: 40, textField: f });
@@ -103,7 +121,7 @@ export function makeMarker(planCode: string, periodId: string): string {
 
 /** Reads a marker back; null when `text` is not one. */
 export function parseMarker(text: unknown): { planCode: string; periodId: string } | null {
-  if (typeof text !== "string" || !text.startsWith(MARKER_PREFIX + "|")) return null;
+  if (typeof text !== "string" || !text.startsWith(`${MARKER_PREFIX}|`)) return null;
   const parts = text.split("|");
   if (parts.length < 4) return null;
   return { planCode: parts[2], periodId: parts.slice(3).join("|") };

@@ -1,6 +1,15 @@
 /** Parses a "Cấu hình" grid, saying each template error where the Văn phòng sees it: table, sheet row and column. */
 import type { Grid } from "../model/cell.js";
-import { AGGREGATE_LABELS, CONFIG_SHEET, CONFIG_TABLES, configGridToTemplateInput, configTableRows, INDICATOR_TYPE_LABELS, PERIOD_KIND_LABELS, PLAN_FIELDS } from "./config-grid.js";
+import {
+  AGGREGATE_LABELS,
+  CONFIG_SHEET,
+  CONFIG_TABLES,
+  configGridToTemplateInput,
+  configTableRows,
+  INDICATOR_TYPE_LABELS,
+  PERIOD_KIND_LABELS,
+  PLAN_FIELDS,
+} from "./config-grid.js";
 import { AppError } from "../model/problem.js";
 import { parseTemplate } from "./template.js";
 import type { Template } from "../model/template-schema.js";
@@ -8,7 +17,14 @@ import type { Template } from "../model/template-schema.js";
 type TableId = keyof typeof CONFIG_TABLES;
 
 /** Template array name → Cấu hình table (they match but for the groups). */
-const TABLE_OF: Record<string, TableId> = { periods: "periods", unitGroups: "groups", units: "units", indicators: "indicators", tasks: "tasks", textFields: "textFields" };
+const TABLE_OF: Record<string, TableId> = {
+  periods: "periods",
+  unitGroups: "groups",
+  units: "units",
+  indicators: "indicators",
+  tasks: "tasks",
+  textFields: "textFields",
+};
 
 /** Template words a clerk never sees in Cấu hình, per table: quoted values and field names → the sheet's own words. */
 const WORDS: Partial<Record<TableId, Record<string, string>>> = {
@@ -17,7 +33,8 @@ const WORDS: Partial<Record<TableId, Record<string, string>>> = {
   tasks: { "thuong-xuyen": "Thường xuyên" },
 };
 
-const header = (id: TableId, key: string): string | undefined => CONFIG_TABLES[id].columns.find((c) => c.key === key)?.header;
+const header = (id: TableId, key: string): string | undefined =>
+  CONFIG_TABLES[id].columns.find((c) => c.key === key)?.header;
 
 /** ISO days (2024-03-20) as the sheet shows them (20/03/2024). */
 const vnDays = (s: string): string => s.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, "$3/$2/$1");
@@ -43,7 +60,10 @@ export function locateConfigError(line: string, rows: Record<TableId, number[]>)
     if (field) out = `Bảng KẾ HOẠCH, mục "${field.header}": ${line.slice(plan[0].length)}`;
   }
   // Other entries named inside the text ("trùng với units[0]") are sheet rows too.
-  out = out.replace(/\b(periods|unitGroups|units|indicators|tasks|textFields)\[(\d+)\]/g, (_, name: string, i: string) => row(TABLE_OF[name], Number(i)));
+  out = out.replace(
+    /\b(periods|unitGroups|units|indicators|tasks|textFields)\[(\d+)\]/g,
+    (_, name: string, i: string) => row(TABLE_OF[name], Number(i)),
+  );
   out = out.replace(/\bunitGroups\b/g, `bảng ${CONFIG_TABLES.groups.title}`);
   out = out.replace(/min ≤ max/g, `"${header("indicators", "min")}" không lớn hơn "${header("indicators", "max")}"`);
   out = out.replace(/YYYY-MM-DD/g, "ngày/tháng/năm");
@@ -51,7 +71,10 @@ export function locateConfigError(line: string, rows: Record<TableId, number[]>)
     const words: Record<string, string> = { ...WORDS[table] };
     for (const c of CONFIG_TABLES[table].columns) words[c.key] = c.header;
     out = out.replace(/"([^"]+)"/g, (q, w: string) => (words[w] ? `"${words[w]}"` : q));
-    if (table === "indicators") out = out.replace(/kiểu (\w+)/g, (k, w: string) => (w in INDICATOR_TYPE_LABELS ? `kiểu "${INDICATOR_TYPE_LABELS[w as keyof typeof INDICATOR_TYPE_LABELS]}"` : k));
+    if (table === "indicators")
+      out = out.replace(/kiểu (\w+)/g, (k, w: string) =>
+        w in INDICATOR_TYPE_LABELS ? `kiểu "${INDICATOR_TYPE_LABELS[w as keyof typeof INDICATOR_TYPE_LABELS]}"` : k,
+      );
   }
   return vnDays(out);
 }
@@ -68,6 +91,10 @@ export function parseConfigGrid(grid: Grid, name = `trang ${CONFIG_SHEET}`): Tem
     if (!(e instanceof AppError) || e.code !== "template.invalid") throw e;
     const rows = configTableRows(grid);
     const head = e.message.split("\n")[0];
-    throw new AppError(e.code, `${head} Sửa các ô sau trong trang "${CONFIG_SHEET}" rồi chạy lại Thiết lập bảng tính:`, e.details.map((d) => locateConfigError(d, rows)));
+    throw new AppError(
+      e.code,
+      `${head} Sửa các ô sau trong trang "${CONFIG_SHEET}" rồi chạy lại Thiết lập bảng tính:`,
+      e.details.map((d) => locateConfigError(d, rows)),
+    );
   }
 }

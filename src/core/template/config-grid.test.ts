@@ -3,9 +3,17 @@ import { readFileSync } from "node:fs";
 import { parseTemplate } from "./template.js";
 import { AppError } from "../model/problem.js";
 import type { CellValue } from "../model/cell.js";
-import { CONFIG_TABLES, configGridToTemplateInput, OFFICE_EDITORS_HEADER, sectionMarker, templateToConfigGrid } from "./config-grid.js";
+import {
+  CONFIG_TABLES,
+  configGridToTemplateInput,
+  OFFICE_EDITORS_HEADER,
+  sectionMarker,
+  templateToConfigGrid,
+} from "./config-grid.js";
 
-const input = JSON.parse(readFileSync(new URL("../../../test/gas/fixtures/template-gas.json", import.meta.url), "utf8"));
+const input = JSON.parse(
+  readFileSync(new URL("../../../test/gas/fixtures/template-gas.json", import.meta.url), "utf8"),
+);
 const template = parseTemplate(input);
 
 describe("config grid", () => {
@@ -21,12 +29,23 @@ describe("config grid", () => {
     const periods = sections.find((s) => s.id === "periods")!;
     const edited: CellValue[][] = grid.map((r) => [...r]);
     edited[periods.firstRow - 1][7] = "25/03/2024";
-    const newUnit: CellValue[] = ["THPT04", "Trường THPT Thái Phiên", "THPT", "thaiphien@hp.edu.vn; bgh.thaiphien@hp.edu.vn"];
-    edited.splice(units.firstRow - 1 + units.rowCount, 0, [...newUnit, ...Array(edited[0].length - newUnit.length).fill("")]);
+    const newUnit: CellValue[] = [
+      "THPT04",
+      "Trường THPT Thái Phiên",
+      "THPT",
+      "thaiphien@hp.edu.vn; bgh.thaiphien@hp.edu.vn",
+    ];
+    edited.splice(units.firstRow - 1 + units.rowCount, 0, [
+      ...newUnit,
+      ...Array(edited[0].length - newUnit.length).fill(""),
+    ]);
     const t = parseTemplate(configGridToTemplateInput(edited));
     expect(t.periods[0].deadline).toBe("2024-03-25");
     expect(t.units.map((u) => u.code)).toContain("THPT04");
-    expect(t.units.find((u) => u.code === "THPT04")!.editors).toEqual(["thaiphien@hp.edu.vn", "bgh.thaiphien@hp.edu.vn"]);
+    expect(t.units.find((u) => u.code === "THPT04")!.editors).toEqual([
+      "thaiphien@hp.edu.vn",
+      "bgh.thaiphien@hp.edu.vn",
+    ]);
     expect(t.indicators.find((i) => i.key === "muc_do_san_sang")!.type).toBe("choice");
     expect(t.tasks.find((x) => x.code === "II.3")!.due).toBe("thuong-xuyen");
   });
@@ -84,7 +103,13 @@ describe("config grid", () => {
       const { grid } = templateToConfigGrid(template);
       const edited = grid.map((r) => [...r]);
       edited[officeRow(edited)][1] = "a@hp.edu.vn;b@hp.edu.vn , c@hp.edu.vn\nd@hp.edu.vn\n\n e@hp.edu.vn ;";
-      expect(parseTemplate(configGridToTemplateInput(edited)).office.editors).toEqual(["a@hp.edu.vn", "b@hp.edu.vn", "c@hp.edu.vn", "d@hp.edu.vn", "e@hp.edu.vn"]);
+      expect(parseTemplate(configGridToTemplateInput(edited)).office.editors).toEqual([
+        "a@hp.edu.vn",
+        "b@hp.edu.vn",
+        "c@hp.edu.vn",
+        "d@hp.edu.vn",
+        "e@hp.edu.vn",
+      ]);
     });
 
     it("reads none from a Cấu hình written before the row existed, and finds a row added by hand by its label", () => {
@@ -92,7 +117,9 @@ describe("config grid", () => {
       const without = grid.filter((r) => r[2] !== "office.editors");
       expect(parseTemplate(configGridToTemplateInput(without)).office.editors).toEqual([]);
       // The Văn phòng inserts a row in the table and types the label, leaving the key column empty.
-      const byHand = grid.map((r) => (r[2] === "office.editors" ? [r[0], "pho.vp@hp.edu.vn", "", ...r.slice(3)] : [...r]));
+      const byHand = grid.map((r) =>
+        r[2] === "office.editors" ? [r[0], "pho.vp@hp.edu.vn", "", ...r.slice(3)] : [...r],
+      );
       expect(parseTemplate(configGridToTemplateInput(byHand)).office.editors).toEqual(["pho.vp@hp.edu.vn"]);
     });
 
@@ -106,7 +133,9 @@ describe("config grid", () => {
         expect.unreachable();
       } catch (e) {
         expect((e as AppError).code).toBe("template.invalid");
-        expect((e as AppError).details).toContain("office.editors[1]: địa chỉ email không hợp lệ. Hãy sửa thành dạng ten@donvi.edu.vn.");
+        expect((e as AppError).details).toContain(
+          "office.editors[1]: địa chỉ email không hợp lệ. Hãy sửa thành dạng ten@donvi.edu.vn.",
+        );
       }
     });
   });

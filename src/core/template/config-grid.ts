@@ -40,18 +40,45 @@ export interface ConfigSectionLayout {
 type SectionId = "plan" | "periods" | "groups" | "units" | "indicators" | "tasks" | "textFields";
 
 /** Vietnamese words for the period kinds. */
-export const PERIOD_KIND_LABELS = { month: "Tháng", quarter: "Quý", half: "6 tháng", year: "Năm", custom: "Tùy chọn" } as const;
+export const PERIOD_KIND_LABELS = {
+  month: "Tháng",
+  quarter: "Quý",
+  half: "6 tháng",
+  year: "Năm",
+  custom: "Tùy chọn",
+} as const;
 /** Vietnamese words for the indicator types. */
-export const INDICATOR_TYPE_LABELS = { integer: "Số nguyên", number: "Số thập phân", text: "Văn bản", date: "Ngày", choice: "Lựa chọn", boolean: "Có/Không" } as const;
+export const INDICATOR_TYPE_LABELS = {
+  integer: "Số nguyên",
+  number: "Số thập phân",
+  text: "Văn bản",
+  date: "Ngày",
+  choice: "Lựa chọn",
+  boolean: "Có/Không",
+} as const;
 /** Vietnamese words for the aggregate kinds. */
-export const AGGREGATE_LABELS = { sum: "Cộng", count: "Đếm", avg: "Trung bình", min: "Nhỏ nhất", max: "Lớn nhất", none: "Không tổng hợp" } as const;
+export const AGGREGATE_LABELS = {
+  sum: "Cộng",
+  count: "Đếm",
+  avg: "Trung bình",
+  min: "Nhỏ nhất",
+  max: "Lớn nhất",
+  none: "Không tổng hợp",
+} as const;
 
 /** Label of the "Cấu hình" row listing the Văn phòng's e-mails (template `office.editors`). */
 export const OFFICE_EDITORS_HEADER = "Email Văn phòng (được sửa mọi trang, chạy tổng hợp)";
 
 /** Plan fields: key path → label. Column C of each row keeps the key so labels may be edited. */
 export const PLAN_FIELDS: readonly ConfigColumn[] = [
-  { key: "plan.code", header: "Mã kế hoạch", kind: "text", width: 0, required: true, help: "Mã ngắn, không đổi sau khi đơn vị đã nhập số liệu." },
+  {
+    key: "plan.code",
+    header: "Mã kế hoạch",
+    kind: "text",
+    width: 0,
+    required: true,
+    help: "Mã ngắn, không đổi sau khi đơn vị đã nhập số liệu.",
+  },
   { key: "plan.title", header: "Tên báo cáo (trích yếu)", kind: "text", width: 0, required: true },
   { key: "plan.reportSymbol", header: "Ký hiệu báo cáo (sau Số: …/)", kind: "text", width: 0 },
   { key: "plan.issuer.parent", header: "Cơ quan chủ quản", kind: "text", width: 0, required: true },
@@ -81,14 +108,27 @@ export const CONFIG_TABLES: Record<Exclude<SectionId, "plan">, { title: string; 
   periods: {
     title: "KỲ BÁO CÁO",
     columns: [
-      { key: "id", header: "Mã kỳ", kind: "text", width: 16, required: true, help: "Chữ thường không dấu, số, dấu gạch dưới; ví dụ quy_1_2023." },
+      {
+        key: "id",
+        header: "Mã kỳ",
+        kind: "text",
+        width: 16,
+        required: true,
+        help: "Chữ thường không dấu, số, dấu gạch dưới; ví dụ quy_1_2023.",
+      },
       { key: "label", header: "Tên kỳ", kind: "text", width: 26 },
       { key: "kind", header: "Loại kỳ", kind: "list", width: 12, list: list(PERIOD_KIND_LABELS), required: true },
       { key: "year", header: "Năm", kind: "integer", width: 8 },
       { key: "index", header: "Tháng/Quý thứ", kind: "integer", width: 10 },
       { key: "from", header: "Từ ngày", kind: "date", width: 12 },
       { key: "to", header: "Đến ngày", kind: "date", width: 12 },
-      { key: "deadline", header: "Hạn nộp", kind: "date", width: 12, help: "Ngày cuối cùng đơn vị được nộp; hết 23:59:59 ngày này là quá hạn." },
+      {
+        key: "deadline",
+        header: "Hạn nộp",
+        kind: "date",
+        width: 12,
+        help: "Ngày cuối cùng đơn vị được nộp; hết 23:59:59 ngày này là quá hạn.",
+      },
     ],
   },
   groups: {
@@ -101,19 +141,46 @@ export const CONFIG_TABLES: Record<Exclude<SectionId, "plan">, { title: string; 
   units: {
     title: "ĐƠN VỊ",
     columns: [
-      { key: "code", header: "Mã đơn vị", kind: "text", width: 16, required: true, help: "Mã cố định của đơn vị, giữ nguyên khi đơn vị đổi tên hay sáp nhập." },
+      {
+        key: "code",
+        header: "Mã đơn vị",
+        kind: "text",
+        width: 16,
+        required: true,
+        help: "Mã cố định của đơn vị, giữ nguyên khi đơn vị đổi tên hay sáp nhập.",
+      },
       { key: "name", header: "Tên đơn vị", kind: "text", width: 36, required: true },
       { key: "group", header: "Mã nhóm", kind: "text", width: 16, required: true },
-      { key: "editors", header: "Email người nhập (cách nhau dấu ;)", kind: "text", width: 40, help: "Chỉ những email này (và Văn phòng) được sửa dòng của đơn vị." },
+      {
+        key: "editors",
+        header: "Email người nhập (cách nhau dấu ;)",
+        kind: "text",
+        width: 40,
+        help: "Chỉ những email này (và Văn phòng) được sửa dòng của đơn vị.",
+      },
     ],
   },
   indicators: {
     title: "CHỈ TIÊU",
     columns: [
-      { key: "key", header: "Mã chỉ tiêu", kind: "text", width: 20, required: true, help: "Chữ thường không dấu, số, dấu gạch dưới; không đổi sau khi đơn vị đã nhập." },
+      {
+        key: "key",
+        header: "Mã chỉ tiêu",
+        kind: "text",
+        width: 20,
+        required: true,
+        help: "Chữ thường không dấu, số, dấu gạch dưới; không đổi sau khi đơn vị đã nhập.",
+      },
       { key: "label", header: "Tên chỉ tiêu", kind: "text", width: 40, required: true },
       { key: "unit", header: "ĐVT", kind: "text", width: 8 },
-      { key: "type", header: "Kiểu dữ liệu", kind: "list", width: 14, list: list(INDICATOR_TYPE_LABELS), required: true },
+      {
+        key: "type",
+        header: "Kiểu dữ liệu",
+        kind: "list",
+        width: 14,
+        list: list(INDICATOR_TYPE_LABELS),
+        required: true,
+      },
       { key: "choices", header: "Lựa chọn (cách nhau dấu ;)", kind: "text", width: 30 },
       { key: "min", header: "Tối thiểu", kind: "number", width: 10 },
       { key: "max", header: "Tối đa", kind: "number", width: 10 },
@@ -130,7 +197,13 @@ export const CONFIG_TABLES: Record<Exclude<SectionId, "plan">, { title: string; 
       { key: "title", header: "Nội dung nhiệm vụ", kind: "text", width: 50, required: true },
       { key: "owner", header: "Đơn vị chủ trì", kind: "text", width: 20 },
       { key: "due", header: "Hạn (ngày, mã kỳ hoặc Thường xuyên)", kind: "text", width: 18, required: true },
-      { key: "groups", header: "Nhóm báo cáo (mã nhóm, cách nhau dấu ;)", kind: "text", width: 24, help: "Để trống: mọi nhóm đều báo cáo nhiệm vụ này." },
+      {
+        key: "groups",
+        header: "Nhóm báo cáo (mã nhóm, cách nhau dấu ;)",
+        kind: "text",
+        width: 24,
+        help: "Để trống: mọi nhóm đều báo cáo nhiệm vụ này.",
+      },
       { key: "timeframe", header: "Thời gian thực hiện (theo kế hoạch)", kind: "text", width: 24 },
     ],
   },
@@ -159,7 +232,7 @@ export const CONFIG_WIDTH = Math.max(PLAN_COLUMNS.length, ...SECTION_ORDER.map((
 export const CONFIG_TITLE = "CẤU HÌNH TỔNG HỢP BÁO CÁO";
 /** Instructions (row 2). */
 export const CONFIG_HELP =
-  "Văn phòng sửa các bảng dưới đây (thêm dòng trong bảng nếu cần), rồi chạy Báo cáo → Thiết lập bảng tính để cập nhật các trang dữ liệu. Không sửa các dòng tiêu đề in đậm và cột \"Mã (không sửa)\".";
+  'Văn phòng sửa các bảng dưới đây (thêm dòng trong bảng nếu cần), rồi chạy Báo cáo → Thiết lập bảng tính để cập nhật các trang dữ liệu. Không sửa các dòng tiêu đề in đậm và cột "Mã (không sửa)".';
 
 /** Section marker text as written in column A. */
 export const sectionMarker = (title: string): string => `■ ${title}`;
@@ -220,13 +293,35 @@ export function templateToConfigGrid(t: Template): ConfigGrid {
   const planHeader = grid.length + 1;
   push(PLAN_COLUMNS.map((c) => c.header));
   for (const f of PLAN_FIELDS) push([f.header, planValues[f.key] ?? "", f.key]);
-  sections.push({ id: "plan", title: PLAN_TITLE, titleRow: planHeader - 1, headerRow: planHeader, firstRow: planHeader + 1, rowCount: PLAN_FIELDS.length, columns: PLAN_COLUMNS });
+  sections.push({
+    id: "plan",
+    title: PLAN_TITLE,
+    titleRow: planHeader - 1,
+    headerRow: planHeader,
+    firstRow: planHeader + 1,
+    rowCount: PLAN_FIELDS.length,
+    columns: PLAN_COLUMNS,
+  });
 
   const rowsOf: Record<Exclude<SectionId, "plan">, CellValue[][]> = {
     periods: t.periods.map((p) => {
       const year = Number(p.from.slice(0, 4)) && p.kind !== "custom" ? Number(p.to.slice(0, 4)) : "";
-      const index = p.kind === "month" ? Number(p.to.slice(5, 7)) : p.kind === "quarter" ? Math.ceil(Number(p.to.slice(5, 7)) / 3) : "";
-      return [p.id, p.label, PERIOD_KIND_LABELS[p.kind], year, index, dayToDate(p.from), dayToDate(p.to), dayToDate(p.deadline)];
+      const index =
+        p.kind === "month"
+          ? Number(p.to.slice(5, 7))
+          : p.kind === "quarter"
+            ? Math.ceil(Number(p.to.slice(5, 7)) / 3)
+            : "";
+      return [
+        p.id,
+        p.label,
+        PERIOD_KIND_LABELS[p.kind],
+        year,
+        index,
+        dayToDate(p.from),
+        dayToDate(p.to),
+        dayToDate(p.deadline),
+      ];
     }),
     groups: t.unitGroups.map((g) => [g.code, g.name]),
     units: t.units.map((u) => [u.code, u.name, u.group, joinList(u.editors)]),
@@ -243,7 +338,14 @@ export function templateToConfigGrid(t: Template): ConfigGrid {
       i.section,
       i.proposed ?? false,
     ]),
-    tasks: t.tasks.map((x) => [x.code, x.title, x.owner, /^\d{4}-\d{2}-\d{2}$/.test(x.due) ? dayToDate(x.due) : x.due === "thuong-xuyen" ? "Thường xuyên" : x.due, joinList(x.groups), x.timeframe ?? ""]),
+    tasks: t.tasks.map((x) => [
+      x.code,
+      x.title,
+      x.owner,
+      /^\d{4}-\d{2}-\d{2}$/.test(x.due) ? dayToDate(x.due) : x.due === "thuong-xuyen" ? "Thường xuyên" : x.due,
+      joinList(x.groups),
+      x.timeframe ?? "",
+    ]),
     textFields: t.textFields.map((f) => [f.key, f.label]),
   };
   for (const id of SECTION_ORDER) {
@@ -253,12 +355,21 @@ export function templateToConfigGrid(t: Template): ConfigGrid {
     const headerRow = grid.length + 1;
     push(def.columns.map((c) => c.header));
     for (const r of rowsOf[id]) push(r);
-    sections.push({ id, title: def.title, titleRow: headerRow - 1, headerRow, firstRow: headerRow + 1, rowCount: rowsOf[id].length, columns: def.columns });
+    sections.push({
+      id,
+      title: def.title,
+      titleRow: headerRow - 1,
+      headerRow,
+      firstRow: headerRow + 1,
+      rowCount: rowsOf[id].length,
+      columns: def.columns,
+    });
   }
   return { grid, width, sections };
 }
 
-const norm = (v: CellValue): string => (typeof v === "string" ? cleanText(v).replace(/\s+/g, " ").toLocaleUpperCase("vi") : "");
+const norm = (v: CellValue): string =>
+  typeof v === "string" ? cleanText(v).replace(/\s+/g, " ").toLocaleUpperCase("vi") : "";
 const text = (v: CellValue): string => (isBlank(v) ? "" : v instanceof Date ? isoDay(v) : cleanText(String(v)));
 const splitList = (v: CellValue): string[] =>
   text(v)
@@ -266,7 +377,10 @@ const splitList = (v: CellValue): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 /** E-mails typed one per line or separated by ";", "," or spaces. */
-const splitEmails = (v: CellValue): string[] => splitList(v).flatMap((s) => s.split(/[,\s]+/)).filter(Boolean);
+const splitEmails = (v: CellValue): string[] =>
+  splitList(v)
+    .flatMap((s) => s.split(/[,\s]+/))
+    .filter(Boolean);
 const reverse = <T extends string>(labels: Record<T, string>, v: CellValue): T | string => {
   const s = text(v);
   const hit = (Object.keys(labels) as T[]).find((k) => norm(labels[k]) === norm(s) || k === s);
@@ -275,7 +389,8 @@ const reverse = <T extends string>(labels: Record<T, string>, v: CellValue): T |
 
 /** Where each section of a "Cấu hình" grid starts (0-based title row, -1 when missing) and where the one at `at` ends. */
 function sectionBounds(grid: Grid): { starts: { id: SectionId; at: number }[]; ends: (at: number) => number } {
-  const find = (id: SectionId): number => grid.findIndex((row) => norm(row?.[0]).replace(/^■\s*/, "") === norm(SECTION_TITLES[id]));
+  const find = (id: SectionId): number =>
+    grid.findIndex((row) => norm(row?.[0]).replace(/^■\s*/, "") === norm(SECTION_TITLES[id]));
   const starts = (Object.keys(SECTION_TITLES) as SectionId[]).map((id) => ({ id, at: find(id) }));
   const ends = (at: number): number => {
     const next = starts.map((s) => s.at).filter((x) => x > at);
@@ -340,7 +455,9 @@ export function configGridToTemplateInput(grid: Grid): TemplateInput {
     const start = starts.find((s) => s.id === id)!.at;
     const def = CONFIG_TABLES[id];
     if (start < 0) {
-      errors.push(`Không thấy bảng "${def.title}" trong trang ${CONFIG_SHEET}. Hãy khôi phục dòng tiêu đề "${sectionMarker(def.title)}" ở cột A.`);
+      errors.push(
+        `Không thấy bảng "${def.title}" trong trang ${CONFIG_SHEET}. Hãy khôi phục dòng tiêu đề "${sectionMarker(def.title)}" ở cột A.`,
+      );
       return [];
     }
     const header = grid[start + 1] ?? [];
@@ -357,7 +474,10 @@ export function configGridToTemplateInput(grid: Grid): TemplateInput {
 
   const plan: Record<string, CellValue> = {};
   const planStart = starts.find((s) => s.id === "plan")!.at;
-  if (planStart < 0) errors.push(`Không thấy bảng "${PLAN_TITLE}" trong trang ${CONFIG_SHEET}. Hãy khôi phục dòng "${sectionMarker(PLAN_TITLE)}" ở cột A.`);
+  if (planStart < 0)
+    errors.push(
+      `Không thấy bảng "${PLAN_TITLE}" trong trang ${CONFIG_SHEET}. Hãy khôi phục dòng "${sectionMarker(PLAN_TITLE)}" ở cột A.`,
+    );
   else {
     for (let r = planStart + 2; r < ends(planStart); r++) {
       const row = grid[r] ?? [];
@@ -380,7 +500,12 @@ export function configGridToTemplateInput(grid: Grid): TemplateInput {
     deadline: readDate(get("deadline"), `Bảng KỲ BÁO CÁO, ${rowLabel(row)}, cột "Hạn nộp"`),
   }));
   const unitGroups = table("groups").map(({ get }) => ({ code: text(get("code")), name: text(get("name")) }));
-  const units = table("units").map(({ get }) => ({ code: text(get("code")), name: text(get("name")), group: text(get("group")), editors: splitEmails(get("editors")) }));
+  const units = table("units").map(({ get }) => ({
+    code: text(get("code")),
+    name: text(get("name")),
+    group: text(get("group")),
+    editors: splitEmails(get("editors")),
+  }));
   const indicators = table("indicators").map(({ row, get }) => {
     const choices = splitList(get("choices"));
     return {
@@ -400,17 +525,39 @@ export function configGridToTemplateInput(grid: Grid): TemplateInput {
   const tasks = table("tasks").map(({ row, get }) => {
     const dueRaw = get("due");
     const dueText = text(dueRaw);
-    const due = dueRaw instanceof Date ? isoDay(dueRaw) : norm(dueText) === norm("Thường xuyên") ? "thuong-xuyen" : /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(dueText) ? (readDate(dueText, `Bảng NHIỆM VỤ, ${rowLabel(row)}, cột "${CONFIG_TABLES.tasks.columns.find((c) => c.key === "due")!.header}"`) ?? dueText) : dueText;
+    const due =
+      dueRaw instanceof Date
+        ? isoDay(dueRaw)
+        : norm(dueText) === norm("Thường xuyên")
+          ? "thuong-xuyen"
+          : /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(dueText)
+            ? (readDate(
+                dueText,
+                `Bảng NHIỆM VỤ, ${rowLabel(row)}, cột "${CONFIG_TABLES.tasks.columns.find((c) => c.key === "due")!.header}"`,
+              ) ?? dueText)
+            : dueText;
     const groups = splitList(get("groups"));
-    return { code: text(get("code")), title: text(get("title")), owner: text(get("owner")), due, ...(groups.length ? { groups } : {}), ...(text(get("timeframe")) ? { timeframe: text(get("timeframe")) } : {}) };
+    return {
+      code: text(get("code")),
+      title: text(get("title")),
+      owner: text(get("owner")),
+      due,
+      ...(groups.length ? { groups } : {}),
+      ...(text(get("timeframe")) ? { timeframe: text(get("timeframe")) } : {}),
+    };
   });
   const textFields = table("textFields").map(({ get }) => ({ key: text(get("key")), label: text(get("label")) }));
   const reminderText = p("reminderDays");
   const reminderTokens = reminderText ? reminderText.split(/[;,\s]+/).filter(Boolean) : [];
   // One message for the cell, with its own example: a generic "not a number" fix talks of units of measure.
   const badReminders = reminderTokens.filter((s) => !/^[+-]?\d+$/.test(s));
-  if (badReminders.length) errors.push(`Bảng KẾ HOẠCH, mục "${PLAN_FIELDS.find((f) => f.key === "reminderDays")!.header}": ${badReminders.map((s) => `"${s}"`).join(", ")} không phải số ngày. Ghi các số ngày so với hạn nộp, cách nhau dấu ; (ví dụ -3; 1; 3 là 3 ngày trước hạn, 1 và 3 ngày sau hạn).`);
-  const reminderDays = reminderText ? reminderTokens.map((s) => (badReminders.includes(s) ? NaN : Number(s))) : undefined;
+  if (badReminders.length)
+    errors.push(
+      `Bảng KẾ HOẠCH, mục "${PLAN_FIELDS.find((f) => f.key === "reminderDays")!.header}": ${badReminders.map((s) => `"${s}"`).join(", ")} không phải số ngày. Ghi các số ngày so với hạn nộp, cách nhau dấu ; (ví dụ -3; 1; 3 là 3 ngày trước hạn, 1 và 3 ngày sau hạn).`,
+    );
+  const reminderDays = reminderText
+    ? reminderTokens.map((s) => (badReminders.includes(s) ? NaN : Number(s)))
+    : undefined;
 
   const officeEditors = splitEmails(plan["office.editors"]);
 
@@ -421,7 +568,11 @@ export function configGridToTemplateInput(grid: Grid): TemplateInput {
       code: p("plan.code"),
       title: p("plan.title"),
       reportSymbol: opt("plan.reportSymbol"),
-      issuer: { parent: p("plan.issuer.parent"), name: p("plan.issuer.name"), abbreviation: p("plan.issuer.abbreviation") },
+      issuer: {
+        parent: p("plan.issuer.parent"),
+        name: p("plan.issuer.name"),
+        abbreviation: p("plan.issuer.abbreviation"),
+      },
       recipient: p("plan.recipient"),
       place: p("plan.place"),
       signer: { authority: p("plan.signer.authority"), title: p("plan.signer.title"), name: p("plan.signer.name") },

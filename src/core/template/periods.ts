@@ -37,7 +37,10 @@ export function presetWindow(kind: Period["kind"], year: number, index = 1): { f
     case "year":
       return { from: `${year - 1}-12-15`, to: `${year}-12-14` };
     default:
-      throw new AppError("period.custom-needs-dates", "Kỳ báo cáo tùy chọn phải ghi rõ ngày bắt đầu, ngày kết thúc và hạn nộp.");
+      throw new AppError(
+        "period.custom-needs-dates",
+        "Kỳ báo cáo tùy chọn phải ghi rõ ngày bắt đầu, ngày kết thúc và hạn nộp.",
+      );
   }
 }
 

@@ -30,7 +30,8 @@ describe("templateColumns", () => {
 describe("templateUnitLookup", () => {
   it("finds units as unitLookup does, forgiving case, spaces and dashes", () => {
     const find = templateUnitLookup(mini.units);
-    for (const typed of ["THPT-A", " thpt–a ", "GDTX-D", "KHONG-CO", ""]) expect(find(typed)).toBe(unitLookup(mini.units)(typed));
+    for (const typed of ["THPT-A", " thpt–a ", "GDTX-D", "KHONG-CO", ""])
+      expect(find(typed)).toBe(unitLookup(mini.units)(typed));
     expect(find("thpt – b")?.code).toBe("THPT-B");
     expect(templateUnitLookup(mini.units)).toBe(find);
   });

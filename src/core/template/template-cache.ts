@@ -17,14 +17,21 @@ type ColumnSource = Pick<Template, "indicators" | "tasks" | "textFields">;
 
 const columnCache = new WeakMap<ColumnSource, TemplateColumns & { from: unknown[] }>();
 /** What the columns were built from: the lists and their lengths, to notice a list replaced or grown. */
-const sourceOf = (t: ColumnSource): unknown[] => [t.indicators, t.tasks, t.textFields, t.indicators.length, t.tasks.length, t.textFields.length];
+const sourceOf = (t: ColumnSource): unknown[] => [
+  t.indicators,
+  t.tasks,
+  t.textFields,
+  t.indicators.length,
+  t.tasks.length,
+  t.textFields.length,
+];
 const unitCache = new WeakMap<readonly Unit[], { length: number; find: (typed: string) => Unit | undefined }>();
 
 /** {@link buildColumns} of `t`, built once per template (again if one of its lists was replaced or grew). */
 export function templateColumns(t: ColumnSource): TemplateColumns {
   const hit = columnCache.get(t);
   const from = sourceOf(t);
-  if (hit && hit.from.every((x, i) => x === from[i])) return hit;
+  if (hit?.from.every((x, i) => x === from[i])) return hit;
   const columns = buildColumns(t);
   const made = { columns, byKey: new Map(columns.map((c) => [c.key, c])), from };
   columnCache.set(t, made);

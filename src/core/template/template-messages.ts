@@ -23,7 +23,8 @@ export function issueToVietnamese(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
       // zod 4 leaves `input` out of issues unless asked to, so a missing entry is known by its message.
-      if ("input" in i ? i.input === undefined : /received undefined$/.test(issue.message)) return `${where}: thiếu mục bắt buộc. Hãy thêm "${String(issue.path[issue.path.length - 1])}" (${TYPE_VN[String(i.expected)] ?? String(i.expected)}).`;
+      if ("input" in i ? i.input === undefined : /received undefined$/.test(issue.message))
+        return `${where}: thiếu mục bắt buộc. Hãy thêm "${String(issue.path[issue.path.length - 1])}" (${TYPE_VN[String(i.expected)] ?? String(i.expected)}).`;
       return `${where}: phải là ${TYPE_VN[String(i.expected)] ?? String(i.expected)}. Hãy sửa lại giá trị này.`;
     case "too_small":
       if (i.origin === "array") return `${where}: danh sách phải có ít nhất ${String(i.minimum)} mục. Hãy bổ sung.`;

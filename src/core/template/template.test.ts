@@ -17,7 +17,12 @@ const clone = () => structuredClone(miniInput) as any;
 describe("parseTemplate", () => {
   it("fills quarter dates from the Nghị định 09/2019 presets", () => {
     const t = parseTemplate(miniInput);
-    expect(t.periods[0]).toMatchObject({ from: "2022-12-15", to: "2023-03-14", deadline: "2023-04-05", label: "Quý I năm 2023" });
+    expect(t.periods[0]).toMatchObject({
+      from: "2022-12-15",
+      to: "2023-03-14",
+      deadline: "2023-04-05",
+      label: "Quý I năm 2023",
+    });
   });
   it("names the path and the fix when min is above max", () => {
     const x = clone();
@@ -80,7 +85,9 @@ describe("findPeriod", () => {
       expect.unreachable();
     } catch (e) {
       expect((e as AppError).code).toBe("period.unknown");
-      expect((e as AppError).details.join("\n")).toMatch(/sau_thang_2023: 6 tháng đầu năm 2023 \(hạn nộp \d{2}\/\d{2}\/2023\)/);
+      expect((e as AppError).details.join("\n")).toMatch(
+        /sau_thang_2023: 6 tháng đầu năm 2023 \(hạn nộp \d{2}\/\d{2}\/2023\)/,
+      );
     }
   });
 });

@@ -19,7 +19,11 @@ const RESERVED_KEYS = new Set<string>(Object.values(COLUMN_KEYS));
 export function parseTemplate(input: unknown, name = "mẫu kế hoạch"): Template {
   const parsed = templateInputSchema.safeParse(input);
   if (!parsed.success) {
-    throw new AppError("template.invalid", `Không dùng được ${name}: có ${parsed.error.issues.length} lỗi.`, parsed.error.issues.map(issueToVietnamese));
+    throw new AppError(
+      "template.invalid",
+      `Không dùng được ${name}: có ${parsed.error.issues.length} lỗi.`,
+      parsed.error.issues.map(issueToVietnamese),
+    );
   }
   const t = parsed.data;
   const errs: string[] = [];
@@ -27,38 +31,78 @@ export function parseTemplate(input: unknown, name = "mẫu kế hoạch"): Temp
     const seen = new Map<string, number>();
     list.forEach((v, i) => {
       const k = canon(v);
-      if (seen.has(k)) errs.push(`${path}[${i}]: ${what} "${v}" trùng với ${path}[${seen.get(k)}]. Mỗi ${what} chỉ được dùng một lần.`);
+      if (seen.has(k))
+        errs.push(
+          `${path}[${i}]: ${what} "${v}" trùng với ${path}[${seen.get(k)}]. Mỗi ${what} chỉ được dùng một lần.`,
+        );
       else seen.set(k, i);
     });
   };
   // Compared as the data sheet reads them (case, spaces, dashes folded), so two codes a unit
   // could type the same way can never share one row.
-  dup(t.units.map((u) => u.code), "units", "mã đơn vị", normalizeUnitCode);
-  dup(t.unitGroups.map((g) => g.code), "unitGroups", "mã nhóm");
-  dup(t.indicators.map((x) => x.key), "indicators", "mã chỉ tiêu");
-  dup(t.tasks.map((x) => x.code), "tasks", "mã nhiệm vụ");
-  dup(t.periods.map((x) => x.id), "periods", "mã kỳ báo cáo");
-  dup(t.textFields.map((x) => x.key), "textFields", "mã mục văn bản");
+  dup(
+    t.units.map((u) => u.code),
+    "units",
+    "mã đơn vị",
+    normalizeUnitCode,
+  );
+  dup(
+    t.unitGroups.map((g) => g.code),
+    "unitGroups",
+    "mã nhóm",
+  );
+  dup(
+    t.indicators.map((x) => x.key),
+    "indicators",
+    "mã chỉ tiêu",
+  );
+  dup(
+    t.tasks.map((x) => x.code),
+    "tasks",
+    "mã nhiệm vụ",
+  );
+  dup(
+    t.periods.map((x) => x.id),
+    "periods",
+    "mã kỳ báo cáo",
+  );
+  dup(
+    t.textFields.map((x) => x.key),
+    "textFields",
+    "mã mục văn bản",
+  );
 
   const groups = new Set(t.unitGroups.map((g) => g.code));
   t.units.forEach((u, i) => {
-    if (!groups.has(u.group)) errs.push(`units[${i}].group: nhóm "${u.group}" của đơn vị ${u.code} không có trong unitGroups. Hãy thêm nhóm hoặc sửa mã nhóm.`);
+    if (!groups.has(u.group))
+      errs.push(
+        `units[${i}].group: nhóm "${u.group}" của đơn vị ${u.code} không có trong unitGroups. Hãy thêm nhóm hoặc sửa mã nhóm.`,
+      );
   });
   t.indicators.forEach((ind, i) => {
     if (RESERVED_KEYS.has(ind.key)) {
-      errs.push(`indicators[${i}].key: mã "${ind.key}" trùng với mã của một cột cố định (${[...RESERVED_KEYS].join(", ")}). Hãy đặt mã khác cho chỉ tiêu "${ind.label}".`);
+      errs.push(
+        `indicators[${i}].key: mã "${ind.key}" trùng với mã của một cột cố định (${[...RESERVED_KEYS].join(", ")}). Hãy đặt mã khác cho chỉ tiêu "${ind.label}".`,
+      );
     }
     if (ind.min !== undefined && ind.max !== undefined && ind.min > ind.max) {
-      errs.push(`indicators[${i}].max: giá trị tối đa (${ind.max}) nhỏ hơn tối thiểu (${ind.min}) ở chỉ tiêu "${ind.label}". Hãy đổi lại cho min ≤ max.`);
+      errs.push(
+        `indicators[${i}].max: giá trị tối đa (${ind.max}) nhỏ hơn tối thiểu (${ind.min}) ở chỉ tiêu "${ind.label}". Hãy đổi lại cho min ≤ max.`,
+      );
     }
     if (ind.type === "choice" && (!ind.choices || ind.choices.length === 0)) {
-      errs.push(`indicators[${i}].choices: chỉ tiêu "${ind.label}" kiểu lựa chọn nhưng chưa có danh sách lựa chọn. Hãy thêm "choices".`);
+      errs.push(
+        `indicators[${i}].choices: chỉ tiêu "${ind.label}" kiểu lựa chọn nhưng chưa có danh sách lựa chọn. Hãy thêm "choices".`,
+      );
     }
     if (ind.type === "choice" && ind.choices) {
       const seen = new Map<string, number>();
       ind.choices.forEach((c, j) => {
         const k = c.normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
-        if (seen.has(k)) errs.push(`indicators[${i}].choices[${j}]: lựa chọn "${c}" trùng với lựa chọn thứ ${seen.get(k)! + 1} của chỉ tiêu "${ind.label}". Hãy xóa lựa chọn trùng.`);
+        if (seen.has(k))
+          errs.push(
+            `indicators[${i}].choices[${j}]: lựa chọn "${c}" trùng với lựa chọn thứ ${seen.get(k)! + 1} của chỉ tiêu "${ind.label}". Hãy xóa lựa chọn trùng.`,
+          );
         else seen.set(k, j);
       });
     }
@@ -66,7 +110,9 @@ export function parseTemplate(input: unknown, name = "mẫu kế hoạch"): Temp
     // Only numbers add, average and compare; a yes/no indicator can still count its "Có".
     const allowed = numeric ? null : ind.type === "boolean" ? ["sum", "count", "none"] : ["count", "none"];
     if (allowed && !allowed.includes(ind.aggregate)) {
-      errs.push(`indicators[${i}].aggregate: chỉ tiêu "${ind.label}" kiểu ${ind.type} không thể tổng hợp bằng "${ind.aggregate}" (cộng, trung bình, nhỏ nhất, lớn nhất chỉ dùng cho số). Hãy dùng ${allowed.map((a) => `"${a}"`).join(" hoặc ")}.`);
+      errs.push(
+        `indicators[${i}].aggregate: chỉ tiêu "${ind.label}" kiểu ${ind.type} không thể tổng hợp bằng "${ind.aggregate}" (cộng, trung bình, nhỏ nhất, lớn nhất chỉ dùng cho số). Hãy dùng ${allowed.map((a) => `"${a}"`).join(" hoặc ")}.`,
+      );
     }
   });
 
@@ -74,8 +120,10 @@ export function parseTemplate(input: unknown, name = "mẫu kế hoạch"): Temp
   t.periods.forEach((p, i) => {
     try {
       const r = resolvePeriod(p);
-      if (r.from > r.to) errs.push(`periods[${i}].to: ngày kết thúc (${r.to}) trước ngày bắt đầu (${r.from}). Hãy sửa lại.`);
-      if (r.deadline < r.from) errs.push(`periods[${i}].deadline: hạn nộp (${r.deadline}) trước khi kỳ bắt đầu (${r.from}). Hãy sửa lại.`);
+      if (r.from > r.to)
+        errs.push(`periods[${i}].to: ngày kết thúc (${r.to}) trước ngày bắt đầu (${r.from}). Hãy sửa lại.`);
+      if (r.deadline < r.from)
+        errs.push(`periods[${i}].deadline: hạn nộp (${r.deadline}) trước khi kỳ bắt đầu (${r.from}). Hãy sửa lại.`);
       periods.push(r);
     } catch (e) {
       errs.push(`periods[${i}]: ${(e as Error).message}`);
@@ -83,7 +131,12 @@ export function parseTemplate(input: unknown, name = "mẫu kế hoạch"): Temp
   });
 
   // Each period gets a sheet named after its label: two equal labels cannot both exist.
-  if (periods.length === t.periods.length) dup(periods.map((p) => p.label), "periods", "tên kỳ báo cáo");
+  if (periods.length === t.periods.length)
+    dup(
+      periods.map((p) => p.label),
+      "periods",
+      "tên kỳ báo cáo",
+    );
   const periodIds = new Set(periods.map((p) => p.id));
   const first = periods.reduce((m, p) => (p.from < m ? p.from : m), "9999-12-31");
   const last = periods.reduce((m, p) => (p.deadline > m ? p.deadline : m), "0000-01-01");
@@ -91,9 +144,13 @@ export function parseTemplate(input: unknown, name = "mẫu kế hoạch"): Temp
     const due = task.due;
     if (due === "thuong-xuyen" || periodIds.has(due)) return;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(due) || !isRealDate(due)) {
-      errs.push(`tasks[${i}].due: "${due}" không phải ngày (YYYY-MM-DD), mã kỳ báo cáo, hay "thuong-xuyen". Hãy sửa lại.`);
+      errs.push(
+        `tasks[${i}].due: "${due}" không phải ngày (YYYY-MM-DD), mã kỳ báo cáo, hay "thuong-xuyen". Hãy sửa lại.`,
+      );
     } else if (periods.length && (due < first || due > last)) {
-      errs.push(`tasks[${i}].due: hạn ${due} của nhiệm vụ ${task.code} nằm ngoài mọi kỳ báo cáo (${first} – ${last}). Hãy kiểm tra năm hoặc thêm kỳ báo cáo.`);
+      errs.push(
+        `tasks[${i}].due: hạn ${due} của nhiệm vụ ${task.code} nằm ngoài mọi kỳ báo cáo (${first} – ${last}). Hãy kiểm tra năm hoặc thêm kỳ báo cáo.`,
+      );
     }
     for (const g of task.groups ?? []) {
       if (!groups.has(g)) errs.push(`tasks[${i}].groups: nhóm "${g}" không có trong unitGroups. Hãy sửa lại.`);
@@ -110,7 +167,11 @@ export function findPeriod(t: Template, id: string) {
   const wanted = id.trim().toLowerCase();
   const p = t.periods.find((x) => x.id === wanted);
   if (!p) {
-    throw new AppError("period.unknown", `Không có kỳ báo cáo "${id}" trong kế hoạch ${t.plan.code}. Các kỳ có trong kế hoạch:`, t.periods.map((x) => `${x.id}: ${x.label} (hạn nộp ${formatDayVN(x.deadline)})`));
+    throw new AppError(
+      "period.unknown",
+      `Không có kỳ báo cáo "${id}" trong kế hoạch ${t.plan.code}. Các kỳ có trong kế hoạch:`,
+      t.periods.map((x) => `${x.id}: ${x.label} (hạn nộp ${formatDayVN(x.deadline)})`),
+    );
   }
   return p;
 }

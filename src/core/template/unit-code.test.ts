@@ -3,7 +3,8 @@ import { normalizeUnitCode, unitLookup } from "./unit-code.js";
 
 describe("normalizeUnitCode", () => {
   it("folds case, spaces, dashes, invisible and full-width characters", () => {
-    for (const typed of ["thpt-a", " THPT - A ", "THPT–A", "THPT\u2212A", "THPT\u00AD-A", "ＴＨＰＴ-A", "THPT-A\u200B"]) expect(normalizeUnitCode(typed)).toBe("THPT-A");
+    for (const typed of ["thpt-a", " THPT - A ", "THPT–A", "THPT\u2212A", "THPT\u00AD-A", "ＴＨＰＴ-A", "THPT-A\u200B"])
+      expect(normalizeUnitCode(typed)).toBe("THPT-A");
   });
 });
 

@@ -20,14 +20,38 @@ export function describeValidation(c: ColumnSpec): ValidationRule {
   if (c.kind === "indicator" && c.indicator) {
     const ind = c.indicator;
     // Limits written the Vietnamese way (1.000; 0,5), as the unit types them.
-    const range = ind.min !== undefined && ind.max !== undefined ? ` từ ${vnNumber(ind.min)} đến ${vnNumber(ind.max)}` : ind.min !== undefined ? ` từ ${vnNumber(ind.min)} trở lên` : ind.max !== undefined ? ` không quá ${vnNumber(ind.max)}` : "";
+    const range =
+      ind.min !== undefined && ind.max !== undefined
+        ? ` từ ${vnNumber(ind.min)} đến ${vnNumber(ind.max)}`
+        : ind.min !== undefined
+          ? ` từ ${vnNumber(ind.min)} trở lên`
+          : ind.max !== undefined
+            ? ` không quá ${vnNumber(ind.max)}`
+            : "";
     switch (ind.type) {
       case "integer":
-        return { kind: "integer", min: ind.min, max: ind.max, helpText: `Nhập số nguyên${range}${ind.unit ? ` (${ind.unit})` : ""}. Không có số liệu thì để trống.`, strict: false };
+        return {
+          kind: "integer",
+          min: ind.min,
+          max: ind.max,
+          helpText: `Nhập số nguyên${range}${ind.unit ? ` (${ind.unit})` : ""}. Không có số liệu thì để trống.`,
+          strict: false,
+        };
       case "number":
-        return { kind: "number", min: ind.min, max: ind.max, helpText: `Nhập số${range}${ind.unit ? ` (${ind.unit})` : ""}, phần thập phân dùng dấu phẩy (ví dụ 12,5).`, strict: false };
+        return {
+          kind: "number",
+          min: ind.min,
+          max: ind.max,
+          helpText: `Nhập số${range}${ind.unit ? ` (${ind.unit})` : ""}, phần thập phân dùng dấu phẩy (ví dụ 12,5).`,
+          strict: false,
+        };
       case "choice":
-        return { kind: "list", list: ind.choices ?? [], helpText: `Chọn một giá trị trong danh sách: ${(ind.choices ?? []).join("; ")}.`, strict: true };
+        return {
+          kind: "list",
+          list: ind.choices ?? [],
+          helpText: `Chọn một giá trị trong danh sách: ${(ind.choices ?? []).join("; ")}.`,
+          strict: true,
+        };
       case "boolean":
         return { kind: "checkbox", helpText: "Đánh dấu nếu có.", strict: true };
       case "date":
@@ -38,7 +62,12 @@ export function describeValidation(c: ColumnSpec): ValidationRule {
   }
   switch (c.kind) {
     case "task-status":
-      return { kind: "list", list: [...TASK_INPUT_STATUSES], helpText: `Chọn: ${TASK_INPUT_STATUSES.join("; ")}.`, strict: true };
+      return {
+        kind: "list",
+        list: [...TASK_INPUT_STATUSES],
+        helpText: `Chọn: ${TASK_INPUT_STATUSES.join("; ")}.`,
+        strict: true,
+      };
     case "task-date":
       return { kind: "date", helpText: "Ngày hoàn thành nhiệm vụ, dạng ngày/tháng/năm.", strict: false };
     case "submitted":

@@ -5,7 +5,7 @@ import { quoteTyped, stripInvisible, type Parsed } from "./parse-number.js";
 
 /** A Date cell as users see it: 20/03/2023, with the time when there is one (any year). */
 export function vnDateCell(d: Date): string {
-  if (isNaN(d.getTime())) return "(ngày không hợp lệ)";
+  if (Number.isNaN(d.getTime())) return "(ngày không hợp lệ)";
   const two = (n: number) => String(n).padStart(2, "0");
   const day = `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
   const [h, m, s] = [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()];
@@ -33,7 +33,11 @@ function build(y: number, m: number, d: number, hh = 0, mi = 0, ss = 0): Parsed<
   }
   const t = new Date(Date.UTC(y, m - 1, d, hh, mi, ss));
   if (t.getUTCDate() !== d || t.getUTCMonth() !== m - 1 || hh > 23 || mi > 59 || ss > 59) {
-    return fail("date.invalid", `Ngày ${two(d)}/${two(m)}/${y}${hh || mi ? ` ${two(hh)}:${two(mi)}` : ""} không có thật.`, "Kiểm tra lại ngày, tháng, giờ; nhập dạng ngày/tháng/năm, ví dụ 05/05/2023.");
+    return fail(
+      "date.invalid",
+      `Ngày ${two(d)}/${two(m)}/${y}${hh || mi ? ` ${two(hh)}:${two(mi)}` : ""} không có thật.`,
+      "Kiểm tra lại ngày, tháng, giờ; nhập dạng ngày/tháng/năm, ví dụ 05/05/2023.",
+    );
   }
   if (y < 1950 || y > 2100) return fail("date.year", `Năm ${y} không hợp lý.`, "Nhập năm đủ 4 chữ số, ví dụ 2023.");
   return { ok: true, value: isoDateTime(t) };
@@ -83,22 +87,35 @@ function timeParts(s: string | undefined): [number, number, number] {
  */
 export function parseVnDate(v: unknown): Parsed<string> {
   if (v instanceof Date) {
-    if (isNaN(v.getTime())) return fail("date.invalid", "Ngày không hợp lệ.", "Nhập lại dạng ngày/tháng/năm.");
+    if (Number.isNaN(v.getTime())) return fail("date.invalid", "Ngày không hợp lệ.", "Nhập lại dạng ngày/tháng/năm.");
     const y = v.getUTCFullYear();
     // A time typed alone lands on Excel's day zero (30/12/1899): there is no date in it.
     if (y < 1900 || (y === 1900 && v.getUTCMonth() === 0 && v.getUTCDate() === 1 && v.getTime() % 86_400_000 !== 0)) {
       return fail("date.time-only", "Ô chỉ có giờ, không có ngày.", FIX);
     }
     // The same years as typed dates: a small number in a date cell shows as 1900-something.
-    if (y < 1950 || y > 2100) return fail("date.year", `Năm ${y} không hợp lý (ô hiển thị ${vnDateCell(v)}).`, "Nhập ngày dạng ngày/tháng/năm với năm đủ 4 chữ số, ví dụ 05/05/2023.");
+    if (y < 1950 || y > 2100)
+      return fail(
+        "date.year",
+        `Năm ${y} không hợp lý (ô hiển thị ${vnDateCell(v)}).`,
+        "Nhập ngày dạng ngày/tháng/năm với năm đủ 4 chữ số, ví dụ 05/05/2023.",
+      );
     return { ok: true, value: isoDateTime(v) };
   }
   if (typeof v === "number") {
-    if (!Number.isFinite(v) || v < SERIAL_MIN || v > SERIAL_MAX) return fail("date.number", `Số ${Number.isFinite(v) ? String(v).replace(".", ",") : "không hữu hạn"} không phải là ngày.`, FIX);
+    if (!Number.isFinite(v) || v < SERIAL_MIN || v > SERIAL_MAX)
+      return fail(
+        "date.number",
+        `Số ${Number.isFinite(v) ? String(v).replace(".", ",") : "không hữu hạn"} không phải là ngày.`,
+        FIX,
+      );
     return { ok: true, value: isoDateTime(serialToWallClock(v)) };
   }
-  if (typeof v === "boolean") return fail("date.boolean", "Ô chứa giá trị Đúng/Sai, không phải ngày.", "Nhập ngày dạng ngày/tháng/năm.");
-  const s = stripInvisible(cleanText(String(v ?? ""))).replace(/\s+/g, " ").trim();
+  if (typeof v === "boolean")
+    return fail("date.boolean", "Ô chứa giá trị Đúng/Sai, không phải ngày.", "Nhập ngày dạng ngày/tháng/năm.");
+  const s = stripInvisible(cleanText(String(v ?? "")))
+    .replace(/\s+/g, " ")
+    .trim();
   const dt = DATE_THEN_TIME.exec(s);
   const day = dt ? dayParts(dt[1]) : null;
   if (day) return build(...day, ...timeParts(dt![2]));
@@ -106,5 +123,9 @@ export function parseVnDate(v: unknown): Parsed<string> {
   const day2 = td ? dayParts(td[2]) : null;
   if (day2) return build(...day2, ...timeParts(td![1]));
   if (TIME.test(s)) return fail("date.time-only", `${quoteTyped(s)} chỉ có giờ, không có ngày.`, FIX);
-  return fail("date.text", `${quoteTyped(s)} không đọc được là ngày.`, "Nhập ngày dạng ngày/tháng/năm, ví dụ 05/05/2023 (có thể kèm giờ 16:20).");
+  return fail(
+    "date.text",
+    `${quoteTyped(s)} không đọc được là ngày.`,
+    "Nhập ngày dạng ngày/tháng/năm, ví dụ 05/05/2023 (có thể kèm giờ 16:20).",
+  );
 }

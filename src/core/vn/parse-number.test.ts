@@ -55,7 +55,7 @@ describe("parseVnNumber", () => {
 
 describe("quoteTyped", () => {
   it("shortens without splitting an emoji", () => {
-    const q = quoteTyped("a" + "😀".repeat(30), 40);
+    const q = quoteTyped(`a${"😀".repeat(30)}`, 40);
     expect(q).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
     expect(q).toContain("(61 ký tự)");
   });

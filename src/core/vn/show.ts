@@ -21,7 +21,7 @@ export function vnNumber(n: number, group = true): string {
   if (!Number.isFinite(n)) return Number.isNaN(n) ? "không phải số" : n > 0 ? "vô cùng" : "âm vô cùng";
   const [i, d] = plainDigits(Math.abs(n)).split(".");
   const grouped = group ? i.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : i;
-  return (n < 0 ? "-" : "") + grouped + (d ? "," + d : "");
+  return (n < 0 ? "-" : "") + grouped + (d ? `,${d}` : "");
 }
 
 /**

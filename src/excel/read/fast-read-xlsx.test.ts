@@ -13,7 +13,16 @@ import { writeDataSheetXlsx } from "../write/write-data-sheet.js";
 
 async function awkwardWorkbook(): Promise<Uint8Array> {
   const rows = [
-    { ma_don_vi: "THPT-A", tin_bai: 12, kinh_phi: "12,5", co_ke_hoach: true, muc_do: "Tốt", "text:kho_khan": "a & b < c > \"d\" 'e'", xac_nhan_gui: true, thoi_gian_gui: "03/05/2023 10:00" },
+    {
+      ma_don_vi: "THPT-A",
+      tin_bai: 12,
+      kinh_phi: "12,5",
+      co_ke_hoach: true,
+      muc_do: "Tốt",
+      "text:kho_khan": "a & b < c > \"d\" 'e'",
+      xac_nhan_gui: true,
+      thoi_gian_gui: "03/05/2023 10:00",
+    },
     { ma_don_vi: "THPT-B", tin_bai: 7, xac_nhan_gui: true },
     { ma_don_vi: "GDTX-C", tin_bai: 3, xac_nhan_gui: false },
   ];
@@ -45,8 +54,18 @@ function editPart(bytes: Uint8Array, path: string, edit: (xml: string) => string
 /** Compiles what a reader returned, as the CLI does, into a comparable view. */
 function compiledView(sheets: ReturnType<typeof fastReadXlsx>) {
   const got = selectPeriodSheets(mini, "sau_thang_2023", sheets, "f.xlsx");
-  const r = compileRows({ template: mini, periodId: "sau_thang_2023", rows: got.rows, asOf: "2023-05-10", problems: got.problems });
-  return { totals: r.totals, records: r.records, problems: r.problems.map((p) => `${p.code}|${p.unitCode}|${p.columnKey}|${p.row}|${p.value}`).sort() };
+  const r = compileRows({
+    template: mini,
+    periodId: "sau_thang_2023",
+    rows: got.rows,
+    asOf: "2023-05-10",
+    problems: got.problems,
+  });
+  return {
+    totals: r.totals,
+    records: r.records,
+    problems: r.problems.map((p) => `${p.code}|${p.unitCode}|${p.columnKey}|${p.row}|${p.value}`).sort(),
+  };
 }
 
 /** The central directory entry of `name`, to damage it. */
@@ -65,28 +84,50 @@ describe("fastReadXlsx", () => {
     const bytes = await awkwardWorkbook();
     const via = (sheets: ReturnType<typeof fastReadXlsx>) => {
       const got = selectPeriodSheets(mini, "sau_thang_2023", sheets, "f.xlsx");
-      return compileRows({ template: mini, periodId: "sau_thang_2023", rows: got.rows, asOf: "2023-05-10", problems: got.problems });
+      return compileRows({
+        template: mini,
+        periodId: "sau_thang_2023",
+        rows: got.rows,
+        asOf: "2023-05-10",
+        problems: got.problems,
+      });
     };
     const fast = via(fastReadXlsx(bytes, "f.xlsx"));
     const slow = via(await readWorkbook(bytes, "f.xlsx"));
     expect(fast.totals).toEqual(slow.totals);
     expect(fast.statuses).toEqual(slow.statuses);
     expect(fast.records).toEqual(slow.records);
-    expect(fast.problems.map((p) => `${p.code}|${p.unitCode}|${p.columnKey}|${p.value}`).sort()).toEqual(slow.problems.map((p) => `${p.code}|${p.unitCode}|${p.columnKey}|${p.value}`).sort());
+    expect(fast.problems.map((p) => `${p.code}|${p.unitCode}|${p.columnKey}|${p.value}`).sort()).toEqual(
+      slow.problems.map((p) => `${p.code}|${p.unitCode}|${p.columnKey}|${p.value}`).sort(),
+    );
     expect(fast.records.find((r) => r.unitCode === "THPT-A")!.texts.kho_khan).toBe("a & b < c > \"d\" 'e'");
     expect(fast.records.find((r) => r.unitCode === "THPT-B")!.texts.de_xuat).toBe("Đề xuất");
     const cols = buildColumns(mini).map((c) => c.key);
     const at = (key: string, row: number) => `${colName(cols.indexOf(key))}${row}`;
     const merges = [`${at("tin_bai", 3)}:${at("kinh_phi", 3)}`, `${at("text:noi_bat", 5)}:${at("text:de_xuat", 5)}`];
-    expect(fast.problems.filter((p) => p.code === "structure.merged").map((p) => p.value).sort()).toEqual(merges.sort());
+    expect(
+      fast.problems
+        .filter((p) => p.code === "structure.merged")
+        .map((p) => p.value)
+        .sort(),
+    ).toEqual(merges.sort());
   });
   it("shows a date in a problem as the unit sees it, dd/mm/yyyy", async () => {
     const bytes = await awkwardWorkbook();
     const got = selectPeriodSheets(mini, "sau_thang_2023", fastReadXlsx(bytes, "f.xlsx"), "f.xlsx");
-    const r = compileRows({ template: mini, periodId: "sau_thang_2023", rows: got.rows, asOf: "2023-05-10", problems: got.problems });
+    const r = compileRows({
+      template: mini,
+      periodId: "sau_thang_2023",
+      rows: got.rows,
+      asOf: "2023-05-10",
+      problems: got.problems,
+    });
     expect(r.problems.find((p) => p.code === "task.date-without-done")!.value).toBe("20/03/2023");
     expect(r.problems.find((p) => p.code === "number.date" && p.unitCode === "THPT-B")!.value).toBe("20/03/2023");
-    expect(r.problems.find((p) => p.code === "number.formula-text" && p.unitCode === "GDTX-D")).toMatchObject({ value: "=E6*2", columnKey: "kinh_phi" });
+    expect(r.problems.find((p) => p.code === "number.formula-text" && p.unitCode === "GDTX-D")).toMatchObject({
+      value: "=E6*2",
+      columnKey: "kinh_phi",
+    });
   });
   it("throws on a file that is not a workbook", () => {
     expect(() => fastReadXlsx(new Uint8Array([1, 2, 3]), "x")).toThrow();
@@ -95,7 +136,8 @@ describe("fastReadXlsx", () => {
     // A custom view carries its own pageSetup and autoFilter before the merged-cell list:
     // reading must not stop at them, only at what the schema puts after the merges.
     const base = await awkwardWorkbook();
-    const view = '<customSheetViews><customSheetView guid="{00000000-0000-0000-0000-000000000001}"><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup orientation="landscape"/><autoFilter ref="A2:C6"><extLst/></autoFilter></customSheetView></customSheetViews>';
+    const view =
+      '<customSheetViews><customSheetView guid="{00000000-0000-0000-0000-000000000001}"><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup orientation="landscape"/><autoFilter ref="A2:C6"><extLst/></autoFilter></customSheetView></customSheetViews>';
     const bytes = editPart(base, "xl/worksheets/sheet1.xml", (xml) => xml.replace("<mergeCells", `${view}<mergeCells`));
     const fast = compiledView(fastReadXlsx(bytes, "f.xlsx"));
     const slow = compiledView(await readWorkbook(bytes, "f.xlsx"));
@@ -103,14 +145,32 @@ describe("fastReadXlsx", () => {
     expect(fast.problems.filter((p) => p.startsWith("structure.merged"))).toHaveLength(2);
   });
   it("reads a sheet with no merged cells and nothing after its data", async () => {
-    const base = await writeDataSheetXlsx(mini, "sau_thang_2023", { rows: [{ ma_don_vi: "THPT-A", tin_bai: 4, xac_nhan_gui: true }] });
-    const bytes = editPart(base, "xl/worksheets/sheet1.xml", (xml) => xml.slice(0, xml.indexOf("</sheetData>") + "</sheetData>".length) + "</worksheet>");
+    const base = await writeDataSheetXlsx(mini, "sau_thang_2023", {
+      rows: [{ ma_don_vi: "THPT-A", tin_bai: 4, xac_nhan_gui: true }],
+    });
+    const bytes = editPart(
+      base,
+      "xl/worksheets/sheet1.xml",
+      (xml) => `${xml.slice(0, xml.indexOf("</sheetData>") + "</sheetData>".length)}</worksheet>`,
+    );
     expect(compiledView(fastReadXlsx(bytes, "f.xlsx"))).toEqual(compiledView(await readWorkbook(bytes, "f.xlsx")));
     expect(compiledView(fastReadXlsx(bytes, "f.xlsx")).totals.find((x) => x.key === "tin_bai")!.total).toBe(4);
   });
   it("gives each file of a folder its own values while parts they share are parsed once", async () => {
     const files = await Promise.all(
-      ["THPT-A", "THPT-B", "GDTX-C"].map((code, i) => writeDataSheetXlsx(mini, "sau_thang_2023", { unitCode: code, rows: [{ ma_don_vi: code, tin_bai: 10 + i, xac_nhan_gui: true, "task:III.1.1:date": new Date(Date.UTC(2023, 2, i + 1)) }] })),
+      ["THPT-A", "THPT-B", "GDTX-C"].map((code, i) =>
+        writeDataSheetXlsx(mini, "sau_thang_2023", {
+          unitCode: code,
+          rows: [
+            {
+              ma_don_vi: code,
+              tin_bai: 10 + i,
+              xac_nhan_gui: true,
+              "task:III.1.1:date": new Date(Date.UTC(2023, 2, i + 1)),
+            },
+          ],
+        }),
+      ),
     );
     // Twice over, so the shared parts are served from the cache the second time.
     for (let round = 0; round < 2; round++) {
@@ -139,17 +199,48 @@ describe("fastReadXlsx", () => {
       },
     };
     // Wide enough that a one-unit sheet's validations and highlighting make it worth stopping early.
-    const wide = parseTemplate({ ...miniInput, indicators: [...(miniInput.indicators ?? []), ...Array.from({ length: 40 }, (_, i) => ({ key: `them_${i}`, label: `Chỉ tiêu thêm ${i}`, unit: "lượt", type: "integer" as const, min: 0, aggregate: "sum" as const }))] });
-    const unit = await writeDataSheetXlsx(wide, "sau_thang_2023", { unitCode: "THPT-A", rows: [{ ma_don_vi: "THPT-A", tin_bai: 3, them_7: 8, "text:kho_khan": "Thiếu máy chiếu", xac_nhan_gui: true }] });
-    const many = Array.from({ length: 60 }, (_, i) => ({ ma_don_vi: `X-${i}`, tin_bai: i, "text:kho_khan": "Khó khăn về kinh phí và nhân lực ".repeat(4), xac_nhan_gui: true }));
-    for (const bytes of [await awkwardWorkbook(), unit, await writeDataSheetXlsx(mini, "sau_thang_2023", { rows: many })]) {
+    const wide = parseTemplate({
+      ...miniInput,
+      indicators: [
+        ...(miniInput.indicators ?? []),
+        ...Array.from({ length: 40 }, (_, i) => ({
+          key: `them_${i}`,
+          label: `Chỉ tiêu thêm ${i}`,
+          unit: "lượt",
+          type: "integer" as const,
+          min: 0,
+          aggregate: "sum" as const,
+        })),
+      ],
+    });
+    const unit = await writeDataSheetXlsx(wide, "sau_thang_2023", {
+      unitCode: "THPT-A",
+      rows: [{ ma_don_vi: "THPT-A", tin_bai: 3, them_7: 8, "text:kho_khan": "Thiếu máy chiếu", xac_nhan_gui: true }],
+    });
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      ma_don_vi: `X-${i}`,
+      tin_bai: i,
+      "text:kho_khan": "Khó khăn về kinh phí và nhân lực ".repeat(4),
+      xac_nhan_gui: true,
+    }));
+    for (const bytes of [
+      await awkwardWorkbook(),
+      unit,
+      await writeDataSheetXlsx(mini, "sau_thang_2023", { rows: many }),
+    ]) {
       expect(fastReadXlsx(bytes, "f.xlsx", { inflaters: stopping })).toEqual(fastReadXlsx(bytes, "f.xlsx"));
     }
     // A one-unit sheet not seen before is read from the start of its stream only, never inflated whole.
-    const fresh = await writeDataSheetXlsx(wide, "sau_thang_2023", { unitCode: "THPT-B", rows: [{ ma_don_vi: "THPT-B", them_9: 4, xac_nhan_gui: true }] });
+    const fresh = await writeDataSheetXlsx(wide, "sau_thang_2023", {
+      unitCode: "THPT-B",
+      rows: [{ ma_don_vi: "THPT-B", them_9: 4, xac_nhan_gui: true }],
+    });
     wholeSizes.length = 0;
     expect(fastReadXlsx(fresh, "f.xlsx", { inflaters: stopping })[0].grid[2]).toContain(4);
-    const sheetBytes = new DataView(fresh.buffer, fresh.byteOffset).getUint32(directoryEntry(fresh, "xl/worksheets/sheet1.xml") + 20, true);
+    const sheetBytes = new DataView(fresh.buffer, fresh.byteOffset).getUint32(
+      directoryEntry(fresh, "xl/worksheets/sheet1.xml") + 20,
+      true,
+    );
     expect(sheetBytes).toBeGreaterThan(4096);
     expect(wholeSizes).not.toContain(sheetBytes);
   });

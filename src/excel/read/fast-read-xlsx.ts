@@ -41,10 +41,12 @@ function unescapeOoxml(s: string): string {
 /** Text of every <t> inside `xml`, skipping phonetic runs. */
 function texts(xml: string): string {
   // The common case, one plain run "<t>…</t>", without the regular expressions below.
-  if (xml.startsWith("<t>") && xml.indexOf("<", 3) === xml.length - 4 && xml.endsWith("</t>")) return unescapeOoxml(decodeXml(xml.slice(3, -4)));
+  if (xml.startsWith("<t>") && xml.indexOf("<", 3) === xml.length - 4 && xml.endsWith("</t>"))
+    return unescapeOoxml(decodeXml(xml.slice(3, -4)));
   let out = "";
   const clean = xml.includes("<rPh") ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : xml;
-  for (const m of clean.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += unescapeOoxml(decodeXml(m[1] ?? ""));
+  for (const m of clean.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g))
+    out += unescapeOoxml(decodeXml(m[1] ?? ""));
   return out;
 }
 
@@ -95,7 +97,20 @@ function parseRef(ref: string): [number, number] {
 }
 
 /** Built-in number formats exceljs knows (ids 0–49 with one code); only date ones matter here. */
-const BUILTIN_FORMATS: Record<number, string> = { 14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: 'm/d/yy "h":mm', 45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0" };
+const BUILTIN_FORMATS: Record<number, string> = {
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+};
 
 /** The date test exceljs applies to a format code, so both readers agree on what is a date. */
 export function isDateFormat(code: string | undefined): boolean {
@@ -284,7 +299,10 @@ export function fastReadXlsx(bytes: Uint8Array, source: string, opts: FastReadOp
   const ss = zip.get("xl/sharedStrings.xml");
   const shared = ss ? sharedStrings(text(ss)) : [];
   const styles = zip.get("xl/styles.xml");
-  const dates: DateRule = { styles: styles ? stylesCache.get(styles, () => dateStyles(text(styles))) : [], date1904: wb.date1904 };
+  const dates: DateRule = {
+    styles: styles ? stylesCache.get(styles, () => dateStyles(text(styles))) : [],
+    date1904: wb.date1904,
+  };
 
   const out: SheetGrid[] = [];
   for (const s of wb.sheets) {
@@ -292,7 +310,15 @@ export function fastReadXlsx(bytes: Uint8Array, source: string, opts: FastReadOp
     // Worksheets only (a chart sheet is no data), as exceljs lists them.
     const entry = path?.startsWith("xl/worksheets/sheet") ? zip.get(path) : undefined;
     if (!entry) throw new Error(`sheet ${s.name} not found`);
-    out.push(readSheet(s.name, sheetCache.get(entry, () => sheetXml(entry, inf)), shared, dates, source));
+    out.push(
+      readSheet(
+        s.name,
+        sheetCache.get(entry, () => sheetXml(entry, inf)),
+        shared,
+        dates,
+        source,
+      ),
+    );
   }
   return out;
 }
@@ -302,7 +328,8 @@ export function fastReadXlsx(bytes: Uint8Array, source: string, opts: FastReadOp
  * schema puts after that list begins (Excel writes, and checks, that order). Validations and
  * highlighting rules, most of a generated sheet, come later and are never read.
  */
-const AFTER_MERGES = /<\/mergeCells>|<mergeCells\s*\/>|<(?:phoneticPr|conditionalFormatting|dataValidations|hyperlinks|customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts)[\s/>]|<\/worksheet>/g;
+const AFTER_MERGES =
+  /<\/mergeCells>|<mergeCells\s*\/>|<(?:phoneticPr|conditionalFormatting|dataValidations|hyperlinks|customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|tableParts)[\s/>]|<\/worksheet>/g;
 
 /** Compressed bytes inflated first when only the start of a worksheet is needed. */
 const PREFIX = 2048;
@@ -328,7 +355,11 @@ function cutSheet(xml: string, complete: boolean): SheetPart | null {
   AFTER_MERGES.lastIndex = cellsEnd;
   const m = AFTER_MERGES.exec(xml);
   if (!m) return complete ? { xml, cellsEnd, mergesFrom: cellsEnd } : null;
-  return { xml: xml.slice(0, m[0] === "</mergeCells>" ? m.index + m[0].length : m.index), cellsEnd, mergesFrom: cellsEnd };
+  return {
+    xml: xml.slice(0, m[0] === "</mergeCells>" ? m.index + m[0].length : m.index),
+    cellsEnd,
+    mergesFrom: cellsEnd,
+  };
 }
 
 /**

@@ -36,7 +36,12 @@ export function sheetToGrid(ws: Worksheet, source?: string): SheetGrid {
       // so merging two cells can never copy a figure under a second indicator or unit.
       if (cell.isMerged && cell.master !== cell) {
         const m = cell.master;
-        const box = merges.get(m.address) ?? { row: Number(m.row), col: Number(m.col), r2: Number(m.row), c2: Number(m.col) };
+        const box = merges.get(m.address) ?? {
+          row: Number(m.row),
+          col: Number(m.col),
+          r2: Number(m.row),
+          c2: Number(m.col),
+        };
         box.r2 = Math.max(box.r2, r);
         box.c2 = Math.max(box.c2, c);
         merges.set(m.address, box);
@@ -60,14 +65,25 @@ export function sheetToGrid(ws: Worksheet, source?: string): SheetGrid {
  */
 export async function readWorkbook(bytes: Uint8Array, source = "tệp Excel"): Promise<SheetGrid[]> {
   if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new AppError("file.encrypted", `Không đọc được ${source}: tệp được đặt mật khẩu hoặc là định dạng Excel cũ (.xls).`, ["Mở tệp bằng Excel, bỏ mật khẩu (hoặc Lưu thành .xlsx) rồi gửi lại."]);
+    throw new AppError(
+      "file.encrypted",
+      `Không đọc được ${source}: tệp được đặt mật khẩu hoặc là định dạng Excel cũ (.xls).`,
+      ["Mở tệp bằng Excel, bỏ mật khẩu (hoặc Lưu thành .xlsx) rồi gửi lại."],
+    );
   }
   const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new AppError("file.unreadable", `Không đọc được ${source}: tệp không phải Excel (.xlsx) hợp lệ hoặc đã bị hỏng.`, [`Chi tiết: ${(e as Error).message.slice(0, 120)}`, "Mở tệp bằng Excel để kiểm tra, lưu lại dạng .xlsx rồi thử lại."]);
+    throw new AppError(
+      "file.unreadable",
+      `Không đọc được ${source}: tệp không phải Excel (.xlsx) hợp lệ hoặc đã bị hỏng.`,
+      [
+        `Chi tiết: ${(e as Error).message.slice(0, 120)}`,
+        "Mở tệp bằng Excel để kiểm tra, lưu lại dạng .xlsx rồi thử lại.",
+      ],
+    );
   }
   return wb.worksheets.map((ws) => sheetToGrid(ws, `${source} › ${ws.name}`));
 }
@@ -77,7 +93,11 @@ export async function readWorkbook(bytes: Uint8Array, source = "tệp Excel"): P
  * direct reader does not handle (and for the clear messages on broken or locked files).
  * `fast` goes to the direct reader (the CLI passes Node's zlib).
  */
-export async function readWorkbookValues(bytes: Uint8Array, source = "tệp Excel", fast?: FastReadOptions): Promise<SheetGrid[]> {
+export async function readWorkbookValues(
+  bytes: Uint8Array,
+  source = "tệp Excel",
+  fast?: FastReadOptions,
+): Promise<SheetGrid[]> {
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
     try {
       return fastReadXlsx(bytes, source, fast);

@@ -28,7 +28,12 @@ export function pageNumbers(ws: Worksheet): void {
 }
 
 /** Writes a text value; strings stay strings, so "=…" is never a formula. */
-export function setText(cell: Cell, value: string | number | null, f: Partial<Font>, align: Partial<Alignment> = {}): void {
+export function setText(
+  cell: Cell,
+  value: string | number | null,
+  f: Partial<Font>,
+  align: Partial<Alignment> = {},
+): void {
   cell.value = value === null ? null : typeof value === "string" ? fitCell(value) : value;
   cell.font = f;
   cell.alignment = { vertical: "middle", wrapText: true, ...align };

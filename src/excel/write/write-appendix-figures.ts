@@ -62,7 +62,12 @@ function evaluate(kind: Kind, values: readonly Cell[]): number | null {
  * weighted average no formula over the rows can give: there the first formula that does
  * (SUM, for counts) is used, or else the figure itself, so a recalculation never changes it.
  */
-export function subtotalCell(ind: Agg, ranges: string[], values: readonly Cell[], expected: number | null): { formula: string; result: number } | number | null {
+export function subtotalCell(
+  ind: Agg,
+  ranges: string[],
+  values: readonly Cell[],
+  expected: number | null,
+): { formula: string; result: number } | number | null {
   const first = kindOf(ind);
   // "none": the indicator is listed per unit, never totalled.
   if (!first) return null;
@@ -70,7 +75,8 @@ export function subtotalCell(ind: Agg, ranges: string[], values: readonly Cell[]
   if (expected === null) return { formula: FORMULA[first](ranges), result: 0 };
   for (const k of new Set<Kind>([first, "sum"])) {
     const v = evaluate(k, values);
-    if (v !== null && Math.abs(v - expected) <= 1e-9 * Math.max(1, Math.abs(expected))) return { formula: FORMULA[k](ranges), result: expected };
+    if (v !== null && Math.abs(v - expected) <= 1e-9 * Math.max(1, Math.abs(expected)))
+      return { formula: FORMULA[k](ranges), result: expected };
   }
   return expected;
 }
@@ -125,13 +131,24 @@ export function writeAppendixFigures(ws: Worksheet, m: ReportModel): void {
   const cellStyle = (row: number) => {
     for (let c = 1; c <= n; c++) ws.getCell(row, c).border = THIN;
   };
-  const formulaRow = (row: number, label: string, ranges: (c: number) => string[], results: (number | null)[], rows: { values: Cell[] }[]) => {
+  const formulaRow = (
+    row: number,
+    label: string,
+    ranges: (c: number) => string[],
+    results: (number | null)[],
+    rows: { values: Cell[] }[],
+  ) => {
     ws.mergeCells(row, 1, row, fixed.length);
     setText(ws.getCell(row, 1), label, font(11, { bold: true }), { horizontal: "center" });
     a.indicators.forEach((ind, j) => {
       const c = first + j;
       const cell = ws.getCell(row, c);
-      cell.value = subtotalCell(ind, ranges(c), rows.map((x) => x.values[j]), results[j]);
+      cell.value = subtotalCell(
+        ind,
+        ranges(c),
+        rows.map((x) => x.values[j]),
+        results[j],
+      );
       cell.font = font(11, { bold: true });
       cell.alignment = { horizontal: "right", vertical: "middle" };
       // "#,##0.##" shows a whole number with a trailing separator in Excel ("47."): only for fractions.
@@ -155,7 +172,8 @@ export function writeAppendixFigures(ws: Worksheet, m: ReportModel): void {
         cell.value = typeof v === "string" ? fitCell(v) : v;
         // One shared style object per kind of cell: exceljs caches styles by object identity,
         // which keeps a 5,000-unit appendix fast to write.
-        cell.style = typeof v === "number" ? (Number.isInteger(v) ? STYLE.int : STYLE.dec) : c < 2 ? STYLE.center : STYLE.text;
+        cell.style =
+          typeof v === "number" ? (Number.isInteger(v) ? STYLE.int : STYLE.dec) : c < 2 ? STYLE.center : STYLE.text;
       });
       // Rows are not auto-fitted when the file opens: a long name or status would spill over the next row.
       const lines = Math.max(cellLines(u.unitName, widths[2]), cellLines(u.status, widths[3]));
@@ -163,7 +181,13 @@ export function writeAppendixFigures(ws: Worksheet, m: ReportModel): void {
       r++;
     }
     unitRanges.push([start, r - 1]);
-    formulaRow(r, `Cộng: ${g.name}`, (c) => [`${colName(c - 1)}${start}:${colName(c - 1)}${r - 1}`], g.subtotal, g.rows);
+    formulaRow(
+      r,
+      `Cộng: ${g.name}`,
+      (c) => [`${colName(c - 1)}${start}:${colName(c - 1)}${r - 1}`],
+      g.subtotal,
+      g.rows,
+    );
     subtotalRows.push(r);
     r++;
   }
@@ -178,6 +202,14 @@ export function writeAppendixFigures(ws: Worksheet, m: ReportModel): void {
     a.groups.flatMap((g) => g.rows),
   );
   ws.views = [{ state: "frozen", xSplit: 3, ySplit: hr }];
-  ws.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: MARGINS, printTitlesRow: `${hr}:${hr}` };
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: MARGINS,
+    printTitlesRow: `${hr}:${hr}`,
+  };
   pageNumbers(ws);
 }

@@ -33,24 +33,45 @@ export function writeAppendixProblems(ws: Worksheet, m: ReportModel): void {
   });
   if (!a.problems.length) {
     ws.mergeCells(hr + 1, 1, hr + 1, n);
-    setText(ws.getCell(hr + 1, 1), "Không có số liệu nào cần rà soát.", font(12, { italic: true }), { horizontal: "center" });
+    setText(ws.getCell(hr + 1, 1), "Không có số liệu nào cần rà soát.", font(12, { italic: true }), {
+      horizontal: "center",
+    });
   }
   a.problems.forEach((p, i) => {
     const r = hr + 1 + i;
-    const unit = p.unitName ? `${p.unitName}${p.unitCode ? ` (${p.unitCode})` : ""}` : p.unitCode ?? "—";
+    const unit = p.unitName ? `${p.unitName}${p.unitCode ? ` (${p.unitCode})` : ""}` : (p.unitCode ?? "—");
     const src = [p.source, p.row ? `dòng ${p.row}` : ""].filter(Boolean).join(", ");
-    const vals: (string | number)[] = [i + 1, unit, p.column ?? "", p.value ?? "", p.severity === "error" ? "Lỗi" : "Lưu ý", p.message, p.fix, src];
+    const vals: (string | number)[] = [
+      i + 1,
+      unit,
+      p.column ?? "",
+      p.value ?? "",
+      p.severity === "error" ? "Lỗi" : "Lưu ý",
+      p.message,
+      p.fix,
+      src,
+    ];
     let h = 18;
     vals.forEach((v, c) => {
       const cell = ws.getCell(r, c + 1);
       // Values are written as strings: text such as "=HYPERLINK(…)" must never become a formula.
-      setText(cell, typeof v === "number" ? v : String(v), font(11, { bold: p.severity === "error" && c === 4 }), { horizontal: c === 0 || c === 4 ? "center" : "left" });
+      setText(cell, typeof v === "number" ? v : String(v), font(11, { bold: p.severity === "error" && c === 4 }), {
+        horizontal: c === 0 || c === 4 ? "center" : "left",
+      });
       cell.border = THIN;
       if (typeof v === "string") h = Math.max(h, wrappedHeight(v, cols[c].w, 11));
     });
     ws.getRow(r).height = Math.min(h, 400);
   });
   ws.views = [{ state: "frozen", ySplit: hr }];
-  ws.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: MARGINS, printTitlesRow: `${hr}:${hr}` };
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: MARGINS,
+    printTitlesRow: `${hr}:${hr}`,
+  };
   pageNumbers(ws);
 }

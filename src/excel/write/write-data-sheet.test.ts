@@ -22,11 +22,16 @@ describe("writeDataSheetXlsx", () => {
     const confirm = ws.getCell(3, columnOf(ws, "xac_nhan_gui")).dataValidation;
     expect(confirm).toMatchObject({ type: "list", formulae: ['"Có,Không"'] });
     expect(confirm.prompt).toBe('Chọn "Có" khi đơn vị đã kiểm tra xong và gửi báo cáo.');
-    expect(ws.getCell(3, columnOf(ws, "co_ke_hoach")).dataValidation).toMatchObject({ formulae: ['"Có,Không"'], prompt: 'Chọn "Có" hoặc "Không".' });
+    expect(ws.getCell(3, columnOf(ws, "co_ke_hoach")).dataValidation).toMatchObject({
+      formulae: ['"Có,Không"'],
+      prompt: 'Chọn "Có" hoặc "Không".',
+    });
   });
   it("does not colour a unit that chose Có as not yet sent", async () => {
     const ws = (await load()).worksheets[0];
-    const rules = (ws as unknown as { conditionalFormattings: { rules: { formulae: string[] }[] }[] }).conditionalFormattings.flatMap((c) => c.rules.map((r) => r.formulae[0]));
+    const rules = (
+      ws as unknown as { conditionalFormattings: { rules: { formulae: string[] }[] }[] }
+    ).conditionalFormattings.flatMap((c) => c.rules.map((r) => r.formulae[0]));
     const overdue = rules.filter((f) => f.includes("TODAY()>DATE(2023,5,5)") && f.includes("<>TRUE"));
     expect(overdue).toHaveLength(1);
     expect(overdue[0]).toContain('<>"Có"');

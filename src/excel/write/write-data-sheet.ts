@@ -24,9 +24,20 @@ export function periodSheetName(p: Period): string {
   return p.label.replace(/[\\/?*[\]:]/g, "-").slice(0, 31);
 }
 
-const FILL = (argb: string) => ({ type: "pattern" as const, pattern: "solid" as const, bgColor: { argb }, fgColor: { argb } });
+const FILL = (argb: string) => ({
+  type: "pattern" as const,
+  pattern: "solid" as const,
+  bgColor: { argb },
+  fgColor: { argb },
+});
 /** Highlight colours, shared with the legend. */
-export const HIGHLIGHT = { overdue: "FFF4C7C3", dueSoon: "FFFCE8B2", late: "FFFFD9B3", invalid: "FFFF9999", taskOverdue: "FFEA9999" };
+export const HIGHLIGHT = {
+  overdue: "FFF4C7C3",
+  dueSoon: "FFFCE8B2",
+  late: "FFFFD9B3",
+  invalid: "FFFF9999",
+  taskOverdue: "FFEA9999",
+};
 
 const dateFormula = (d: string) => `DATE(${+d.slice(0, 4)},${+d.slice(5, 7)},${+d.slice(8, 10)})`;
 
@@ -40,7 +51,9 @@ export function addDataSheet(wb: Workbook, t: Template, periodId: string, opts: 
   const byCode = new Map<string, Record<string, CellValue>[]>();
   const extra: Record<string, CellValue>[] = [];
   for (const row of opts.rows ?? []) {
-    const code = String(row.ma_don_vi ?? "").trim().toUpperCase();
+    const code = String(row.ma_don_vi ?? "")
+      .trim()
+      .toUpperCase();
     const u = t.units.find((x) => x.code === code && String(row.ma_don_vi) === x.code);
     if (u && !byCode.has(u.code)) byCode.set(u.code, [row]);
     else extra.push(row);
@@ -60,7 +73,13 @@ export function addDataSheet(wb: Workbook, t: Template, periodId: string, opts: 
   ws.getRow(LAYOUT.headerRow).height = 48;
   ws.views = [{ state: "frozen", xSplit: LAYOUT.frozenColumns, ySplit: LAYOUT.headerRow }];
 
-  const lines: Record<string, CellValue>[] = units.map((u, i) => ({ ...(byCode.get(u.code)?.[0] ?? {}), stt: i + 1, ma_don_vi: byCode.get(u.code)?.[0]?.ma_don_vi ?? u.code, ten_don_vi: u.name, nhom: group.get(u.group) ?? u.group }));
+  const lines: Record<string, CellValue>[] = units.map((u, i) => ({
+    ...(byCode.get(u.code)?.[0] ?? {}),
+    stt: i + 1,
+    ma_don_vi: byCode.get(u.code)?.[0]?.ma_don_vi ?? u.code,
+    ten_don_vi: u.name,
+    nhom: group.get(u.group) ?? u.group,
+  }));
   for (const row of extra) lines.push({ ...row, stt: lines.length + 1 });
   lines.forEach((line, i) => {
     const r = LAYOUT.firstDataRow + i;
@@ -70,7 +89,8 @@ export function addDataSheet(wb: Workbook, t: Template, periodId: string, opts: 
       cell.value = v === undefined ? null : (v as never);
       cell.font = font(11);
       cell.border = THIN;
-      if (c.kind === "task-date" || (c.kind === "indicator" && c.indicator?.type === "date")) cell.numFmt = "dd/mm/yyyy";
+      if (c.kind === "task-date" || (c.kind === "indicator" && c.indicator?.type === "date"))
+        cell.numFmt = "dd/mm/yyyy";
       if (c.kind === "submitted-at") cell.numFmt = "dd/mm/yyyy hh:mm";
       if (c.kind === "text") cell.alignment = { wrapText: true, vertical: "top" };
     });
@@ -91,12 +111,25 @@ function addValidation(ws: Worksheet, cols: ColumnSpec[], last: number): void {
     if (rule.kind === "none" || rule.kind === "text") return;
     // Excel has no checkbox cell: a Có/Không list, and words that say so instead of "Tích".
     const help = rule.kind === "checkbox" ? (c.kind === "submitted" ? CONFIRM_HELP : YES_NO_HELP) : rule.helpText;
-    const base = { allowBlank: true, showErrorMessage: true, errorStyle: rule.strict ? "stop" : "warning", errorTitle: "Giá trị chưa đúng", error: help, showInputMessage: true, promptTitle: c.header.slice(0, 32), prompt: help.slice(0, 255) } as const;
+    const base = {
+      allowBlank: true,
+      showErrorMessage: true,
+      errorStyle: rule.strict ? "stop" : "warning",
+      errorTitle: "Giá trị chưa đúng",
+      error: help,
+      showInputMessage: true,
+      promptTitle: c.header.slice(0, 32),
+      prompt: help.slice(0, 255),
+    } as const;
     let v: Record<string, unknown>;
     switch (rule.kind) {
       case "integer":
       case "number":
-        v = { type: rule.kind === "integer" ? "whole" : "decimal", operator: "between", formulae: [rule.min ?? -1e12, rule.max ?? 1e12] };
+        v = {
+          type: rule.kind === "integer" ? "whole" : "decimal",
+          operator: "between",
+          formulae: [rule.min ?? -1e12, rule.max ?? 1e12],
+        };
         break;
       case "list":
         v = { type: "list", formulae: [`"${(rule.list ?? []).map((x) => x.replace(/"/g, "'")).join(",")}"`] };
@@ -124,23 +157,44 @@ function addHighlighting(ws: Worksheet, t: Template, period: Period, cols: Colum
   const rules = [
     { ref: nameRange, formula: `AND(${unsent},TODAY()>${deadline})`, color: HIGHLIGHT.overdue },
     { ref: nameRange, formula: `AND(${unsent},TODAY()<=${deadline},${deadline}-TODAY()<=3)`, color: HIGHLIGHT.dueSoon },
-    { ref: `${idx.get("thoi_gian_gui")}${first}:${idx.get("thoi_gian_gui")}${last}`, formula: `AND(ISNUMBER(${at.replace("$", "")}),${at.replace("$", "")}>=${deadline}+1)`, color: HIGHLIGHT.late },
+    {
+      ref: `${idx.get("thoi_gian_gui")}${first}:${idx.get("thoi_gian_gui")}${last}`,
+      formula: `AND(ISNUMBER(${at.replace("$", "")}),${at.replace("$", "")}>=${deadline}+1)`,
+      color: HIGHLIGHT.late,
+    },
   ];
   for (const task of t.tasks) {
     const due = taskDueDay(t, task);
     if (!due) continue;
     const L = idx.get(`task:${task.code}:status`)!;
-    rules.push({ ref: `${L}${first}:${L}${last}`, formula: `AND(${L}${first}<>"Hoàn thành",TODAY()>${dateFormula(due)})`, color: HIGHLIGHT.taskOverdue });
+    rules.push({
+      ref: `${L}${first}:${L}${last}`,
+      formula: `AND(${L}${first}<>"Hoàn thành",TODAY()>${dateFormula(due)})`,
+      color: HIGHLIGHT.taskOverdue,
+    });
   }
   for (const c of cols) {
     const ind = c.indicator;
     if (!ind || (ind.type !== "integer" && ind.type !== "number")) continue;
     const L = idx.get(c.key)!;
     const cell = `${L}${first}`;
-    const bounds = [ind.min !== undefined ? `${cell}<${ind.min}` : "", ind.max !== undefined ? `${cell}>${ind.max}` : "", ind.type === "integer" ? `${cell}<>INT(${cell})` : ""].filter(Boolean);
-    rules.push({ ref: `${L}${first}:${L}${last}`, formula: `AND(${cell}<>"",OR(NOT(ISNUMBER(${cell}))${bounds.length ? "," + bounds.join(",") : ""}))`, color: HIGHLIGHT.invalid });
+    const bounds = [
+      ind.min !== undefined ? `${cell}<${ind.min}` : "",
+      ind.max !== undefined ? `${cell}>${ind.max}` : "",
+      ind.type === "integer" ? `${cell}<>INT(${cell})` : "",
+    ].filter(Boolean);
+    rules.push({
+      ref: `${L}${first}:${L}${last}`,
+      formula: `AND(${cell}<>"",OR(NOT(ISNUMBER(${cell}))${bounds.length ? `,${bounds.join(",")}` : ""}))`,
+      color: HIGHLIGHT.invalid,
+    });
   }
-  rules.forEach((r, i) => ws.addConditionalFormatting({ ref: r.ref, rules: [{ type: "expression", priority: i + 1, formulae: [r.formula], style: { fill: FILL(r.color) } }] }));
+  rules.forEach((r, i) =>
+    ws.addConditionalFormatting({
+      ref: r.ref,
+      rules: [{ type: "expression", priority: i + 1, formulae: [r.formula], style: { fill: FILL(r.color) } }],
+    }),
+  );
 }
 
 /** Adds a "Hướng dẫn" sheet with the colour legend and how to fill in. */
@@ -152,7 +206,10 @@ export function addGuideSheet(wb: Workbook, t: Template, period: Period): Worksh
     [`${t.plan.issuer.name} — ${t.plan.title}`, null],
     [`Kỳ báo cáo: ${period.label}; hạn nộp ngày ${period.deadline.split("-").reverse().join("/")}.`, null],
     ["Mỗi đơn vị chỉ nhập vào dòng của mình; không sửa dòng tiêu đề, không chèn hay xóa cột.", null],
-    ["Số nhập theo cách viết Việt Nam: 1.234 là một nghìn hai trăm ba mươi tư; 12,5 là mười hai phẩy năm. Không nhập chữ vào ô số.", null],
+    [
+      "Số nhập theo cách viết Việt Nam: 1.234 là một nghìn hai trăm ba mươi tư; 12,5 là mười hai phẩy năm. Không nhập chữ vào ô số.",
+      null,
+    ],
     [`Nhập xong, kiểm tra lại rồi chọn "${YES_LABEL}" ở cột "Xác nhận gửi".`, null],
     ["Chú giải màu:", null],
     ["Đơn vị chưa gửi, đã quá hạn", HIGHLIGHT.overdue],
@@ -171,7 +228,11 @@ export function addGuideSheet(wb: Workbook, t: Template, period: Period): Worksh
 }
 
 /** The blank (or filled) data workbook of a period, as .xlsx bytes. */
-export async function writeDataSheetXlsx(t: Template, periodId: string, opts: DataSheetOptions = {}): Promise<Uint8Array> {
+export async function writeDataSheetXlsx(
+  t: Template,
+  periodId: string,
+  opts: DataSheetOptions = {},
+): Promise<Uint8Array> {
   const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   wb.creator = "Tổng hợp báo cáo";

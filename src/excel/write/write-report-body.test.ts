@@ -17,7 +17,10 @@ const table = (widths: number[], rows: (string | number | null)[][] = []): Repor
 
 describe("minimumWidths", () => {
   it("asks room for a date or a number on one line, but not for the spanning last column", () => {
-    const min = minimumWidths([table([8, 36, 11, 11], [["III.1.1", "Xây dựng kế hoạch", "31/03/2023", "31/12/2023"]])], 4);
+    const min = minimumWidths(
+      [table([8, 36, 11, 11], [["III.1.1", "Xây dựng kế hoạch", "31/03/2023", "31/12/2023"]])],
+      4,
+    );
     expect(min[2]).toBeGreaterThanOrEqual(10);
     expect(min[3]).toBe(4);
   });
@@ -25,7 +28,10 @@ describe("minimumWidths", () => {
 
 describe("gridWidths", () => {
   it("widens a squeezed date column and keeps the printable width", () => {
-    const tasks = table([8, 36, 11, 11, 11, 11, 11, 11], [["III.1.1", "Xây dựng kế hoạch", "31/03/2023", 0, 0, 0, 0, 0]]);
+    const tasks = table(
+      [8, 36, 11, 11, 11, 11, 11, 11],
+      [["III.1.1", "Xây dựng kế hoạch", "31/03/2023", 0, 0, 0, 0, 0]],
+    );
     const figures = table([5, 40, 9, 11, 10, 12, 12, 12, 12]);
     const w = gridWidths([tasks, figures]);
     expect(w[2]).toBeGreaterThanOrEqual(minimumWidths([tasks, figures], w.length)[2]);
@@ -47,8 +53,18 @@ describe("leftBlockColumns", () => {
 
 describe("writeReportBody (read back)", () => {
   it("gives a rolled-up report's issuer and Nơi nhận more than the STT column", async () => {
-    const r = compileGrid({ template: mini, periodId: "sau_thang_2023", grid: makeGrid(mini, "sau_thang_2023", [{ ma_don_vi: "THPT-A", tin_bai: 3, xac_nhan_gui: true, thoi_gian_gui: "03/05/2023 10:00" }] as never), asOf: "2023-05-10" });
-    const up = rollup(mini, "sau_thang_2023", [{ source: "a.json", doc: toResultJson(mini, r) }], { name: "UBND THÀNH PHỐ HẢI PHÒNG", parent: "" });
+    const r = compileGrid({
+      template: mini,
+      periodId: "sau_thang_2023",
+      grid: makeGrid(mini, "sau_thang_2023", [
+        { ma_don_vi: "THPT-A", tin_bai: 3, xac_nhan_gui: true, thoi_gian_gui: "03/05/2023 10:00" },
+      ] as never),
+      asOf: "2023-05-10",
+    });
+    const up = rollup(mini, "sau_thang_2023", [{ source: "a.json", doc: toResultJson(mini, r) }], {
+      name: "UBND THÀNH PHỐ HẢI PHÒNG",
+      parent: "",
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await writeReportXlsx(buildReportModel(up.template, up.result))) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet("Báo cáo")!;
@@ -58,7 +74,8 @@ describe("writeReportBody (read back)", () => {
         row.eachCell((c) => {
           if (c.value === text && c.master === c) {
             // The merge runs while the next cells share this master.
-            for (let col = Number(c.col); ws.getCell(Number(c.row), col).master === c; col++) width += ws.getColumn(col).width ?? 0;
+            for (let col = Number(c.col); ws.getCell(Number(c.row), col).master === c; col++)
+              width += ws.getColumn(col).width ?? 0;
           }
         }),
       );

@@ -14,7 +14,16 @@ const PRINT_WIDTH = 92;
  */
 export function wordWidth(word: string): number {
   let px = 0;
-  for (const ch of word) px += /[0-9]/.test(ch) ? 8 : /[.,:;'!|/()\-]/.test(ch) ? 4.5 : /[Iijlt]/.test(ch) ? 5 : /\p{Lu}/u.test(ch) ? 11 : 7.5;
+  for (const ch of word)
+    px += /[0-9]/.test(ch)
+      ? 8
+      : /[.,:;'!|/()-]/.test(ch)
+        ? 4.5
+        : /[Iijlt]/.test(ch)
+          ? 5
+          : /\p{Lu}/u.test(ch)
+            ? 11
+            : 7.5;
   return px / 7 + 0.6;
 }
 
@@ -32,7 +41,15 @@ function longestToken(v: ReportCell): number {
  */
 export function minimumWidths(tables: ReportTable[], n: number): number[] {
   return Array.from({ length: n }, (_, j) =>
-    Math.min(16, Math.max(4, ...tables.filter((t) => j < t.columns.length - 1).flatMap((t) => [t.columns[j].header, ...t.rows.map((r) => r[j])].map(longestToken)))),
+    Math.min(
+      16,
+      Math.max(
+        4,
+        ...tables
+          .filter((t) => j < t.columns.length - 1)
+          .flatMap((t) => [t.columns[j].header, ...t.rows.map((r) => r[j])].map(longestToken)),
+      ),
+    ),
   );
 }
 
@@ -47,8 +64,10 @@ export function gridWidths(tables: ReportTable[]): number[] {
   for (let pass = 0; pass < n; pass++) {
     const spare = PRINT_WIDTH - [...fixed].reduce((a, j) => a + min[j], 0);
     const free = raw.reduce((a, w, j) => (fixed.has(j) ? a : a + w), 0);
-    widths = raw.map((w, j) => (fixed.has(j) ? Math.ceil(min[j] * 10) / 10 : Math.max(4, Math.round(((w * Math.max(spare, 0)) / free) * 10) / 10)));
-    const short = widths.map((w, j) => j).filter((j) => !fixed.has(j) && widths[j] < min[j]);
+    widths = raw.map((w, j) =>
+      fixed.has(j) ? Math.ceil(min[j] * 10) / 10 : Math.max(4, Math.round(((w * Math.max(spare, 0)) / free) * 10) / 10),
+    );
+    const short = widths.map((_w, j) => j).filter((j) => !fixed.has(j) && widths[j] < min[j]);
     if (!short.length) break;
     short.forEach((j) => fixed.add(j));
   }
@@ -90,7 +109,10 @@ export function writeReportBody(ws: Worksheet, m: ReportModel): void {
   // A short centred rule under a heading. Cell borders can only be as wide as whole columns,
   // so the rule is a run of box-drawing characters sized to the text above it.
   const rule = (row: number, c1: number, c2: number, chars: number) => {
-    setText(merge(row, c1, c2), "\u2500".repeat(Math.max(3, Math.round(chars))), font(7), { horizontal: "center", vertical: "top" });
+    setText(merge(row, c1, c2), "\u2500".repeat(Math.max(3, Math.round(chars))), font(7), {
+      horizontal: "center",
+      vertical: "top",
+    });
     ws.getRow(row).height = 8;
   };
 
@@ -144,7 +166,10 @@ export function writeReportBody(ws: Worksheet, m: ReportModel): void {
     setText(c, text, font(11), { horizontal: "left" });
   });
   let s = start;
-  if (m.signer.authority) setText(merge(s++, left + 1, n), m.signer.authority.toUpperCase(), font(14, { bold: true }), { horizontal: "center" });
+  if (m.signer.authority)
+    setText(merge(s++, left + 1, n), m.signer.authority.toUpperCase(), font(14, { bold: true }), {
+      horizontal: "center",
+    });
   setText(merge(s++, left + 1, n), m.signer.title.toUpperCase(), font(14, { bold: true }), { horizontal: "center" });
   s += 3;
   setText(merge(s, left + 1, n), m.signer.name, font(14, { bold: true }), { horizontal: "center" });
@@ -166,7 +191,14 @@ export function writeReportBody(ws: Worksheet, m: ReportModel): void {
 export function writeTable(ws: Worksheet, t: ReportTable, r: number, n: number, widths: number[]): number {
   const k = t.columns.length;
   const span = (c: number) => (c === k - 1 ? n : c + 1);
-  const put = (row: number, c: number, v: string | number | null, bold: boolean, align: "left" | "center" | "right", size: number) => {
+  const put = (
+    row: number,
+    c: number,
+    v: string | number | null,
+    bold: boolean,
+    align: "left" | "center" | "right",
+    size: number,
+  ) => {
     if (span(c) > c + 1) ws.mergeCells(row, c + 1, row, span(c));
     const cell = ws.getCell(row, c + 1);
     setText(cell, v, font(size, { bold }), { horizontal: align });
@@ -184,7 +216,14 @@ export function writeTable(ws: Worksheet, t: ReportTable, r: number, n: number, 
   t.rows.forEach((row, i) => {
     let h = 18;
     row.forEach((v, c) => {
-      put(r, c, v, t.boldRows.includes(i), typeof v === "number" && t.columns[c].align !== "center" ? "right" : t.columns[c].align, 12);
+      put(
+        r,
+        c,
+        v,
+        t.boldRows.includes(i),
+        typeof v === "number" && t.columns[c].align !== "center" ? "right" : t.columns[c].align,
+        12,
+      );
       if (typeof v === "string") h = Math.max(h, wrappedHeight(v, cellWidth(c), 12));
     });
     ws.getRow(r).height = h;

@@ -3,7 +3,14 @@
  * reading it back and compiling it again) before its data sheet is removed; then the next
  * period's sheet is opened.
  */
-import { archiveSheetName, buildArchiveGrid, dataBlock, periodLine, readArchiveGrid, type ArchiveLayout } from "../../core/sheet-life/archive.js";
+import {
+  archiveSheetName,
+  buildArchiveGrid,
+  dataBlock,
+  periodLine,
+  readArchiveGrid,
+  type ArchiveLayout,
+} from "../../core/sheet-life/archive.js";
 import { instantToWallClock } from "../../core/vn/dates.js";
 import { shortChecksum } from "../../core/sheet-life/checksum.js";
 import { parseMarker } from "../../core/template/columns.js";
@@ -37,7 +44,10 @@ const SETUP_BUDGET_MS = 3 * 60 * 1000;
 /** The period to close: the open data sheet's, the only one, or the one the Văn phòng picks. Null when cancelled. */
 function pickPeriod(ss: Spreadsheet, t: Template, ui: Ui): Period | null {
   const open = t.periods.filter((p) => findDataSheet(ss, t, p));
-  if (open.length === 0) throw new AppError("archive.nothing", "Không có trang kỳ báo cáo nào để lưu trữ.", ["Chạy Báo cáo → Thiết lập bảng tính để tạo trang nhập liệu của các kỳ."]);
+  if (open.length === 0)
+    throw new AppError("archive.nothing", "Không có trang kỳ báo cáo nào để lưu trữ.", [
+      "Chạy Báo cáo → Thiết lập bảng tính để tạo trang nhập liệu của các kỳ.",
+    ]);
   const active = ss.getActiveSheet();
   const byName = open.find((p) => dataSheetName(p) === active.getName());
   if (byName) return byName;
@@ -45,10 +55,19 @@ function pickPeriod(ss: Spreadsheet, t: Template, ui: Ui): Period | null {
   const byMarker = marker && marker.planCode === t.plan.code ? open.find((p) => p.id === marker.periodId) : undefined;
   if (byMarker) return byMarker;
   if (open.length === 1) return open[0];
-  const answer = ui.prompt(APP_TITLE, `Chọn kỳ báo cáo cần lưu trữ (nhập số thứ tự):\n${open.map((p, i) => `${i + 1}. ${periodLine(p)}`).join("\n")}`, ui.ButtonSet.OK_CANCEL);
+  const answer = ui.prompt(
+    APP_TITLE,
+    `Chọn kỳ báo cáo cần lưu trữ (nhập số thứ tự):\n${open.map((p, i) => `${i + 1}. ${periodLine(p)}`).join("\n")}`,
+    ui.ButtonSet.OK_CANCEL,
+  );
   if (answer.getSelectedButton() !== ui.Button.OK) return null;
   const n = Number(answer.getResponseText().trim());
-  if (!Number.isInteger(n) || n < 1 || n > open.length) throw new AppError("archive.bad-choice", `"${answer.getResponseText()}" không phải số thứ tự trong danh sách (1–${open.length}).`, [`Chạy lại Mở kỳ báo cáo mới và nhập một số từ 1 đến ${open.length}.`]);
+  if (!Number.isInteger(n) || n < 1 || n > open.length)
+    throw new AppError(
+      "archive.bad-choice",
+      `"${answer.getResponseText()}" không phải số thứ tự trong danh sách (1–${open.length}).`,
+      [`Chạy lại Mở kỳ báo cáo mới và nhập một số từ 1 đến ${open.length}.`],
+    );
   return open[n - 1];
 }
 
@@ -60,12 +79,15 @@ function archiveTarget(ss: Spreadsheet, period: Period, checksum: string): { nam
     const sheet = ss.getSheetByName(name);
     if (!sheet) return { name, existing: null };
     try {
-      if (readArchiveGrid(fromSheet(sheet.getDataRange().getValues())).checksum === checksum) return { name, existing: sheet };
+      if (readArchiveGrid(fromSheet(sheet.getDataRange().getValues())).checksum === checksum)
+        return { name, existing: sheet };
     } catch {
       // not an archive we can read: keep looking for a free name
     }
   }
-  throw new AppError("archive.too-many", `Đã có quá nhiều trang lưu trữ của kỳ ${period.label}.`, [`Xóa các trang "${archiveSheetName(period)} (…)" không còn cần (giữ lại một bản), rồi chạy lại Mở kỳ báo cáo mới.`]);
+  throw new AppError("archive.too-many", `Đã có quá nhiều trang lưu trữ của kỳ ${period.label}.`, [
+    `Xóa các trang "${archiveSheetName(period)} (…)" không còn cần (giữ lại một bản), rồi chạy lại Mở kỳ báo cáo mới.`,
+  ]);
 }
 
 /**
@@ -73,33 +95,66 @@ function archiveTarget(ss: Spreadsheet, period: Period, checksum: string): { nam
  * reads it back: the data block must give the same SHA-256 and compile to the same totals.
  * @throws AppError "archive.verify" when it does not (nothing else has changed then).
  */
-function writeArchive(ss: Spreadsheet, name: string, a: ArchiveLayout, checksum: string, totals: string, source: string, run: ProtectionRun): Sheet {
+function writeArchive(
+  ss: Spreadsheet,
+  name: string,
+  a: ArchiveLayout,
+  checksum: string,
+  totals: string,
+  source: string,
+  run: ProtectionRun,
+): Sheet {
   return replaceSheet(ss, name, (sheet) => {
     growNewSheet(sheet, a.grid.length, a.width);
     const all = sheet.getRange(1, 1, a.grid.length, a.width);
     all.setValues(toSheetText(a.grid));
-    all.setFontWeights(a.grid.map((_, r) => Array<"bold" | "normal">(a.width).fill(a.boldRows.includes(r + 1) ? "bold" : "normal")));
+    all.setFontWeights(
+      a.grid.map((_, r) => Array<"bold" | "normal">(a.width).fill(a.boldRows.includes(r + 1) ? "bold" : "normal")),
+    );
     sheet.hideRows(a.templateRow);
     sheet.hideRows(a.keyRow);
     sheet.setFrozenRows(1);
     const back = readArchiveGrid(fromSheet(all.getValues()));
-    const again = compileGrid({ template: back.template, periodId: back.period.id, grid: back.data, asOf: back.asOf, source });
+    const again = compileGrid({
+      template: back.template,
+      periodId: back.period.id,
+      grid: back.data,
+      asOf: back.asOf,
+      source,
+    });
     if (gridChecksum(back.data) !== checksum || JSON.stringify(again.totals) !== totals) {
-      throw new AppError("archive.verify", "Bản lưu trữ đọc lại không khớp với số liệu gốc nên chưa được dùng; không có gì thay đổi.", ["Hãy chạy lại Mở kỳ báo cáo mới. Nếu vẫn lỗi, tải bảng tính về máy (Tệp → Tải xuống) để giữ số liệu."]);
+      throw new AppError(
+        "archive.verify",
+        "Bản lưu trữ đọc lại không khớp với số liệu gốc nên chưa được dùng; không có gì thay đổi.",
+        ["Hãy chạy lại Mở kỳ báo cáo mới. Nếu vẫn lỗi, tải bảng tính về máy (Tệp → Tải xuống) để giữ số liệu."],
+      );
     }
     protectNewSheet(sheet, name, run);
   }).sheet;
 }
 
 /** Opens the next period's sheet (or says what to do when Cấu hình has none). */
-function openNext(ss: Spreadsheet, t: Template, closed: Period, started: number, run: ProtectionRun): { line: string; sheet: Sheet | null } {
-  const next = t.periods.filter((p) => p.deadline > closed.deadline && p.id !== closed.id).sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0))[0];
+function openNext(
+  ss: Spreadsheet,
+  t: Template,
+  closed: Period,
+  started: number,
+  run: ProtectionRun,
+): { line: string; sheet: Sheet | null } {
+  const next = t.periods
+    .filter((p) => p.deadline > closed.deadline && p.id !== closed.id)
+    .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0))[0];
   if (!next) {
-    return { line: `Trang Cấu hình chưa có kỳ sau kỳ ${closed.label}: thêm một dòng vào bảng KỲ BÁO CÁO (mã kỳ, loại kỳ, năm, hạn nộp) rồi chạy Báo cáo → Thiết lập bảng tính.`, sheet: null };
+    return {
+      line: `Trang Cấu hình chưa có kỳ sau kỳ ${closed.label}: thêm một dòng vào bảng KỲ BÁO CÁO (mã kỳ, loại kỳ, năm, hạn nộp) rồi chạy Báo cáo → Thiết lập bảng tính.`,
+      sheet: null,
+    };
   }
   const existing = findDataSheet(ss, t, next);
-  if (existing) return { line: `Kỳ tiếp theo: trang "${existing.getName()}" đã sẵn sàng để các đơn vị nhập.`, sheet: existing };
-  if (ss.getSheetByName(archiveSheetName(next))) return { line: `Kỳ tiếp theo (${next.label}) cũng đã lưu trữ.`, sheet: null };
+  if (existing)
+    return { line: `Kỳ tiếp theo: trang "${existing.getName()}" đã sẵn sàng để các đơn vị nhập.`, sheet: existing };
+  if (ss.getSheetByName(archiveSheetName(next)))
+    return { line: `Kỳ tiếp theo (${next.label}) cũng đã lưu trữ.`, sheet: null };
   const r = setupDataSheet(ss, t, next, started + SETUP_BUDGET_MS, { run });
   return {
     line: `Đã mở kỳ tiếp theo: tạo trang "${r.sheet.getName()}" (${r.plan.rows.length} đơn vị, ${periodLine(next)}).${r.complete ? "" : " Một số dòng chưa được bảo vệ: hãy chạy Thiết lập bảng tính để làm tiếp."}`,
@@ -151,11 +206,23 @@ function openNewPeriod(ui: Ui): void {
     ss.toast(`Đang lưu trữ kỳ ${period.label}…`, APP_TITLE, 60);
     const lines: string[] = [];
     let archive = target.existing;
-    if (archive) lines.push(`Trang "${target.name}" đã có đúng số liệu này (lần chạy trước dừng giữa chừng); không chép lại.`);
+    if (archive)
+      lines.push(`Trang "${target.name}" đã có đúng số liệu này (lần chạy trước dừng giữa chừng); không chép lại.`);
     else {
-      const layout = buildArchiveGrid({ template: t, period, data: block, result, archivedAt: asOf, archivedBy: currentUser(), checksum, aggregateLabels: AGGREGATE_LABELS });
+      const layout = buildArchiveGrid({
+        template: t,
+        period,
+        data: block,
+        result,
+        archivedAt: asOf,
+        archivedBy: currentUser(),
+        checksum,
+        aggregateLabels: AGGREGATE_LABELS,
+      });
       archive = writeArchive(ss, target.name, layout, checksum, JSON.stringify(result.totals), source, run);
-      lines.push(`Đã lưu trữ ${block.length - 2} dòng số liệu vào trang "${target.name}" (đã đọc lại và tổng hợp lại khớp; mã kiểm tra ${shortChecksum(checksum)}…).`);
+      lines.push(
+        `Đã lưu trữ ${block.length - 2} dòng số liệu vào trang "${target.name}" (đã đọc lại và tổng hợp lại khớp; mã kiểm tra ${shortChecksum(checksum)}…).`,
+      );
     }
     done = true;
     try {
@@ -163,7 +230,9 @@ function openNewPeriod(ui: Ui): void {
       lines.push(`Đã xóa trang "${sheetName}".`);
     } catch (e) {
       logError("moKyBaoCaoMoi", e);
-      lines.push(`Chưa xóa được trang "${sheetName}" (đang tạm khóa); số liệu đã an toàn trong trang lưu trữ. Hãy chạy lại Mở kỳ báo cáo mới để xóa.`);
+      lines.push(
+        `Chưa xóa được trang "${sheetName}" (đang tạm khóa); số liệu đã an toàn trong trang lưu trữ. Hãy chạy lại Mở kỳ báo cáo mới để xóa.`,
+      );
     }
     const props = PropertiesService.getDocumentProperties();
     if (props.getProperty(LAST_PERIOD_KEY) === period.id) props.deleteProperty(LAST_PERIOD_KEY);
@@ -173,9 +242,19 @@ function openNewPeriod(ui: Ui): void {
       lines.push(next.line);
     } catch (e) {
       logError("moKyBaoCaoMoi", e);
-      lines.push(`Chưa mở được trang của kỳ tiếp theo (${userMessage(e).split("\n")[0]}). Hãy chạy Báo cáo → Thiết lập bảng tính.`);
+      lines.push(
+        `Chưa mở được trang của kỳ tiếp theo (${userMessage(e).split("\n")[0]}). Hãy chạy Báo cáo → Thiết lập bảng tính.`,
+      );
     }
-    const warning = tryAppendLog(ss, [{ action: LOG_ACTIONS.archive, period: period.label, counts: `${counts.log}; ${block.length - 2} dòng số liệu`, checksum, note: `Trang "${target.name}"` }]);
+    const warning = tryAppendLog(ss, [
+      {
+        action: LOG_ACTIONS.archive,
+        period: period.label,
+        counts: `${counts.log}; ${block.length - 2} dòng số liệu`,
+        checksum,
+        note: `Trang "${target.name}"`,
+      },
+    ]);
     if (warning) lines.push(warning);
     ss.setActiveSheet(next.sheet ?? archive);
     ui.alert(APP_TITLE, lines.join("\n"), ui.ButtonSet.OK);
@@ -204,7 +283,11 @@ export function moKyBaoCaoMoi(): void {
       try {
         openNewPeriod(ui);
       } catch (err) {
-        ui.alert(APP_TITLE, `Chưa mở được kỳ báo cáo mới; trang số liệu vẫn giữ nguyên.\n${userMessage(err)}`, ui.ButtonSet.OK);
+        ui.alert(
+          APP_TITLE,
+          `Chưa mở được kỳ báo cáo mới; trang số liệu vẫn giữ nguyên.\n${userMessage(err)}`,
+          ui.ButtonSet.OK,
+        );
       }
     },
   );

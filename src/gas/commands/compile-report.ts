@@ -1,7 +1,13 @@
 /** Menu "Tổng hợp báo cáo" and "Kiểm tra dữ liệu": read in bulk, compile with the core, hand over the .xlsx. */
-import { archiveSheetName, dataBlock, isArchiveName, readArchiveGrid, type ArchiveRecord } from "../../core/sheet-life/archive.js";
+import {
+  archiveSheetName,
+  dataBlock,
+  isArchiveName,
+  readArchiveGrid,
+  type ArchiveRecord,
+} from "../../core/sheet-life/archive.js";
 import { instantToWallClock } from "../../core/vn/dates.js";
-import { type Grid } from "../../core/model/cell.js";
+import type { Grid } from "../../core/model/cell.js";
 import { shortChecksum } from "../../core/sheet-life/checksum.js";
 import { buildColumns, LAYOUT } from "../../core/template/columns.js";
 import { compileGrid } from "../../core/compile/compile.js";
@@ -59,13 +65,20 @@ export interface PeriodData {
  * Refuses a compile that cannot finish inside Apps Script's 6-minute limit.
  * @throws AppError "compile.too-large" pointing to the CLI.
  */
-export function assertCompileFits(ss: Spreadsheet, sheetName: string, period: Pick<Period, "id">, size: CompileSize): void {
+export function assertCompileFits(
+  ss: Spreadsheet,
+  sheetName: string,
+  period: Pick<Period, "id">,
+  size: CompileSize,
+): void {
   if (compileFits(size)) return;
   const minutes = Math.ceil(estimateCompileMs(size) / 60_000);
   throw new AppError(
     "compile.too-large",
     `Trang "${sheetName}" có ${size.units} dòng đơn vị × ${size.dataWidth} cột: ước tính cần khoảng ${minutes} phút, vượt giới hạn 6 phút mỗi lần chạy mà Google cho phép (ở độ rộng này tổng hợp được tối đa khoảng ${maxCompileUnits(size.dataWidth, CONFIG_WIDTH)} đơn vị). Chưa có gì thay đổi.`,
-    [`Hãy tổng hợp trên máy tính bằng lệnh tong-hop, đọc thẳng bảng tính này: tong-hop compile -t <mẫu kế hoạch> -p ${period.id} --sheet ${ss.getUrl()} -o bao-cao.xlsx`],
+    [
+      `Hãy tổng hợp trên máy tính bằng lệnh tong-hop, đọc thẳng bảng tính này: tong-hop compile -t <mẫu kế hoạch> -p ${period.id} --sheet ${ss.getUrl()} -o bao-cao.xlsx`,
+    ],
   );
 }
 
@@ -84,7 +97,11 @@ const sizeOf = (values: readonly (readonly unknown[])[]): CompileSize => ({
 export function readWithinBudget(ss: Spreadsheet, sheet: Sheet, period: Pick<Period, "id" | "label">): unknown[][] {
   const lastRow = Math.max(1, sheet.getLastRow());
   const lastColumn = Math.max(1, sheet.getLastColumn());
-  assertCompileFits(ss, sheet.getName(), period, { units: Math.max(0, lastRow - LAYOUT.firstDataRow + 1), dataWidth: lastColumn, configWidth: CONFIG_WIDTH });
+  assertCompileFits(ss, sheet.getName(), period, {
+    units: Math.max(0, lastRow - LAYOUT.firstDataRow + 1),
+    dataWidth: lastColumn,
+    configWidth: CONFIG_WIDTH,
+  });
   return sheet.getSheetValues(1, 1, lastRow, lastColumn);
 }
 
@@ -101,17 +118,32 @@ function checksumOf(grid: Grid): string {
 export type OnCompileStart = (line: string) => void;
 
 /** The progress line of a period's compile. */
-const startLine = (period: Period, t: Template): string => `Đang tổng hợp kỳ ${period.label} (${t.units.length} đơn vị)… Hộp thoại tải báo cáo sẽ mở khi xong.`;
+const startLine = (period: Period, t: Template): string =>
+  `Đang tổng hợp kỳ ${period.label} (${t.units.length} đơn vị)… Hộp thoại tải báo cáo sẽ mở khi xong.`;
 
 /** Reads the open archive sheet (the active one) through the Spreadsheet's active-sheet methods: its own plan, period and moment, and the data block it keeps. */
 function readArchiveData(ss: Spreadsheet, name: string, onStart?: OnCompileStart): PeriodData {
   const lastRow = Math.max(1, ss.getLastRow());
   const lastColumn = Math.max(1, ss.getLastColumn());
-  assertCompileFits(ss, name, { id: "<mã kỳ>" }, { units: Math.max(0, lastRow - LAYOUT.firstDataRow + 1), dataWidth: lastColumn, configWidth: CONFIG_WIDTH });
+  assertCompileFits(
+    ss,
+    name,
+    { id: "<mã kỳ>" },
+    { units: Math.max(0, lastRow - LAYOUT.firstDataRow + 1), dataWidth: lastColumn, configWidth: CONFIG_WIDTH },
+  );
   onStart?.(`Đang tổng hợp lại từ trang "${name}"… Hộp thoại tải báo cáo sẽ mở khi xong.`);
   const values = ss.getSheetValues(1, 1, lastRow, lastColumn);
   const archive = readArchiveGrid(fromSheet(values));
-  return { template: archive.template, period: archive.period, sheetName: name, values, grid: archive.data, asOf: archive.asOf, checksum: gridChecksum(archive.data), archive };
+  return {
+    template: archive.template,
+    period: archive.period,
+    sheetName: name,
+    values,
+    grid: archive.data,
+    asOf: archive.asOf,
+    checksum: gridChecksum(archive.data),
+    archive,
+  };
 }
 
 /**
@@ -128,10 +160,20 @@ export function readPeriodData(ss: Spreadsheet, remember: boolean, onStart?: OnC
   const template = loadTemplate(ss, { fresh: true });
   const asOf = isoDateTime(instantToWallClock(new Date()));
   const props = PropertiesService.getDocumentProperties();
-  const period = choosePeriod(template, activeName, asOf.slice(0, 10), dataSheetName, props.getProperty(LAST_PERIOD_KEY));
+  const period = choosePeriod(
+    template,
+    activeName,
+    asOf.slice(0, 10),
+    dataSheetName,
+    props.getProperty(LAST_PERIOD_KEY),
+  );
   if (remember) props.setProperty(LAST_PERIOD_KEY, period.id);
   const name = dataSheetName(period);
-  assertCompileFits(ss, name, period, { units: template.units.length, dataWidth: plannedWidth(template, period.id), configWidth: CONFIG_WIDTH });
+  assertCompileFits(ss, name, period, {
+    units: template.units.length,
+    dataWidth: plannedWidth(template, period.id),
+    configWidth: CONFIG_WIDTH,
+  });
   let values: unknown[][];
   if (activeName === name) {
     onStart?.(startLine(period, template));
@@ -140,9 +182,13 @@ export function readPeriodData(ss: Spreadsheet, remember: boolean, onStart?: OnC
     const sheet = ss.getSheetByName(name);
     if (!sheet) {
       if (ss.getSheetByName(archiveSheetName(period))) {
-        throw new AppError("compile.archived", `Kỳ ${period.label} đã được lưu trữ.`, [`Mở trang "${archiveSheetName(period)}" rồi chạy lại Tổng hợp báo cáo để tổng hợp lại kỳ này.`]);
+        throw new AppError("compile.archived", `Kỳ ${period.label} đã được lưu trữ.`, [
+          `Mở trang "${archiveSheetName(period)}" rồi chạy lại Tổng hợp báo cáo để tổng hợp lại kỳ này.`,
+        ]);
       }
-      throw new AppError("compile.no-sheet", `Không thấy trang "${name}" của kỳ ${period.label}.`, ["Chạy Báo cáo → Thiết lập bảng tính để tạo trang dữ liệu."]);
+      throw new AppError("compile.no-sheet", `Không thấy trang "${name}" của kỳ ${period.label}.`, [
+        "Chạy Báo cáo → Thiết lập bảng tính để tạo trang dữ liệu.",
+      ]);
     }
     onStart?.(startLine(period, template));
     values = sheet.getSheetValues(1, 1, -1, -1);
@@ -154,7 +200,13 @@ export function readPeriodData(ss: Spreadsheet, remember: boolean, onStart?: OnC
 
 /** Compiles read data. The source is named after the period's data sheet, also for an archive (it is that sheet's data). */
 export function compileData(d: PeriodData): CompileResult {
-  return compileGrid({ template: d.template, periodId: d.period.id, grid: d.grid, asOf: d.asOf, source: `trang ${dataSheetName(d.period)}` });
+  return compileGrid({
+    template: d.template,
+    periodId: d.period.id,
+    grid: d.grid,
+    asOf: d.asOf,
+    source: `trang ${dataSheetName(d.period)}`,
+  });
 }
 
 /** Counts of a compile for messages and the log. */
@@ -182,12 +234,23 @@ async function compileNow(ui: GoogleAppsScript.Base.Ui): Promise<void> {
     const blob = Utilities.newBlob(toSignedBytes(bytes), XLSX_MIME, fileName);
     const token = storeReport({ fileName, mimeType: XLSX_MIME, base64: Utilities.base64Encode(blob.getBytes()) });
     const user = currentUser();
-    const summary = writeSummarySheet(ss, data.template, data.period, result, { compiledAt: data.asOf, updatedBy: user, checksum: data.checksum });
+    const summary = writeSummarySheet(ss, data.template, data.period, result, {
+      compiledAt: data.asOf,
+      updatedBy: user,
+      checksum: data.checksum,
+    });
     summaryWritten = true;
     const counts = compileCounts(result);
     const tampered = data.archive && data.archive.checksum !== data.checksum;
     const logWarning = tryAppendLog(ss, [
-      { action: LOG_ACTIONS.compile, user: user || undefined, period: data.period.label, counts: counts.log, checksum: data.checksum, note: data.archive ? `Từ trang "${data.sheetName}"${tampered ? "; số liệu khác lúc lưu trữ" : ""}` : "" },
+      {
+        action: LOG_ACTIONS.compile,
+        user: user || undefined,
+        period: data.period.label,
+        counts: counts.log,
+        checksum: data.checksum,
+        note: data.archive ? `Từ trang "${data.sheetName}"${tampered ? "; số liệu khác lúc lưu trữ" : ""}` : "",
+      },
     ]);
     const lines = [
       `Kỳ báo cáo: ${data.period.label}${data.archive ? ` (tổng hợp lại từ trang "${data.sheetName}")` : ""}.`,
@@ -195,13 +258,18 @@ async function compileNow(ui: GoogleAppsScript.Base.Ui): Promise<void> {
       `${summary.problems} vấn đề cần xử lý (xem trang "Tổng hợp" và Phụ lục II).`,
       `Mã kiểm tra số liệu: ${shortChecksum(data.checksum)}… (hai lần tổng hợp cùng mã là cùng một số liệu; mã đầy đủ trong trang "${LOG_SHEET}").`,
     ];
-    if (tampered) lines.push(`CẢNH BÁO: số liệu trong trang lưu trữ khác với lúc lưu trữ (mã kiểm tra lúc lưu trữ ${shortChecksum(data.archive!.checksum)}…): trang đã bị sửa.`);
+    if (tampered)
+      lines.push(
+        `CẢNH BÁO: số liệu trong trang lưu trữ khác với lúc lưu trữ (mã kiểm tra lúc lưu trữ ${shortChecksum(data.archive!.checksum)}…): trang đã bị sửa.`,
+      );
     if (summary.warning) lines.push(summary.warning);
     if (logWarning) lines.push(logWarning);
     const html = renderDownloadDialog({ token, fileName, summary: lines });
     ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(560).setHeight(340), "Tải báo cáo tổng hợp");
   } catch (err) {
-    const state = summaryWritten ? `trang "Tổng hợp" đã được cập nhật đầy đủ nhưng chưa mở được hộp thoại tải tệp; hãy chạy lại để tải` : `trang "Tổng hợp" cũ vẫn giữ nguyên`;
+    const state = summaryWritten
+      ? `trang "Tổng hợp" đã được cập nhật đầy đủ nhưng chưa mở được hộp thoại tải tệp; hãy chạy lại để tải`
+      : `trang "Tổng hợp" cũ vẫn giữ nguyên`;
     ui.alert(APP_TITLE, `Không tổng hợp được báo cáo; ${state}.\n${userMessage(err)}`, ui.ButtonSet.OK);
   }
 }
@@ -245,9 +313,15 @@ export function kiemTraDuLieu(): void {
         if (rows > 0 && !data.archive) {
           const keys = (data.values[LAYOUT.keyRow - 1] ?? []).map((k) => (typeof k === "string" ? k.trim() : ""));
           const byKey = new Map(buildColumns(data.template).map((c) => [c.key, c]));
-          const range = ss.getRange(`'${data.sheetName.replace(/'/g, "''")}'!${a1Of(LAYOUT.firstDataRow, 1, rows, keys.length)}`);
+          const range = ss.getRange(
+            `'${data.sheetName.replace(/'/g, "''")}'!${a1Of(LAYOUT.firstDataRow, 1, rows, keys.length)}`,
+          );
           const notes = range.getNotes();
-          const r = notesForEdit(keys.map((k) => byKey.get(k)), data.grid.slice(LAYOUT.firstDataRow - 1), notes);
+          const r = notesForEdit(
+            keys.map((k) => byKey.get(k)),
+            data.grid.slice(LAYOUT.firstDataRow - 1),
+            notes,
+          );
           if (r.changed) range.setNotes(r.notes);
           bad = r.errors;
         }

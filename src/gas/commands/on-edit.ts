@@ -16,7 +16,8 @@ export const STAMP_LOCK_MS = 10_000;
 export const STAMP_BUSY_MESSAGE =
   "Bảng tính đang bận (có người đang tổng hợp hoặc nhiều đơn vị gửi cùng lúc) nên chưa ghi được Thời gian gửi. Hãy bỏ tích rồi tích lại ô Xác nhận gửi sau ít phút.";
 /** Shown when Sheets failed while writing the time stamp (nothing was written). */
-export const STAMP_FAILED_MESSAGE = "Google Trang tính bị lỗi nên chưa ghi được Thời gian gửi. Hãy bỏ tích rồi tích lại ô Xác nhận gửi.";
+export const STAMP_FAILED_MESSAGE =
+  "Google Trang tính bị lỗi nên chưa ghi được Thời gian gửi. Hãy bỏ tích rồi tích lại ô Xác nhận gửi.";
 const SKIPPED = new Set([LOG_SHEET, LEGACY_LOG_SHEET, SUMMARY_SHEET]);
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
@@ -37,14 +38,29 @@ interface EditContext {
  * Reads the edit's position and the sheet's key row; null when the edit is not on unit rows of
  * a data sheet. The block's size comes from its values, read once by the caller.
  */
-function editContext(range: GoogleAppsScript.Spreadsheet.Range, sheet: GoogleAppsScript.Spreadsheet.Sheet, values: unknown[][]): EditContext | null {
+function editContext(
+  range: GoogleAppsScript.Spreadsheet.Range,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  values: unknown[][],
+): EditContext | null {
   const row = range.getRow();
   if (row < LAYOUT.firstDataRow) return null;
   const lastColumn = sheet.getLastColumn();
   if (lastColumn < 1) return null;
-  const keys = sheet.getRange(LAYOUT.keyRow, 1, 1, lastColumn).getValues()[0].map((k) => (typeof k === "string" ? k.trim() : ""));
+  const keys = sheet
+    .getRange(LAYOUT.keyRow, 1, 1, lastColumn)
+    .getValues()[0]
+    .map((k) => (typeof k === "string" ? k.trim() : ""));
   if (!parseMarker(keys[0])) return null;
-  return { sheet, range, row, column: range.getColumn(), numRows: values.length, numColumns: values[0]?.length ?? 0, keys };
+  return {
+    sheet,
+    range,
+    row,
+    column: range.getColumn(),
+    numRows: values.length,
+    numColumns: values[0]?.length ?? 0,
+    keys,
+  };
 }
 
 /**
@@ -55,7 +71,7 @@ function editContext(range: GoogleAppsScript.Spreadsheet.Range, sheet: GoogleApp
  * Nine Spreadsheet calls for an edit of a good value, whatever the number of units.
  */
 export function onEdit(e: EditEvent): void {
-  if (!e || !e.range) return;
+  if (!e?.range) return;
   try {
     const sheet = e.range.getSheet();
     const sheetName = sheet.getName();
@@ -102,7 +118,11 @@ export function onEdit(e: EditEvent): void {
       }
     }
     if (result.errors > 0) {
-      e.source.toast(`Có ${result.errors} ô chưa đúng. Di chuột vào ô có tam giác đen ở góc để xem hướng dẫn sửa.`, APP_TITLE, 8);
+      e.source.toast(
+        `Có ${result.errors} ô chưa đúng. Di chuột vào ô có tam giác đen ở góc để xem hướng dẫn sửa.`,
+        APP_TITLE,
+        8,
+      );
     }
   } catch (err) {
     logError("onEdit", err);
@@ -115,7 +135,7 @@ export function onEdit(e: EditEvent): void {
  * "Nhật ký gửi" and as a note on "Thời gian gửi".
  */
 export function khiSuaBangTinh(e: EditEvent): void {
-  if (!e || !e.range) return;
+  if (!e?.range) return;
   // A one-cell edit that is not a tick or untick cannot be a submission: no call at all.
   if (e.value !== undefined && !/^(true|false)$/i.test(String(e.value))) return;
   try {
@@ -125,12 +145,23 @@ export function khiSuaBangTinh(e: EditEvent): void {
     const editedKeys = ctx.keys.slice(ctx.column - 1, ctx.column - 1 + ctx.numColumns);
     const changes = submissionChanges(editedKeys, fromSheet(raw));
     if (!changes.length) return;
-    const email = (e.user && typeof e.user.getEmail === "function" ? e.user.getEmail() : "") || Session.getActiveUser().getEmail() || "";
+    const email =
+      (e.user && typeof e.user.getEmail === "function" ? e.user.getEmail() : "") ||
+      Session.getActiveUser().getEmail() ||
+      "";
     const codeAt = ctx.keys.indexOf(COLUMN_KEYS.unitCode) + 1;
     const stampAt = ctx.keys.indexOf(COLUMN_KEYS.submittedAt) + 1;
-    const codes = codeAt > 0 ? ctx.sheet.getRange(ctx.row, codeAt, ctx.numRows, 1).getValues().map((r) => String(r[0])) : changes.map(() => "");
+    const codes =
+      codeAt > 0
+        ? ctx.sheet
+            .getRange(ctx.row, codeAt, ctx.numRows, 1)
+            .getValues()
+            .map((r) => String(r[0]))
+        : changes.map(() => "");
     if (stampAt > 0 && email) {
-      ctx.sheet.getRange(ctx.row, stampAt, ctx.numRows, 1).setNotes(changes.map((c) => [c.submitted ? `Người gửi: ${email}` : ""]));
+      ctx.sheet
+        .getRange(ctx.row, stampAt, ctx.numRows, 1)
+        .setNotes(changes.map((c) => [c.submitted ? `Người gửi: ${email}` : ""]));
     }
     // The log row is appended under the document lock: two units ticking at the same moment
     // would otherwise both read the same last row and one line would overwrite the other.
@@ -140,7 +171,13 @@ export function khiSuaBangTinh(e: EditEvent): void {
       const now = new Date();
       appendLog(
         e.source,
-        changes.map((c, i) => ({ at: now, user: email || "(không rõ email)", action: c.submitted ? LOG_ACTIONS.submit : LOG_ACTIONS.unsubmit, period: ctx.sheet.getName(), unit: codes[i] })),
+        changes.map((c, i) => ({
+          at: now,
+          user: email || "(không rõ email)",
+          action: c.submitted ? LOG_ACTIONS.submit : LOG_ACTIONS.unsubmit,
+          period: ctx.sheet.getName(),
+          unit: codes[i],
+        })),
       );
     } finally {
       lock.releaseLock();

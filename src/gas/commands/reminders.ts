@@ -2,7 +2,21 @@
 import { instantToWallClock } from "../../core/vn/dates.js";
 import { compileGrid } from "../../core/compile/compile.js";
 import { formatDayVN, isoDateTime } from "../../core/vn/dates.js";
-import { fitQuota, offsetText, packLines, planReminders, previewLine, reminderKey, reminderMail, remindablePeriods, unpackLines, type Outstanding, type Reminder, type ReminderMode, type ReminderPlan } from "../../core/sheet-life/reminders.js";
+import {
+  fitQuota,
+  offsetText,
+  packLines,
+  planReminders,
+  previewLine,
+  reminderKey,
+  reminderMail,
+  remindablePeriods,
+  unpackLines,
+  type Outstanding,
+  type Reminder,
+  type ReminderMode,
+  type ReminderPlan,
+} from "../../core/sheet-life/reminders.js";
 import type { Period, Template } from "../../core/model/template-schema.js";
 import { readWithinBudget } from "./compile-report.js";
 import { dataSheetName, findDataSheet } from "../sheets/data-sheet.js";
@@ -78,7 +92,9 @@ function planToday(ss: Spreadsheet, mode: ReminderMode): TodayPlan {
     links.set(period.id, `${url}#gid=${sheet.getSheetId()}`);
     const grid = fromSheet(readWithinBudget(ss, sheet, period));
     const result = compileGrid({ template, periodId: period.id, grid, asOf, source: `trang ${dataSheetName(period)}` });
-    const outstanding = result.statuses.filter((s) => s.status === "pending" || s.status === "overdue").map((s) => ({ unitCode: s.unitCode, draft: s.draft }));
+    const outstanding = result.statuses
+      .filter((s) => s.status === "pending" || s.status === "overdue")
+      .map((s) => ({ unitCode: s.unitCode, draft: s.draft }));
     items.push({ period, offset, outstanding });
   }
   const props = PropertiesService.getDocumentProperties();
@@ -114,7 +130,12 @@ function send(ss: Spreadsheet, p: TodayPlan, startedMs: number): SendOutcome {
       }
       const m = reminderMail(p.template, r, p.links.get(r.periodId) ?? url);
       try {
-        MailApp.sendEmail({ to: r.emails.join(","), subject: m.subject, body: m.body, name: `Văn phòng ${p.template.plan.issuer.name}` });
+        MailApp.sendEmail({
+          to: r.emails.join(","),
+          subject: m.subject,
+          body: m.body,
+          name: `Văn phòng ${p.template.plan.issuer.name}`,
+        });
         out.sent.push(r);
         p.ledger.add(reminderKey(r.periodId, r.unitCode));
       } catch (e) {
@@ -135,37 +156,79 @@ function send(ss: Spreadsheet, p: TodayPlan, startedMs: number): SendOutcome {
 
 function logEntries(p: TodayPlan, o: SendOutcome, mode: ReminderMode): LogEntry[] {
   const how = mode === "scheduled" ? "tự động" : "từ menu";
-  const entries: LogEntry[] = o.sent.map((r) => ({ action: LOG_ACTIONS.reminder, period: r.periodLabel, unit: r.unitCode, counts: `${r.emails.length} người nhận`, note: `${offsetText(r.offset)}; ${how}` }));
-  for (const f of o.failed) entries.push({ action: LOG_ACTIONS.reminder, period: f.r.periodLabel, unit: f.r.unitCode, counts: "0 người nhận", note: `Không gửi được: ${f.message}` });
+  const entries: LogEntry[] = o.sent.map((r) => ({
+    action: LOG_ACTIONS.reminder,
+    period: r.periodLabel,
+    unit: r.unitCode,
+    counts: `${r.emails.length} người nhận`,
+    note: `${offsetText(r.offset)}; ${how}`,
+  }));
+  for (const f of o.failed)
+    entries.push({
+      action: LOG_ACTIONS.reminder,
+      period: f.r.periodLabel,
+      unit: f.r.unitCode,
+      counts: "0 người nhận",
+      note: `Không gửi được: ${f.message}`,
+    });
   const waiting = [...p.later, ...o.stopped];
-  if (waiting.length) entries.push({ action: LOG_ACTIONS.reminder, counts: `${waiting.length} đơn vị chưa gửi`, note: `Hết hạn mức email hoặc thời gian hôm nay: ${waiting.map((r) => r.unitCode).join(", ")}; ${how}` });
+  if (waiting.length)
+    entries.push({
+      action: LOG_ACTIONS.reminder,
+      counts: `${waiting.length} đơn vị chưa gửi`,
+      note: `Hết hạn mức email hoặc thời gian hôm nay: ${waiting.map((r) => r.unitCode).join(", ")}; ${how}`,
+    });
   return entries;
 }
 
 const list = (rs: readonly Reminder[], f: (r: Reminder) => string = previewLine): string[] =>
-  rs.length > PREVIEW_LINES ? [...rs.slice(0, PREVIEW_LINES).map(f), `… và ${rs.length - PREVIEW_LINES} đơn vị khác.`] : rs.map(f);
+  rs.length > PREVIEW_LINES
+    ? [...rs.slice(0, PREVIEW_LINES).map(f), `… và ${rs.length - PREVIEW_LINES} đơn vị khác.`]
+    : rs.map(f);
 const short = (r: Reminder) => `${r.unitCode} – ${r.unitName} (${r.periodLabel})`;
 const recipients = (rs: readonly Reminder[]) => rs.reduce((n, r) => n + r.emails.length, 0);
 
 /** The preview text: who would get what, and who would not and why. */
 function previewText(p: TodayPlan): string {
-  const lines = [`Hôm nay ${formatDayVN(p.day)}. Ngày nhắc theo trang Cấu hình: ${(p.template.reminderDays ?? []).map((d) => (d < 0 ? `${-d} ngày trước hạn` : d === 0 ? "ngày hạn nộp" : `${d} ngày sau hạn`)).join(", ") || "(không có)"}.`];
+  const lines = [
+    `Hôm nay ${formatDayVN(p.day)}. Ngày nhắc theo trang Cấu hình: ${(p.template.reminderDays ?? []).map((d) => (d < 0 ? `${-d} ngày trước hạn` : d === 0 ? "ngày hạn nộp" : `${d} ngày sau hạn`)).join(", ") || "(không có)"}.`,
+  ];
   if (p.send.length) {
-    lines.push(`Sẽ gửi email nhắc hạn cho ${p.send.length} đơn vị (${recipients(p.send)} người nhận; hạn mức email còn lại hôm nay: ${p.quota} người nhận):`);
+    lines.push(
+      `Sẽ gửi email nhắc hạn cho ${p.send.length} đơn vị (${recipients(p.send)} người nhận; hạn mức email còn lại hôm nay: ${p.quota} người nhận):`,
+    );
     lines.push(...list(p.send).map((l) => `• ${l}`));
   }
-  if (p.later.length) lines.push(`Chưa gửi được hôm nay vì hết hạn mức email (${p.later.length} đơn vị, chạy lại vào ngày mai): ${list(p.later, short).join("; ")}`);
-  if (p.plan.noEmail.length) lines.push(`Không có email người nhập trong trang Cấu hình (${p.plan.noEmail.length} đơn vị): ${list(p.plan.noEmail, short).join("; ")}`);
-  if (p.plan.alreadySent.length) lines.push(`Đã nhắc hôm nay, không nhắc lại (${p.plan.alreadySent.length} đơn vị): ${list(p.plan.alreadySent, short).join("; ")}`);
-  if (p.missing.length) lines.push(`Kỳ không còn trang nhập liệu (đã lưu trữ hoặc chưa thiết lập): ${p.missing.map((x) => x.label).join(", ")}.`);
+  if (p.later.length)
+    lines.push(
+      `Chưa gửi được hôm nay vì hết hạn mức email (${p.later.length} đơn vị, chạy lại vào ngày mai): ${list(p.later, short).join("; ")}`,
+    );
+  if (p.plan.noEmail.length)
+    lines.push(
+      `Không có email người nhập trong trang Cấu hình (${p.plan.noEmail.length} đơn vị): ${list(p.plan.noEmail, short).join("; ")}`,
+    );
+  if (p.plan.alreadySent.length)
+    lines.push(
+      `Đã nhắc hôm nay, không nhắc lại (${p.plan.alreadySent.length} đơn vị): ${list(p.plan.alreadySent, short).join("; ")}`,
+    );
+  if (p.missing.length)
+    lines.push(
+      `Kỳ không còn trang nhập liệu (đã lưu trữ hoặc chưa thiết lập): ${p.missing.map((x) => x.label).join(", ")}.`,
+    );
   return lines.join("\n");
 }
 
 function resultText(o: SendOutcome, p: TodayPlan): string {
   const lines = [`Đã gửi ${o.sent.length} email nhắc hạn (${recipients(o.sent)} người nhận).`];
-  if (o.failed.length) lines.push(`Không gửi được ${o.failed.length} đơn vị: ${o.failed.map((f) => `${f.r.unitCode} (${f.message})`).join("; ")}.`);
+  if (o.failed.length)
+    lines.push(
+      `Không gửi được ${o.failed.length} đơn vị: ${o.failed.map((f) => `${f.r.unitCode} (${f.message})`).join("; ")}.`,
+    );
   const waiting = [...p.later, ...o.stopped];
-  if (waiting.length) lines.push(`Còn ${waiting.length} đơn vị chưa gửi (hết hạn mức email hoặc thời gian cho phép hôm nay): ${waiting.map((r) => r.unitCode).join(", ")}. Hãy chạy lại Nhắc hạn vào ngày mai.`);
+  if (waiting.length)
+    lines.push(
+      `Còn ${waiting.length} đơn vị chưa gửi (hết hạn mức email hoặc thời gian cho phép hôm nay): ${waiting.map((r) => r.unitCode).join(", ")}. Hãy chạy lại Nhắc hạn vào ngày mai.`,
+    );
   return lines.join("\n");
 }
 
@@ -184,7 +247,11 @@ export function nhacHan(): void {
     const p = planToday(ss, "manual");
     const text = previewText(p);
     if (!p.send.length) {
-      ui.alert(APP_TITLE, `${text}\nKhông có email nhắc hạn nào cần gửi lúc này: hôm nay không phải ngày nhắc của kỳ nào, hoặc các đơn vị cần nhắc đã xác nhận gửi hay đã được nhắc. Muốn đổi ngày nhắc, sửa dòng "Nhắc hạn" trong bảng KẾ HOẠCH của trang Cấu hình.`, ui.ButtonSet.OK);
+      ui.alert(
+        APP_TITLE,
+        `${text}\nKhông có email nhắc hạn nào cần gửi lúc này: hôm nay không phải ngày nhắc của kỳ nào, hoặc các đơn vị cần nhắc đã xác nhận gửi hay đã được nhắc. Muốn đổi ngày nhắc, sửa dòng "Nhắc hạn" trong bảng KẾ HOẠCH của trang Cấu hình.`,
+        ui.ButtonSet.OK,
+      );
       return;
     }
     if (ui.alert(APP_TITLE, `${text}\n\nGửi email ngay?`, ui.ButtonSet.YES_NO) !== ui.Button.YES) {
@@ -239,20 +306,35 @@ export function batTatNhacHanTuDong(): void {
     const ss = SpreadsheetApp.getActive();
     const mine = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === DAILY_REMINDER_HANDLER);
     if (mine.length) {
-      if (ui.alert(APP_TITLE, `Nhắc hạn tự động đang bật (mỗi ngày khoảng ${REMINDER_HOUR}–${REMINDER_HOUR + 1} giờ sáng). Tắt nhắc hạn tự động?`, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+      if (
+        ui.alert(
+          APP_TITLE,
+          `Nhắc hạn tự động đang bật (mỗi ngày khoảng ${REMINDER_HOUR}–${REMINDER_HOUR + 1} giờ sáng). Tắt nhắc hạn tự động?`,
+          ui.ButtonSet.YES_NO,
+        ) !== ui.Button.YES
+      )
+        return;
       mine.forEach((t) => ScriptApp.deleteTrigger(t));
       const w = tryAppendLog(ss, [{ action: LOG_ACTIONS.reminderOff }]);
       ui.alert(APP_TITLE, ["Đã tắt nhắc hạn tự động.", w].filter(Boolean).join("\n"), ui.ButtonSet.OK);
       return;
     }
     const t = loadTemplate(ss);
-    const days = (t.reminderDays ?? []).map((d) => (d < 0 ? `${-d} ngày trước hạn` : d === 0 ? "ngày hạn nộp" : `${d} ngày sau hạn`)).join(", ");
+    const days = (t.reminderDays ?? [])
+      .map((d) => (d < 0 ? `${-d} ngày trước hạn` : d === 0 ? "ngày hạn nộp" : `${d} ngày sau hạn`))
+      .join(", ");
     const who = currentUser();
     const ask = `Bật nhắc hạn tự động?\nMỗi ngày khoảng ${REMINDER_HOUR}–${REMINDER_HOUR + 1} giờ sáng, bảng tính gửi email nhắc các đơn vị chưa nộp vào các ngày: ${days || "(chưa đặt trong Cấu hình)"}. Email được gửi bằng tài khoản của bạn${who ? ` (${who})` : ""}, trong hạn mức email hằng ngày của tài khoản; mỗi đơn vị nhận nhiều nhất một email mỗi ngày cho mỗi kỳ.`;
     if (ui.alert(APP_TITLE, ask, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
     ScriptApp.newTrigger(DAILY_REMINDER_HANDLER).timeBased().everyDays(1).atHour(REMINDER_HOUR).create();
-    const w = tryAppendLog(ss, [{ action: LOG_ACTIONS.reminderOn, note: `Mỗi ngày lúc ${REMINDER_HOUR} giờ; ngày nhắc: ${days}` }]);
-    ui.alert(APP_TITLE, ["Đã bật nhắc hạn tự động. Kết quả mỗi lần gửi được ghi trong trang Nhật ký.", w].filter(Boolean).join("\n"), ui.ButtonSet.OK);
+    const w = tryAppendLog(ss, [
+      { action: LOG_ACTIONS.reminderOn, note: `Mỗi ngày lúc ${REMINDER_HOUR} giờ; ngày nhắc: ${days}` },
+    ]);
+    ui.alert(
+      APP_TITLE,
+      ["Đã bật nhắc hạn tự động. Kết quả mỗi lần gửi được ghi trong trang Nhật ký.", w].filter(Boolean).join("\n"),
+      ui.ButtonSet.OK,
+    );
   } catch (err) {
     ui.alert(APP_TITLE, `Không bật/tắt được nhắc hạn tự động.\n${userMessage(err)}`, ui.ButtonSet.OK);
   }

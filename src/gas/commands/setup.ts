@@ -24,14 +24,27 @@ export const INSTALLABLE_EDIT_HANDLER = "khiSuaBangTinh";
 
 function chooseBundled(ui: GoogleAppsScript.Base.Ui): Template {
   const all = bundledTemplates();
-  if (all.length === 0) throw new AppError("setup.no-template", "Bản cài đặt không kèm mẫu kế hoạch nào.", ["Thêm tệp mẫu vào thư mục sheets-templates rồi đóng gói lại (npm run push)."]);
+  if (all.length === 0)
+    throw new AppError("setup.no-template", "Bản cài đặt không kèm mẫu kế hoạch nào.", [
+      "Thêm tệp mẫu vào thư mục sheets-templates rồi đóng gói lại (npm run push).",
+    ]);
   let pick = all[0];
   if (all.length > 1) {
     const list = all.map((x, i) => `${i + 1}. ${x.name}`).join("\n");
-    const answer = ui.prompt(APP_TITLE, `Chọn mẫu kế hoạch để tạo trang "${CONFIG_SHEET}" (nhập số thứ tự):\n${list}`, ui.ButtonSet.OK_CANCEL);
-    if (answer.getSelectedButton() !== ui.Button.OK) throw new AppError("setup.cancelled", "Đã hủy thiết lập bảng tính. Chưa tạo trang nào.");
+    const answer = ui.prompt(
+      APP_TITLE,
+      `Chọn mẫu kế hoạch để tạo trang "${CONFIG_SHEET}" (nhập số thứ tự):\n${list}`,
+      ui.ButtonSet.OK_CANCEL,
+    );
+    if (answer.getSelectedButton() !== ui.Button.OK)
+      throw new AppError("setup.cancelled", "Đã hủy thiết lập bảng tính. Chưa tạo trang nào.");
     const n = Number(answer.getResponseText().trim());
-    if (!Number.isInteger(n) || n < 1 || n > all.length) throw new AppError("setup.bad-choice", `"${answer.getResponseText()}" không phải số thứ tự trong danh sách (1–${all.length}).`, [`Chạy lại Thiết lập bảng tính và nhập một số từ 1 đến ${all.length}.`]);
+    if (!Number.isInteger(n) || n < 1 || n > all.length)
+      throw new AppError(
+        "setup.bad-choice",
+        `"${answer.getResponseText()}" không phải số thứ tự trong danh sách (1–${all.length}).`,
+        [`Chạy lại Thiết lập bảng tính và nhập một số từ 1 đến ${all.length}.`],
+      );
     pick = all[n - 1];
   }
   return parseTemplate(pick.input, `mẫu ${pick.name}`);
@@ -41,7 +54,9 @@ function ensureEditTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string
   try {
     const has = ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === INSTALLABLE_EDIT_HANDLER);
     if (!has) ScriptApp.newTrigger(INSTALLABLE_EDIT_HANDLER).forSpreadsheet(ss).onEdit().create();
-    return has ? "Việc tự ghi email người gửi khi đơn vị tích Xác nhận gửi đã được bật từ trước." : "Đã bật việc tự ghi email người gửi khi đơn vị tích Xác nhận gửi.";
+    return has
+      ? "Việc tự ghi email người gửi khi đơn vị tích Xác nhận gửi đã được bật từ trước."
+      : "Đã bật việc tự ghi email người gửi khi đơn vị tích Xác nhận gửi.";
   } catch (e) {
     // Google's own reason stays in brackets for the administrator; the sentence says what it means.
     return `Chưa bật được việc tự ghi email người gửi (Google báo: ${(e as Error).message}); Thời gian gửi vẫn được ghi. Hãy chạy lại Thiết lập bảng tính và bấm Cho phép khi Google hỏi quyền.`;
@@ -111,16 +126,18 @@ export function thietLapBangTinh(): void {
         plan.reason === "runs"
           ? `Kế hoạch có ${template.units.length} đơn vị × ${template.periods.length} kỳ: Thiết lập cần khoảng ${plan.runs} lần chạy (mỗi lần tối đa 6 phút), quá ${MAX_SETUP_RUNS} lần.`
           : `Kế hoạch có ${template.units.length} đơn vị: riêng việc ghi một trang kỳ báo cáo đã gần hết giới hạn 6 phút mỗi lần chạy mà Google cho phép, Thiết lập không thể làm xong dù chạy lại.`;
-      throw new AppError(
-        "setup.too-large",
-        `${why} Chưa tạo hay sửa trang nào.`,
-        [`Hãy chia các đơn vị thành nhiều bảng tính (mỗi cụm một bảng tính), rồi tổng hợp chung bằng lệnh tong-hop compile --sheet <bảng tính 1> --sheet <bảng tính 2> …`],
-      );
+      throw new AppError("setup.too-large", `${why} Chưa tạo hay sửa trang nào.`, [
+        `Hãy chia các đơn vị thành nhiều bảng tính (mỗi cụm một bảng tính), rồi tổng hợp chung bằng lệnh tong-hop compile --sheet <bảng tính 1> --sheet <bảng tính 2> …`,
+      ]);
     }
     if (createdConfig) writeConfigSheet(ss, template, run);
     else protectSheet(ss.getSheetByName(CONFIG_SHEET)!, CONFIG_SHEET, run);
     cacheTemplate(template);
-    const lines: string[] = [createdConfig ? `Đã tạo trang "${CONFIG_SHEET}" từ mẫu kế hoạch ${template.plan.code}.` : `Đã đọc trang "${CONFIG_SHEET}" (kế hoạch ${template.plan.code}).`];
+    const lines: string[] = [
+      createdConfig
+        ? `Đã tạo trang "${CONFIG_SHEET}" từ mẫu kế hoạch ${template.plan.code}.`
+        : `Đã đọc trang "${CONFIG_SHEET}" (kế hoạch ${template.plan.code}).`,
+    ];
     const signature = setupSignature(run.me, template);
     const saved = readSetupProgress();
     const progress: SetupProgress = saved && saved.signature === signature ? saved : { signature, done: [] };
@@ -156,7 +173,9 @@ export function thietLapBangTinh(): void {
       first ??= r.sheet;
       sheets++;
       units = Math.max(units, r.plan.rows.length);
-      lines.push(`${r.created ? "Đã tạo" : "Đã cập nhật"} trang "${r.sheet.getName()}": ${r.plan.rows.length} đơn vị${r.plan.carried ? `, giữ nguyên ${r.plan.carried} ô đã nhập` : ""}.`);
+      lines.push(
+        `${r.created ? "Đã tạo" : "Đã cập nhật"} trang "${r.sheet.getName()}": ${r.plan.rows.length} đơn vị${r.plan.carried ? `, giữ nguyên ${r.plan.carried} ô đã nhập` : ""}.`,
+      );
       complete = r.complete;
       if (r.complete) {
         progress.done.push(name);
@@ -173,14 +192,22 @@ export function thietLapBangTinh(): void {
     // Only an unfinished set-up leaves its progress for the next run; a finished one re-checks everything next time.
     if (!complete) saveSetupProgress(progress);
     else if (saved) saveSetupProgress(null);
-    if (!complete) lines.push("CHƯA XONG: còn một số dòng chưa được bảo vệ vì hết thời gian cho phép (trong lúc chờ, chỉ Văn phòng sửa được các dòng đó). Hãy chạy lại Thiết lập bảng tính để làm tiếp.");
+    if (!complete)
+      lines.push(
+        "CHƯA XONG: còn một số dòng chưa được bảo vệ vì hết thời gian cho phép (trong lúc chờ, chỉ Văn phòng sửa được các dòng đó). Hãy chạy lại Thiết lập bảng tính để làm tiếp.",
+      );
     lines.push(
       run.office.length
         ? `Hãy chia sẻ bảng tính (quyền chỉnh sửa) với email người nhập của các đơn vị và ${run.office.length} email Văn phòng ghi trong trang "${CONFIG_SHEET}"; mỗi đơn vị chỉ sửa được dòng của mình, Văn phòng sửa được mọi trang.`
         : "Hãy chia sẻ bảng tính (quyền chỉnh sửa) với email người nhập của các đơn vị; mỗi đơn vị chỉ sửa được dòng của mình.",
     );
     const logWarning = tryAppendLog(ss, [
-      { action: LOG_ACTIONS.setup, counts: `${sheets} trang kỳ báo cáo; ${units} đơn vị; ${template.indicators.length} chỉ tiêu`, checksum: sha256Hex(JSON.stringify(template)), note: `Mẫu kế hoạch ${template.plan.code}${complete ? "" : "; chưa xong, cần chạy lại"}` },
+      {
+        action: LOG_ACTIONS.setup,
+        counts: `${sheets} trang kỳ báo cáo; ${units} đơn vị; ${template.indicators.length} chỉ tiêu`,
+        checksum: sha256Hex(JSON.stringify(template)),
+        note: `Mẫu kế hoạch ${template.plan.code}${complete ? "" : "; chưa xong, cần chạy lại"}`,
+      },
     ]);
     if (logWarning) lines.push(logWarning);
     ss.toast(complete ? "Thiết lập xong." : "Chưa xong, hãy chạy lại.", APP_TITLE, 5);
@@ -189,7 +216,12 @@ export function thietLapBangTinh(): void {
     // Cancelling the template choice is not a failure: say so plainly.
     if (err instanceof AppError && err.code === "setup.cancelled") ui.alert(APP_TITLE, err.message, ui.ButtonSet.OK);
     // An AppError says itself what to do (fix Cấu hình, split the units…); a Google failure is worth a second run.
-    else ui.alert(APP_TITLE, `Không thiết lập được bảng tính; số liệu đã nhập vẫn được giữ.${err instanceof AppError ? "" : " Hãy chạy lại Thiết lập bảng tính."}\n${userMessage(err)}`, ui.ButtonSet.OK);
+    else
+      ui.alert(
+        APP_TITLE,
+        `Không thiết lập được bảng tính; số liệu đã nhập vẫn được giữ.${err instanceof AppError ? "" : " Hãy chạy lại Thiết lập bảng tính."}\n${userMessage(err)}`,
+        ui.ButtonSet.OK,
+      );
   } finally {
     lock.releaseLock();
   }

@@ -20,5 +20,8 @@ export function onInstall(): void {
 
 /** Menu "Hướng dẫn". */
 export function huongDan(): void {
-  SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput(renderHelp()).setWidth(640).setHeight(520), "Hướng dẫn sử dụng");
+  SpreadsheetApp.getUi().showModalDialog(
+    HtmlService.createHtmlOutput(renderHelp()).setWidth(640).setHeight(520),
+    "Hướng dẫn sử dụng",
+  );
 }

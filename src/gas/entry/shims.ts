@@ -62,7 +62,14 @@ export function installShims(g: ShimTarget): string[] {
     if (typeof fn !== "function") throw new TypeError("Callback must be a function");
     const delay = Math.max(0, Number(ms) || 0);
     const id = nextId++;
-    timers.push({ id, due: now + delay, seq: seq++, fn: fn as Callback, args, every: repeat ? Math.max(1, delay) : undefined });
+    timers.push({
+      id,
+      due: now + delay,
+      seq: seq++,
+      fn: fn as Callback,
+      args,
+      every: repeat ? Math.max(1, delay) : undefined,
+    });
     schedule();
     return id;
   };

@@ -5,7 +5,7 @@ import { safeFileName } from "./file-name.js";
 describe("safeFileName", () => {
   it("drops folders and characters Windows refuses, keeps Vietnamese letters", () => {
     expect(safeFileName("../../etc/passwd")).toBe("passwd");
-    expect(safeFileName("..\\..\\Báo cáo <quý I>: \"mẫu\"?.xlsx")).toBe("Báo cáo -quý I-- -mẫu--.xlsx");
+    expect(safeFileName('..\\..\\Báo cáo <quý I>: "mẫu"?.xlsx')).toBe("Báo cáo -quý I-- -mẫu--.xlsx");
     expect(safeFileName("a\u0000b\u001fc.xlsx")).toBe("a-b-c.xlsx");
   });
   it("never returns an empty, dotted or device name", () => {

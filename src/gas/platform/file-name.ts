@@ -8,7 +8,10 @@ const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
  * `max` characters keeping the extension, and never empty (`fallback`).
  */
 export function safeFileName(name: string, fallback = "bao-cao.xlsx", max = 150): string {
-  const base = String(name ?? "").split(/[\\/]/).pop() ?? "";
+  const base =
+    String(name ?? "")
+      .split(/[\\/]/)
+      .pop() ?? "";
   let s = base
     .normalize("NFC")
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, "-")

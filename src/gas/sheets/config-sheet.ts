@@ -27,14 +27,19 @@ function validationFor(c: ConfigColumn): GoogleAppsScript.Spreadsheet.DataValida
   return b.build();
 }
 
-const formatFor = (c: ConfigColumn): string => (c.kind === "date" ? "dd/mm/yyyy" : c.kind === "integer" || c.kind === "number" ? "General" : "@");
+const formatFor = (c: ConfigColumn): string =>
+  c.kind === "date" ? "dd/mm/yyyy" : c.kind === "integer" || c.kind === "number" ? "General" : "@";
 
 /**
  * Creates the "Cấu hình" sheet (first tab) from a template: values in one write, then formats,
  * validations and notes each in one bulk call (a plan row's help is a note on its label), and a
  * sheet protection for the Văn phòng (its e-mails in `t` included).
  */
-export function writeConfigSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, t: Template, run: ProtectionRun = protectionRun(t)): GoogleAppsScript.Spreadsheet.Sheet {
+export function writeConfigSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  t: Template,
+  run: ProtectionRun = protectionRun(t),
+): GoogleAppsScript.Spreadsheet.Sheet {
   const { grid, width, sections } = templateToConfigGrid(t);
   const sheet = ss.getSheetByName(CONFIG_SHEET) ?? ss.insertSheet(CONFIG_SHEET, 0);
   const rows = grid.length;

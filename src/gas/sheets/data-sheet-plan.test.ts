@@ -6,7 +6,9 @@ import { LAYOUT, makeMarker } from "../../core/template/columns.js";
 import type { CellValue } from "../../core/model/cell.js";
 import { OLD_COLUMN_PREFIX, planDataSheet, plannedWidth } from "./data-sheet-plan.js";
 
-const input = JSON.parse(readFileSync(new URL("../../../test/gas/fixtures/template-gas.json", import.meta.url), "utf8"));
+const input = JSON.parse(
+  readFileSync(new URL("../../../test/gas/fixtures/template-gas.json", import.meta.url), "utf8"),
+);
 const template = parseTemplate(input);
 
 const at = (grid: CellValue[][], key: string) => grid[0].indexOf(key);
@@ -56,7 +58,7 @@ describe("planDataSheet", () => {
     // the removed indicator's column is kept at the end because it holds a value
     const old = at(n, "ty_le_hoc_ba_so");
     expect(old).toBeGreaterThan(at(n, "thoi_gian_gui"));
-    expect(n[1][old]).toBe(OLD_COLUMN_PREFIX + "Tỷ lệ học bạ số (%)");
+    expect(n[1][old]).toBe(`${OLD_COLUMN_PREFIX}Tỷ lệ học bạ số (%)`);
     expect(row("THPT02")[old]).toBe(45.5);
     expect(p.carried).toBe(5);
     // running set-up again on its own output changes nothing
@@ -87,7 +89,10 @@ describe("planDataSheet notes", () => {
     const col = g[0].indexOf("so_tin_bai");
     g[4][col] = "12 bài";
     notes[4][col] = "Lỗi: x\nCách sửa: y";
-    const reordered = parseTemplate({ ...input, units: [input.units[2], ...input.units.filter((_: unknown, i: number) => i !== 2)] });
+    const reordered = parseTemplate({
+      ...input,
+      units: [input.units[2], ...input.units.filter((_: unknown, i: number) => i !== 2)],
+    });
     const p = planDataSheet(reordered, "quy_1_2024", g, notes);
     expect(p.grid[2][1]).toBe("THPT03");
     expect(p.grid[2][col]).toBe("12 bài");

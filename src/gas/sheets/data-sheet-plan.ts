@@ -1,6 +1,13 @@
 /** Plans a period's data sheet from the template, carrying over every value already entered. */
 import { isBlank, type CellValue, type Grid } from "../../core/model/cell.js";
-import { buildColumns, COLUMN_KEYS, LAYOUT, makeMarker, parseMarker, type ColumnSpec } from "../../core/template/columns.js";
+import {
+  buildColumns,
+  COLUMN_KEYS,
+  LAYOUT,
+  makeMarker,
+  parseMarker,
+  type ColumnSpec,
+} from "../../core/template/columns.js";
 import { mapGrid } from "../../core/read/map-grid.js";
 import { AppError } from "../../core/model/problem.js";
 import { findPeriod } from "../../core/template/template.js";
@@ -64,7 +71,12 @@ export const OLD_COLUMN_PREFIX = "(Cột cũ) ";
  * and rows that no longer belong to the template are kept at the end while they hold data.
  * @throws AppError "setup.other-period" when the sheet belongs to another period.
  */
-export function planDataSheet(t: Template, periodId: string, existing: Grid = [], existingNotes: readonly (readonly string[])[] = []): DataSheetPlan {
+export function planDataSheet(
+  t: Template,
+  periodId: string,
+  existing: Grid = [],
+  existingNotes: readonly (readonly string[])[] = [],
+): DataSheetPlan {
   const period = findPeriod(t, periodId);
   const specs = buildColumns(t);
   const groupName = new Map(t.unitGroups.map((g) => [g.code, g.name]));
@@ -75,9 +87,11 @@ export function planDataSheet(t: Template, periodId: string, existing: Grid = []
   if (hasContent) {
     const marker = existing[0]?.map(parseMarker).find((m) => m);
     if (marker && marker.periodId !== periodId) {
-      throw new AppError("setup.other-period", `Trang tính dành cho kỳ "${period.label}" đang chứa dữ liệu của kỳ khác (${marker.periodId}).`, [
-        "Đổi tên trang tính cũ (hoặc xóa nếu không cần) rồi chạy lại Thiết lập bảng tính.",
-      ]);
+      throw new AppError(
+        "setup.other-period",
+        `Trang tính dành cho kỳ "${period.label}" đang chứa dữ liệu của kỳ khác (${marker.periodId}).`,
+        ["Đổi tên trang tính cũ (hoặc xóa nếu không cần) rồi chạy lại Thiết lập bảng tính."],
+      );
     }
     const mapped = mapGrid(t, existing);
     index = mapped.columnIndex;
@@ -89,7 +103,8 @@ export function planDataSheet(t: Template, periodId: string, existing: Grid = []
   const oldByCode = new Map<string, number>();
   oldRows.forEach((row, i) => {
     const c = codeAt === undefined ? undefined : row[codeAt];
-    if (typeof c === "string" && !isBlank(c) && !oldByCode.has(normalizeUnitCode(c))) oldByCode.set(normalizeUnitCode(c), i);
+    if (typeof c === "string" && !isBlank(c) && !oldByCode.has(normalizeUnitCode(c)))
+      oldByCode.set(normalizeUnitCode(c), i);
   });
   const holdsData = (row: CellValue[] | undefined, skip: Set<number>): boolean =>
     !!row && row.some((v, i) => !skip.has(i) && !isBlank(v) && v !== false);
@@ -101,9 +116,15 @@ export function planDataSheet(t: Template, periodId: string, existing: Grid = []
   for (let i = 0; i < width0; i++) {
     if (known.has(i)) continue;
     if (!oldRows.some((r) => !isBlank(r[i]))) continue;
-    const key = typeof existing[0]?.[i] === "string" && !parseMarker(existing[0][i]) ? String(existing[0][i]).trim() : "";
+    const key =
+      typeof existing[0]?.[i] === "string" && !parseMarker(existing[0][i]) ? String(existing[0][i]).trim() : "";
     const h = existing[firstData - 1]?.[i];
-    const header = typeof h === "string" && h.trim() ? (h.startsWith(OLD_COLUMN_PREFIX) ? h : OLD_COLUMN_PREFIX + h.trim()) : `${OLD_COLUMN_PREFIX}cột ${i + 1}`;
+    const header =
+      typeof h === "string" && h.trim()
+        ? h.startsWith(OLD_COLUMN_PREFIX)
+          ? h
+          : OLD_COLUMN_PREFIX + h.trim()
+        : `${OLD_COLUMN_PREFIX}cột ${i + 1}`;
     oldColumns.push({ at: i, key, header });
   }
 
@@ -183,5 +204,16 @@ export function planDataSheet(t: Template, periodId: string, existing: Grid = []
     put(typeof c === "string" ? c : String(c ?? ""), at(COLUMN_KEYS.unitName), at(COLUMN_KEYS.group), i);
   });
   const identityKeys = specs.filter((s) => IDENTITY.has(s.key)).length;
-  return { grid, columns, rows, legendColumn, legend, tableWidth, width, identityColumns: { first: 1, last: identityKeys }, notes, carried };
+  return {
+    grid,
+    columns,
+    rows,
+    legendColumn,
+    legend,
+    tableWidth,
+    width,
+    identityColumns: { first: 1, last: identityKeys },
+    notes,
+    carried,
+  };
 }

@@ -5,7 +5,17 @@ import { describeValidation } from "../../core/template/validation-rules.js";
 import { planDataSheet, type DataSheetPlan } from "./data-sheet-plan.js";
 import { notesForEdit } from "./edit-notes.js";
 import { highlightRules } from "./highlight-rules.js";
-import { a1Of, applyProtection, ownRangeProtections, PROTECTION_PREFIX, protectionRun, removeStale, unitRowDescription, type ProtectionRun, type WantedProtection } from "./protections.js";
+import {
+  a1Of,
+  applyProtection,
+  ownRangeProtections,
+  PROTECTION_PREFIX,
+  protectionRun,
+  removeStale,
+  unitRowDescription,
+  type ProtectionRun,
+  type WantedProtection,
+} from "./protections.js";
 import { rowsSignature } from "./setup-resume.js";
 import { charsToPixels, ensureSize } from "./sheet-size.js";
 import { fromSheet, toSheetText } from "./sheet-values.js";
@@ -65,7 +75,13 @@ const RANGE_CHUNK = 200;
  * protected for that unit's editors. `deadlineMs` (Date.now() value) stops the row
  * protections early so a run stays inside Apps Script's 6-minute limit; running again resumes.
  */
-export function setupDataSheet(ss: Spreadsheet, t: Template, period: Period, deadlineMs = Infinity, opts: SetupSheetOptions = {}): DataSheetResult {
+export function setupDataSheet(
+  ss: Spreadsheet,
+  t: Template,
+  period: Period,
+  deadlineMs = Infinity,
+  opts: SetupSheetOptions = {},
+): DataSheetResult {
   let sheet = findDataSheet(ss, t, period);
   const created = !sheet;
   let existing: ReturnType<typeof fromSheet> = [];
@@ -93,28 +109,50 @@ export function setupDataSheet(ss: Spreadsheet, t: Template, period: Period, dea
   // Formats first: Sheets reads strings by the cell's format when they are written, so a carried
   // "0912345678" landing in a cell that was General (a column moved) would become a number.
   // Key and header rows are plain text; every string outside "@" cells goes in as text.
-  const formatRow = Array.from({ length: width }, (_, j) => (j < plan.tableWidth ? columnNumberFormat(specs[j]) : "General"));
+  const formatRow = Array.from({ length: width }, (_, j) =>
+    j < plan.tableWidth ? columnNumberFormat(specs[j]) : "General",
+  );
   const formats = plan.grid.map((_, r) => (r < LAYOUT.firstDataRow - 1 ? Array<string>(width).fill("@") : formatRow));
   all.setNumberFormats(formats);
   all.setValues(toSheetText(plan.grid, (r, c) => formats[r][c]));
 
   // Notes: help on the headers, ours recomputed on the data, anybody else's carried.
   const values = plan.grid.slice(LAYOUT.firstDataRow - 1);
-  const fresh = notesForEdit([...specs, ...Array(width - specs.length).fill(undefined)], values, plan.notes.slice(LAYOUT.firstDataRow - 1));
-  const headerNotes = plan.notes[LAYOUT.headerRow - 1].map((n, j) => (specs[j] ? describeValidation(specs[j]!).helpText : j < plan.tableWidth ? "Cột cũ, không còn trong mẫu: giữ lại vì có dữ liệu." : n));
+  const fresh = notesForEdit(
+    [...specs, ...Array(width - specs.length).fill(undefined)],
+    values,
+    plan.notes.slice(LAYOUT.firstDataRow - 1),
+  );
+  const headerNotes = plan.notes[LAYOUT.headerRow - 1].map((n, j) =>
+    specs[j]
+      ? describeValidation(specs[j]!).helpText
+      : j < plan.tableWidth
+        ? "Cột cũ, không còn trong mẫu: giữ lại vì có dữ liệu."
+        : n,
+  );
   all.setNotes([plan.notes[0], headerNotes, ...fresh.notes]);
 
   // Validation, one bulk call.
   const validationRow = [...columnValidations(specs), ...Array(width - specs.length).fill(null)];
   if (dataRows > 0) {
-    sheet.getRange(LAYOUT.firstDataRow, 1, dataRows, width).setDataValidations(Array.from({ length: dataRows }, () => validationRow));
+    sheet
+      .getRange(LAYOUT.firstDataRow, 1, dataRows, width)
+      .setDataValidations(Array.from({ length: dataRows }, () => validationRow));
   }
 
   // Header row and legend.
   const header = sheet.getRange(LAYOUT.headerRow, 1, 1, width);
   const legendAt = plan.legendColumn - 1;
-  header.setBackgrounds([Array.from({ length: width }, (_, j) => (j < plan.tableWidth ? HEADER_BG : j >= legendAt ? plan.legend[j - legendAt].background : null))]);
-  header.setFontColors([Array.from({ length: width }, (_, j) => (j >= legendAt ? (plan.legend[j - legendAt].fontColor ?? "#000000") : "#000000"))]);
+  header.setBackgrounds([
+    Array.from({ length: width }, (_, j) =>
+      j < plan.tableWidth ? HEADER_BG : j >= legendAt ? plan.legend[j - legendAt].background : null,
+    ),
+  ]);
+  header.setFontColors([
+    Array.from({ length: width }, (_, j) =>
+      j >= legendAt ? (plan.legend[j - legendAt].fontColor ?? "#000000") : "#000000",
+    ),
+  ]);
   header.setFontWeights([Array.from({ length: width }, (_, j) => (j < plan.tableWidth ? "bold" : "normal"))]);
   header.setWrap(true).setVerticalAlignment("middle");
   sheet.setFrozenRows(LAYOUT.headerRow);
@@ -127,7 +165,12 @@ export function setupDataSheet(ss: Spreadsheet, t: Template, period: Period, dea
   const indexOf = new Map<string, number>();
   plan.columns.forEach((c, j) => c.spec && indexOf.set(c.key, j));
   const lastRow = Math.max(rows, LAYOUT.firstDataRow);
-  const rules = highlightRules(t, period, { columns: plan.columns.flatMap((c) => (c.spec ? [c.spec] : [])), indexOf, firstRow: LAYOUT.firstDataRow, lastRow });
+  const rules = highlightRules(t, period, {
+    columns: plan.columns.flatMap((c) => (c.spec ? [c.spec] : [])),
+    indexOf,
+    firstRow: LAYOUT.firstDataRow,
+    lastRow,
+  });
   sheet.setConditionalFormatRules(
     rules.map((r) => {
       const b = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(r.formula).setBackground(r.background);
@@ -142,14 +185,16 @@ export function setupDataSheet(ss: Spreadsheet, t: Template, period: Period, dea
   // differs; ranges are fetched only for protections that must be created.
   const run = opts.run ?? protectionRun(t);
   const protections = ownRangeProtections(sheet);
-  const apply = (w: WantedProtection, range: () => GoogleAppsScript.Spreadsheet.Range) => applyProtection(w, protections, run, range);
+  const apply = (w: WantedProtection, range: () => GoogleAppsScript.Spreadsheet.Range) =>
+    applyProtection(w, protections, run, range);
   const fixed = (row: number, column: number, numRows: number, numColumns: number, what: string) => {
     const a1 = a1Of(row, column, numRows, numColumns);
     apply({ a1, description: `${PROTECTION_PREFIX}${what}`, editors: [] }, () => sheet!.getRange(a1));
   };
   fixed(1, 1, LAYOUT.headerRow, width, `Tiêu đề ${period.label}`);
   const idWidth = plan.identityColumns.last - plan.identityColumns.first + 1;
-  if (dataRows > 0) fixed(LAYOUT.firstDataRow, plan.identityColumns.first, dataRows, idWidth, `Cột định danh ${period.label}`);
+  if (dataRows > 0)
+    fixed(LAYOUT.firstDataRow, plan.identityColumns.first, dataRows, idWidth, `Cột định danh ${period.label}`);
 
   const signature = rowsSignature([run.me, ...run.office], plan.tableWidth, plan.rows);
   const trusted = opts.resume && opts.resume.signature === signature ? opts.resume.next : 0;
@@ -172,14 +217,21 @@ export function setupDataSheet(ss: Spreadsheet, t: Template, period: Period, dea
     // Finished by the run that stopped: its protection is only taken off the stale list.
     if (next < trusted && protections.delete(description)) continue;
     const i = next;
-    if (apply({ a1: rowA1(i), description, editors: r.unit?.editors ?? [] }, () => rangeOf(i)) !== "kept") protectedRows++;
+    if (apply({ a1: rowA1(i), description, editors: r.unit?.editors ?? [] }, () => rangeOf(i)) !== "kept")
+      protectedRows++;
   }
   const complete = next === plan.rows.length;
   if (complete) removeStale(protections);
   else {
     // Until a later run protects them, the remaining rows are the Văn phòng's alone, never open to every editor.
     const from = plan.rows[next].row;
-    fixed(from, 1, plan.rows[plan.rows.length - 1].row - from + 1, plan.tableWidth, `Chưa thiết lập xong ${period.label}`);
+    fixed(
+      from,
+      1,
+      plan.rows[plan.rows.length - 1].row - from + 1,
+      plan.tableWidth,
+      `Chưa thiết lập xong ${period.label}`,
+    );
   }
   return { sheet, plan, created, protectedRows, complete, next, signature };
 }

@@ -4,7 +4,9 @@ import { parseTemplate } from "../../core/template/template.js";
 import { buildColumns } from "../../core/template/columns.js";
 import { isOwnNote, notesForEdit, submissionChanges } from "./edit-notes.js";
 
-const template = parseTemplate(JSON.parse(readFileSync(new URL("../../../test/gas/fixtures/template-gas.json", import.meta.url), "utf8")));
+const template = parseTemplate(
+  JSON.parse(readFileSync(new URL("../../../test/gas/fixtures/template-gas.json", import.meta.url), "utf8")),
+);
 const cols = buildColumns(template);
 const col = (key: string) => cols.find((c) => c.key === key)!;
 
@@ -22,14 +24,22 @@ describe("notesForEdit", () => {
   it("clears its own note once the cell is fixed, but never someone else's note", () => {
     const bad = notesForEdit([col("so_tin_bai")], [["12 bài"]], [[""]]).notes[0][0];
     expect(isOwnNote(bad)).toBe(true);
-    const fixed = notesForEdit([col("so_tin_bai"), col("so_lop_tap_huan")], [[12, 3]], [[bad, "Văn phòng: đã gọi điện nhắc"]]);
+    const fixed = notesForEdit(
+      [col("so_tin_bai"), col("so_lop_tap_huan")],
+      [[12, 3]],
+      [[bad, "Văn phòng: đã gọi điện nhắc"]],
+    );
     expect(fixed.notes[0]).toEqual(["", "Văn phòng: đã gọi điện nhắc"]);
     expect(fixed.changed).toBe(true);
     expect(notesForEdit([col("so_tin_bai")], [[12]], [[""]]).changed).toBe(false);
   });
 
   it("checks choices, ranges and dates by the template", () => {
-    const r = notesForEdit([col("muc_do_san_sang"), col("ty_le_hoc_ba_so"), col("ngay_ra_mat"), undefined], [["Rất cao", 120, "31/02/2024", "ghi chú"]], [["", "", "", ""]]);
+    const r = notesForEdit(
+      [col("muc_do_san_sang"), col("ty_le_hoc_ba_so"), col("ngay_ra_mat"), undefined],
+      [["Rất cao", 120, "31/02/2024", "ghi chú"]],
+      [["", "", "", ""]],
+    );
     expect(r.errors).toBe(3);
     expect(r.notes[0][0]).toContain("không có trong danh sách");
     expect(r.notes[0][1]).toContain("lớn hơn mức tối đa 100");

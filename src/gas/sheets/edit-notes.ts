@@ -23,7 +23,11 @@ export interface EditNotes {
  * only read, never rewritten. `columns[j]` is the column of block column j (undefined when the
  * column is not part of the template).
  */
-export function notesForEdit(columns: readonly (ColumnSpec | undefined)[], values: readonly CellValue[][], notes: readonly string[][]): EditNotes {
+export function notesForEdit(
+  columns: readonly (ColumnSpec | undefined)[],
+  values: readonly CellValue[][],
+  notes: readonly string[][],
+): EditNotes {
   let changed = false;
   let errors = 0;
   let warnings = 0;
@@ -53,8 +57,14 @@ export interface SubmissionChange {
 }
 
 /** Finds the rows of an edited block where "Xác nhận gửi" was edited, with the new state. */
-export function submissionChanges(keys: readonly (string | undefined)[], values: readonly CellValue[][]): SubmissionChange[] {
+export function submissionChanges(
+  keys: readonly (string | undefined)[],
+  values: readonly CellValue[][],
+): SubmissionChange[] {
   const j = keys.indexOf(COLUMN_KEYS.submitted);
   if (j < 0) return [];
-  return values.map((row, offset) => ({ offset, submitted: row[j] === true || (typeof row[j] === "string" && /^(true|có|x)$/i.test(String(row[j]).trim())) }));
+  return values.map((row, offset) => ({
+    offset,
+    submitted: row[j] === true || (typeof row[j] === "string" && /^(true|có|x)$/i.test(String(row[j]).trim())),
+  }));
 }

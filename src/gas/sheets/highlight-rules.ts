@@ -61,7 +61,11 @@ const num = (n: number): string => (Number.isInteger(n) ? String(n) : String(n))
  * so cell-level marks (bad values, overdue tasks) come before the row-level statuses, and
  * the row-level statuses cover only the identity columns (STT … Nhóm).
  */
-export function highlightRules(t: Pick<Template, "periods" | "unitGroups">, period: Pick<Period, "deadline">, layout: HighlightLayout): HighlightRule[] {
+export function highlightRules(
+  t: Pick<Template, "periods" | "unitGroups">,
+  period: Pick<Period, "deadline">,
+  layout: HighlightLayout,
+): HighlightRule[] {
   const { indexOf, firstRow, lastRow } = layout;
   const col = (key: string): string | null => (indexOf.has(key) ? colName(indexOf.get(key)!) : null);
   const range = (c: string, c2 = c) => `${c}${firstRow}:${c2}${lastRow}`;
@@ -93,7 +97,14 @@ export function highlightRules(t: Pick<Template, "periods" | "unitGroups">, peri
     } else if (v.kind === "list" && v.list && v.list.length) {
       bad = `=AND(${cell}<>"",${v.list.map((x) => `${cell}<>${stringLiteral(x)}`).join(",")})`;
     }
-    if (bad) rules.push({ id: `invalid:${c.key}`, formula: bad, ranges: [range(letter)], background: HIGHLIGHT_COLORS.invalid, fontColor: HIGHLIGHT_COLORS.invalidFont });
+    if (bad)
+      rules.push({
+        id: `invalid:${c.key}`,
+        formula: bad,
+        ranges: [range(letter)],
+        background: HIGHLIGHT_COLORS.invalid,
+        fontColor: HIGHLIGHT_COLORS.invalidFont,
+      });
   }
 
   for (const c of layout.columns) {
@@ -102,7 +113,8 @@ export function highlightRules(t: Pick<Template, "periods" | "unitGroups">, peri
     const letter = col(c.key);
     if (!due || !letter) continue;
     const groupNames = (c.task.groups ?? []).map((g) => t.unitGroups.find((x) => x.code === g)?.name ?? g);
-    const inGroup = group && groupNames.length ? `,OR(${groupNames.map((n) => `$${group}${r}=${stringLiteral(n)}`).join(",")})` : "";
+    const inGroup =
+      group && groupNames.length ? `,OR(${groupNames.map((n) => `$${group}${r}=${stringLiteral(n)}`).join(",")})` : "";
     if (c.kind === "task-status") {
       rules.push({
         id: `task-overdue:${c.task.code}`,
@@ -111,20 +123,51 @@ export function highlightRules(t: Pick<Template, "periods" | "unitGroups">, peri
         background: HIGHLIGHT_COLORS.overdue,
       });
     } else if (c.kind === "task-date") {
-      rules.push({ id: `task-late:${c.task.code}`, formula: `=AND(ISNUMBER(${letter}${r}),INT(${letter}${r})>${dateLiteral(due)})`, ranges: [range(letter)], background: HIGHLIGHT_COLORS.late });
+      rules.push({
+        id: `task-late:${c.task.code}`,
+        formula: `=AND(ISNUMBER(${letter}${r}),INT(${letter}${r})>${dateLiteral(due)})`,
+        ranges: [range(letter)],
+        background: HIGHLIGHT_COLORS.late,
+      });
     }
   }
 
   const first = colName(0);
-  const lastIdentity = colName(Math.max(indexOf.get(COLUMN_KEYS.group) ?? 0, indexOf.get(COLUMN_KEYS.unitName) ?? 0, indexOf.get(COLUMN_KEYS.unitCode) ?? 0));
+  const lastIdentity = colName(
+    Math.max(
+      indexOf.get(COLUMN_KEYS.group) ?? 0,
+      indexOf.get(COLUMN_KEYS.unitName) ?? 0,
+      indexOf.get(COLUMN_KEYS.unitCode) ?? 0,
+    ),
+  );
   const identity = range(first, lastIdentity);
   const when = sentAt ? `IF(ISNUMBER($${sentAt}${r}),$${sentAt}${r},NOW())` : "NOW()";
   const lateRanges = sentAt ? [identity, range(sentAt)] : [identity];
   rules.push(
-    { id: "late", formula: `=AND($${sent}${r}=TRUE,${when}>=${deadline}+1)`, ranges: lateRanges, background: HIGHLIGHT_COLORS.late },
-    { id: "on-time", formula: `=AND($${sent}${r}=TRUE,${when}<${deadline}+1)`, ranges: [identity], background: HIGHLIGHT_COLORS.onTime },
-    { id: "overdue", formula: `=AND($${code}${r}<>"",$${sent}${r}<>TRUE,TODAY()>${deadline})`, ranges: [identity], background: HIGHLIGHT_COLORS.overdue },
-    { id: "due-soon", formula: `=AND($${code}${r}<>"",$${sent}${r}<>TRUE,TODAY()<=${deadline},${deadline}-TODAY()<=${DUE_SOON_DAYS})`, ranges: [identity], background: HIGHLIGHT_COLORS.dueSoon },
+    {
+      id: "late",
+      formula: `=AND($${sent}${r}=TRUE,${when}>=${deadline}+1)`,
+      ranges: lateRanges,
+      background: HIGHLIGHT_COLORS.late,
+    },
+    {
+      id: "on-time",
+      formula: `=AND($${sent}${r}=TRUE,${when}<${deadline}+1)`,
+      ranges: [identity],
+      background: HIGHLIGHT_COLORS.onTime,
+    },
+    {
+      id: "overdue",
+      formula: `=AND($${code}${r}<>"",$${sent}${r}<>TRUE,TODAY()>${deadline})`,
+      ranges: [identity],
+      background: HIGHLIGHT_COLORS.overdue,
+    },
+    {
+      id: "due-soon",
+      formula: `=AND($${code}${r}<>"",$${sent}${r}<>TRUE,TODAY()<=${deadline},${deadline}-TODAY()<=${DUE_SOON_DAYS})`,
+      ranges: [identity],
+      background: HIGHLIGHT_COLORS.dueSoon,
+    },
   );
   return rules;
 }
@@ -137,6 +180,10 @@ export function legendEntries(period: Pick<Period, "deadline">): LegendEntry[] {
     { background: HIGHLIGHT_COLORS.dueSoon, text: `Vàng: chưa nộp, còn ${DUE_SOON_DAYS} ngày trở xuống đến hạn` },
     { background: HIGHLIGHT_COLORS.late, text: "Cam: nộp muộn; nhiệm vụ hoàn thành sau hạn" },
     { background: HIGHLIGHT_COLORS.onTime, text: "Xanh: đã nộp đúng hạn" },
-    { background: HIGHLIGHT_COLORS.invalid, fontColor: HIGHLIGHT_COLORS.invalidFont, text: "Hồng, chữ đỏ: ô sai dữ liệu (xem ghi chú của ô)" },
+    {
+      background: HIGHLIGHT_COLORS.invalid,
+      fontColor: HIGHLIGHT_COLORS.invalidFont,
+      text: "Hồng, chữ đỏ: ô sai dữ liệu (xem ghi chú của ô)",
+    },
   ];
 }

@@ -25,7 +25,16 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export { LOG_SHEET, LEGACY_LOG_SHEET };
 /** Header row of the log. */
-export const LOG_HEADER = ["Thời điểm", "Người thực hiện", "Thao tác", "Kỳ báo cáo", "Mã đơn vị", "Số lượng", "Mã kiểm tra SHA-256 của số liệu", "Ghi chú"];
+export const LOG_HEADER = [
+  "Thời điểm",
+  "Người thực hiện",
+  "Thao tác",
+  "Kỳ báo cáo",
+  "Mã đơn vị",
+  "Số lượng",
+  "Mã kiểm tra SHA-256 của số liệu",
+  "Ghi chú",
+];
 const LEGACY_HEADER = ["Thời điểm", "Kỳ báo cáo (trang)", "Mã đơn vị", "Thao tác", "Người thực hiện"];
 
 /** The actions written in the "Thao tác" column. */
@@ -62,7 +71,10 @@ export function currentUser(): string {
 
 const header = (sheet: Sheet) => {
   ensureSize(sheet, 2, LOG_HEADER.length);
-  sheet.getRange(1, 1, 1, LOG_HEADER.length).setValues(enteredRows([LOG_HEADER])).setFontWeight("bold");
+  sheet
+    .getRange(1, 1, 1, LOG_HEADER.length)
+    .setValues(enteredRows([LOG_HEADER]))
+    .setFontWeight("bold");
   sheet.setFrozenRows(1);
 };
 
@@ -125,7 +137,18 @@ export function appendLog(ss: Spreadsheet, entries: readonly LogEntry[]): void {
 function logRows(entries: readonly LogEntry[]) {
   const user = entries.every((e) => e.user) ? "" : currentUser() || "(không rõ email)";
   const now = new Date();
-  return enteredRows(entries.map((e) => [e.at ?? now, e.user ?? user, e.action, e.period ?? "", e.unit ?? "", e.counts ?? "", e.checksum ?? "", e.note ?? ""]));
+  return enteredRows(
+    entries.map((e) => [
+      e.at ?? now,
+      e.user ?? user,
+      e.action,
+      e.period ?? "",
+      e.unit ?? "",
+      e.counts ?? "",
+      e.checksum ?? "",
+      e.note ?? "",
+    ]),
+  );
 }
 
 /**

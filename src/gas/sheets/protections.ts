@@ -67,10 +67,13 @@ export function protectionRun(t?: OfficeSource): ProtectionRun {
 }
 
 const emails = (users: readonly GoogleAppsScript.Base.User[]): string[] => users.map((u) => u.getEmail().toLowerCase());
-const unique = (xs: readonly string[]): string[] => [...new Set(xs.map((x) => x.toLowerCase()).filter((x) => x !== ""))];
+const unique = (xs: readonly string[]): string[] => [
+  ...new Set(xs.map((x) => x.toLowerCase()).filter((x) => x !== "")),
+];
 
 /** Everyone a protection of the run lets edit, besides the owner: the runner, the Văn phòng, then `editors`. */
-const wantedEditors = (editors: readonly string[], run: ProtectionRun): string[] => unique([run.me, ...run.office, ...editors]);
+const wantedEditors = (editors: readonly string[], run: ProtectionRun): string[] =>
+  unique([run.me, ...run.office, ...editors]);
 
 /**
  * Restricts a protection just created to the effective user, the Văn phòng and `editors`, in
@@ -105,7 +108,8 @@ export function restrictExisting(p: Protection, editors: readonly string[], run:
   const wanted = new Set(want);
   const missing = want.filter((e) => !have.includes(e));
   let extra = have.filter((e) => !wanted.has(e));
-  if (extra.length && run.owner === undefined) run.owner = SpreadsheetApp.getActive().getOwner()?.getEmail().toLowerCase() ?? null;
+  if (extra.length && run.owner === undefined)
+    run.owner = SpreadsheetApp.getActive().getOwner()?.getEmail().toLowerCase() ?? null;
   extra = extra.filter((e) => e !== run.owner);
   if (missing.length) p.addEditors(missing);
   if (extra.length) p.removeEditors(extra);
@@ -144,7 +148,12 @@ export type ProtectionOutcome = "kept" | "fixed" | "created";
  * over the same range is checked (and corrected); one over another range is replaced; a
  * missing one is created on `range()`, which is only asked for then.
  */
-export function applyProtection(w: WantedProtection, existing: Map<string, Protection>, run: ProtectionRun, range: () => Range): ProtectionOutcome {
+export function applyProtection(
+  w: WantedProtection,
+  existing: Map<string, Protection>,
+  run: ProtectionRun,
+  range: () => Range,
+): ProtectionOutcome {
   const p = existing.get(w.description);
   existing.delete(w.description);
   if (p) {

@@ -23,7 +23,13 @@ export interface SetupProgress {
  * edited, rows moved or another person running: all re-checked).
  */
 export function rowsSignature(everyRow: readonly string[], tableWidth: number, rows: readonly PlannedRow[]): string {
-  return fingerprint(JSON.stringify([[...everyRow].map((e) => e.toLowerCase()).sort(), tableWidth, rows.map((r) => [r.row, r.unitCode, [...(r.unit?.editors ?? [])].map((e) => e.toLowerCase()).sort()])]));
+  return fingerprint(
+    JSON.stringify([
+      [...everyRow].map((e) => e.toLowerCase()).sort(),
+      tableWidth,
+      rows.map((r) => [r.row, r.unitCode, [...(r.unit?.editors ?? [])].map((e) => e.toLowerCase()).sort()]),
+    ]),
+  );
 }
 
 /** A 64-bit fingerprint of a text (two 32-bit multiplicative hashes): cheap, for change detection, not security. */

@@ -18,7 +18,8 @@ export const NEW_SHEET_SIZE = { rows: 1000, columns: 26 } as const;
  */
 export function growNewSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, columns: number): void {
   if (rows > NEW_SHEET_SIZE.rows) sheet.insertRowsAfter(NEW_SHEET_SIZE.rows, rows - NEW_SHEET_SIZE.rows);
-  if (columns > NEW_SHEET_SIZE.columns) sheet.insertColumnsAfter(NEW_SHEET_SIZE.columns, columns - NEW_SHEET_SIZE.columns);
+  if (columns > NEW_SHEET_SIZE.columns)
+    sheet.insertColumnsAfter(NEW_SHEET_SIZE.columns, columns - NEW_SHEET_SIZE.columns);
 }
 
 /** Pixels for a width given in characters. */

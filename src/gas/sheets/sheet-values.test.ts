@@ -16,7 +16,17 @@ describe("sheet values", () => {
 
 describe("asEntered", () => {
   it("puts an apostrophe before text Sheets would read as a formula, number, boolean or date", () => {
-    for (const s of ["=HYPERLINK(\"http://x\",\"bấm\")", "+cmd|' /C calc'!A0", "@SUM(A1)", "-2+3", "0912345678", "1.234", "TRUE", "05/02/2024", "'đã có dấu nháy"]) {
+    for (const s of [
+      '=HYPERLINK("http://x","bấm")',
+      "+cmd|' /C calc'!A0",
+      "@SUM(A1)",
+      "-2+3",
+      "0912345678",
+      "1.234",
+      "TRUE",
+      "05/02/2024",
+      "'đã có dấu nháy",
+    ]) {
       expect(asEntered(s)).toBe(`'${s}`);
     }
   });

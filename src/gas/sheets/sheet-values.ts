@@ -1,6 +1,6 @@
 /** Moves values between Sheets (Date instants) and the core (Dates holding wall-clock time). */
 import { instantToWallClock, VN_OFFSET_MS } from "../../core/vn/dates.js";
-import { type CellValue, type Grid } from "../../core/model/cell.js";
+import type { CellValue, Grid } from "../../core/model/cell.js";
 
 /** A value as `Range.getValues()` returns it: "" for empty, numbers, booleans, Date instants. */
 export type SheetValue = string | number | boolean | Date;
@@ -48,7 +48,10 @@ export function asEntered(v: SheetValue, format = "General"): SheetValue {
  * {@link toSheet}, then {@link asEntered} on every cell: `formatAt(r, c)` gives the number
  * format the cell will have when the values are written (default: none, i.e. General).
  */
-export function toSheetText(grid: readonly (readonly CellValue[])[], formatAt?: (row: number, column: number) => string): SheetValue[][] {
+export function toSheetText(
+  grid: readonly (readonly CellValue[])[],
+  formatAt?: (row: number, column: number) => string,
+): SheetValue[][] {
   return toSheet(grid).map((row, r) => row.map((v, c) => asEntered(v, formatAt ? formatAt(r, c) : "General")));
 }
 

@@ -42,9 +42,20 @@ const isHeader = `OR(${isA(SUMMARY_LABELS.groupHeader)},${isA(SUMMARY_LABELS.num
 export function summaryFormatRules(): SummaryFormatRule[] {
   const sections = SECTION_PREFIXES.map((p) => `LEFT($A1,${p.length})=${stringLiteral(p)}`);
   return [
-    ...STATUS_ORDER.map((s, i) => ({ column: 2 + i, numColumns: 1, formula: `=${isA(SUMMARY_LABELS.groupHeader)}`, background: STATUS_COLORS[s], bold: true })),
+    ...STATUS_ORDER.map((s, i) => ({
+      column: 2 + i,
+      numColumns: 1,
+      formula: `=${isA(SUMMARY_LABELS.groupHeader)}`,
+      background: STATUS_COLORS[s],
+      bold: true,
+    })),
     { column: 1, formula: `=AND(${isHeader},A1<>"")`, background: SUMMARY_HEADER_BG, bold: true },
-    { column: 2, numColumns: 1, formula: `=AND($B1=${stringLiteral(SUMMARY_LABELS.error)},ISNUMBER($A1))`, background: HIGHLIGHT_COLORS.overdue },
+    {
+      column: 2,
+      numColumns: 1,
+      formula: `=AND($B1=${stringLiteral(SUMMARY_LABELS.error)},ISNUMBER($A1))`,
+      background: HIGHLIGHT_COLORS.overdue,
+    },
     { column: 1, formula: `=OR(ROW()=1,${isA(SUMMARY_LABELS.total)},${sections.join(",")})`, bold: true },
   ];
 }

@@ -78,7 +78,9 @@ export function buildSummaryGrid(t: Template, period: Period, result: CompileRes
   };
 
   push([`TỔNG HỢP BÁO CÁO: ${t.plan.title.toUpperCase()}`]);
-  push([`Kỳ báo cáo: ${period.label} (từ ${formatDayVN(period.from)} đến ${formatDayVN(period.to)}), hạn nộp ${formatDayVN(period.deadline)}.`]);
+  push([
+    `Kỳ báo cáo: ${period.label} (từ ${formatDayVN(period.from)} đến ${formatDayVN(period.to)}), hạn nộp ${formatDayVN(period.deadline)}.`,
+  ]);
   push([statusLine(stamp)]);
   push([]);
 
@@ -88,22 +90,45 @@ export function buildSummaryGrid(t: Template, period: Period, result: CompileRes
   const chartHeaderRow = push(statusHeader) + 1;
   const groups = t.unitGroups.map((g) => {
     const units = result.statuses.filter((s) => s.group === g.code);
-    return { name: g.name, counts: STATUS_ORDER.map((s) => units.filter((u) => u.status === s).length), total: units.length };
+    return {
+      name: g.name,
+      counts: STATUS_ORDER.map((s) => units.filter((u) => u.status === s).length),
+      total: units.length,
+    };
   });
   for (const g of groups) push([g.name, ...g.counts, g.total]);
-  push([SUMMARY_LABELS.total, ...STATUS_ORDER.map((_, i) => groups.reduce((n, g) => n + g.counts[i], 0)), result.statuses.length]);
+  push([
+    SUMMARY_LABELS.total,
+    ...STATUS_ORDER.map((_, i) => groups.reduce((n, g) => n + g.counts[i], 0)),
+    result.statuses.length,
+  ]);
   const draftCount = result.statuses.filter((s) => s.draft).length;
-  push([`Số đơn vị đã nhập số liệu nhưng chưa tích "Xác nhận gửi": ${draftCount}. Số liệu được tổng hợp từ ${result.countedUnits.length} đơn vị đã xác nhận gửi.`]);
+  push([
+    `Số đơn vị đã nhập số liệu nhưng chưa tích "Xác nhận gửi": ${draftCount}. Số liệu được tổng hợp từ ${result.countedUnits.length} đơn vị đã xác nhận gửi.`,
+  ]);
   push([]);
 
   // II. Totals
   push([`${SECTION_PREFIXES[1]}TỔNG HỢP CÁC CHỈ TIÊU`]);
-  push([SUMMARY_LABELS.number, "Chỉ tiêu", "ĐVT", "Cách tổng hợp", "Kết quả", "Số đơn vị có số liệu", ...t.unitGroups.map((g) => g.name)]);
+  push([
+    SUMMARY_LABELS.number,
+    "Chỉ tiêu",
+    "ĐVT",
+    "Cách tổng hợp",
+    "Kết quả",
+    "Số đơn vị có số liệu",
+    ...t.unitGroups.map((g) => g.name),
+  ]);
   const totalOf = new Map(result.totals.map((x) => [x.key, x]));
   t.indicators.forEach((ind, i) => {
     const tot = totalOf.get(ind.key);
-    const dist = tot?.distribution ? Object.entries(tot.distribution).map(([k, v]) => `${k}: ${v}`).join("; ") : "";
-    const value = (n: number | null | undefined): CellValue => (ind.aggregate === "none" || n === null || n === undefined ? "" : (displayValue(ind, n) ?? ""));
+    const dist = tot?.distribution
+      ? Object.entries(tot.distribution)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join("; ")
+      : "";
+    const value = (n: number | null | undefined): CellValue =>
+      ind.aggregate === "none" || n === null || n === undefined ? "" : (displayValue(ind, n) ?? "");
     push([
       i + 1,
       ind.label,
@@ -118,7 +143,9 @@ export function buildSummaryGrid(t: Template, period: Period, result: CompileRes
   push([]);
 
   // III. Problems
-  const problems = [...result.problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  const problems = [...result.problems].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1,
+  );
   const unitName = new Map(t.units.map((u) => [u.code, u.name]));
   push([`${SECTION_PREFIXES[2]}CÁC VẤN ĐỀ CẦN XỬ LÝ (${problems.length})`]);
   push([SUMMARY_LABELS.number, "Mức độ", "Đơn vị", "Cột", "Giá trị đã nhập", "Vấn đề", "Cách sửa", "Dòng"]);
@@ -137,7 +164,9 @@ export function buildSummaryGrid(t: Template, period: Period, result: CompileRes
   if (problems.length === 0) push(["", "Không có vấn đề nào."]);
 
   const width = Math.max(...rows.map((r) => r.length));
-  const grid = rows.map((r) => [...r, ...Array<CellValue>(width - r.length).fill("")].map((v) => (v === null || v === undefined ? "" : v)));
+  const grid = rows.map((r) =>
+    [...r, ...Array<CellValue>(width - r.length).fill("")].map((v) => (v === null || v === undefined ? "" : v)),
+  );
   return {
     grid,
     width,

@@ -15,7 +15,13 @@ import { replaceSheet } from "./safe-write.js";
 import { growNewSheet, NEW_SHEET_SIZE } from "./sheet-size.js";
 import { toSheetText } from "./sheet-values.js";
 import { summaryFormatRules } from "./summary-format.js";
-import { buildSummaryGrid, SUMMARY_FROZEN_ROWS, SUMMARY_SHEET, type SummaryGrid, type SummaryStamp } from "./summary-grid.js";
+import {
+  buildSummaryGrid,
+  SUMMARY_FROZEN_ROWS,
+  SUMMARY_SHEET,
+  type SummaryGrid,
+  type SummaryStamp,
+} from "./summary-grid.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -59,14 +65,16 @@ function readLayout(props: GoogleAppsScript.Properties.Properties): SummaryLayou
   if (!raw) return null;
   try {
     const l = JSON.parse(raw) as SummaryLayout;
-    const ok = l && l.v === 1 && [l.groups, l.rows, l.columns, l.height, l.width].every((n) => Number.isInteger(n) && n >= 0);
+    const ok =
+      l && l.v === 1 && [l.groups, l.rows, l.columns, l.height, l.width].every((n) => Number.isInteger(n) && n >= 0);
     return ok ? l : null;
   } catch {
     return null;
   }
 }
 
-const saveLayout = (props: GoogleAppsScript.Properties.Properties, l: SummaryLayout) => props.setProperty(SUMMARY_LAYOUT_KEY, JSON.stringify(l));
+const saveLayout = (props: GoogleAppsScript.Properties.Properties, l: SummaryLayout) =>
+  props.setProperty(SUMMARY_LAYOUT_KEY, JSON.stringify(l));
 
 /** The grid padded with blanks to `rows` × `columns`: the cells of a longer earlier block are emptied by the same write. */
 function padded(grid: readonly (readonly CellValue[])[], rows: number, columns: number): CellValue[][] {
@@ -79,7 +87,12 @@ function padded(grid: readonly (readonly CellValue[])[], rows: number, columns: 
  * compile. Null when the sheet cannot be reached as recorded (deleted, renamed, made smaller):
  * it is then built anew.
  */
-function writeInPlace(ss: Spreadsheet, s: SummaryGrid, layout: SummaryLayout, props: GoogleAppsScript.Properties.Properties): boolean {
+function writeInPlace(
+  ss: Spreadsheet,
+  s: SummaryGrid,
+  layout: SummaryLayout,
+  props: GoogleAppsScript.Properties.Properties,
+): boolean {
   const height = Math.max(layout.height, s.grid.length);
   const width = Math.max(layout.width, s.width);
   let range: GoogleAppsScript.Spreadsheet.Range;
@@ -93,7 +106,8 @@ function writeInPlace(ss: Spreadsheet, s: SummaryGrid, layout: SummaryLayout, pr
   // next compile still blanks every row this one may have written.
   if (height > layout.height || width > layout.width) saveLayout(props, { ...layout, height, width });
   range.setValues(toSheetText(padded(s.grid, height, width)));
-  if (s.grid.length !== height || s.width !== width) saveLayout(props, { ...layout, height: s.grid.length, width: s.width });
+  if (s.grid.length !== height || s.width !== width)
+    saveLayout(props, { ...layout, height: s.grid.length, width: s.width });
   return true;
 }
 
@@ -138,14 +152,23 @@ function buildSheet(sheet: Sheet, s: SummaryGrid, size: { rows: number; columns:
  * untouched, or the unfinished one named "… (đang ghi, chưa xong)". Every text goes in as text:
  * a unit's "=HYPERLINK(…)" shown in the problems list stays a string, never a formula.
  */
-export function writeSummarySheet(ss: Spreadsheet, t: Template, period: Period, result: CompileResult, stamp: SummaryStamp): SummaryWritten {
+export function writeSummarySheet(
+  ss: Spreadsheet,
+  t: Template,
+  period: Period,
+  result: CompileResult,
+  stamp: SummaryStamp,
+): SummaryWritten {
   const s = buildSummaryGrid(t, period, result, stamp);
   const props = PropertiesService.getDocumentProperties();
   const layout = readLayout(props);
   const fits = layout && layout.groups === s.groups && s.grid.length <= layout.rows && s.width <= layout.columns;
   if (fits && writeInPlace(ss, s, layout, props)) return { problems: s.problemCount, rebuilt: false };
 
-  const size = { rows: Math.max(NEW_SHEET_SIZE.rows, s.grid.length), columns: Math.max(NEW_SHEET_SIZE.columns, s.width) };
+  const size = {
+    rows: Math.max(NEW_SHEET_SIZE.rows, s.grid.length),
+    columns: Math.max(NEW_SHEET_SIZE.columns, s.width),
+  };
   // Forgotten first: if the new sheet is built but not recorded, the next compile builds it again rather than trust a stale record.
   props.deleteProperty(SUMMARY_LAYOUT_KEY);
   const done = replaceSheet(ss, SUMMARY_SHEET, (sheet) => buildSheet(sheet, s, size, t));

@@ -68,7 +68,9 @@ export function loadTemplate(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, opts:
   }
   const t = readConfigSheet(ss);
   if (!t) {
-    throw new AppError("config.missing", `Bảng tính chưa có trang "${CONFIG_SHEET}".`, ["Văn phòng chạy Báo cáo → Thiết lập bảng tính trước."]);
+    throw new AppError("config.missing", `Bảng tính chưa có trang "${CONFIG_SHEET}".`, [
+      "Văn phòng chạy Báo cáo → Thiết lập bảng tính trước.",
+    ]);
   }
   cacheTemplate(t);
   return t;

@@ -30,7 +30,9 @@ export function buildValidation(v: ValidationRule): GoogleAppsScript.Spreadsheet
 }
 
 /** One rule per column (null for free columns), built once and shared by every row. */
-export function columnValidations(columns: readonly (ColumnSpec | undefined)[]): (GoogleAppsScript.Spreadsheet.DataValidation | null)[] {
+export function columnValidations(
+  columns: readonly (ColumnSpec | undefined)[],
+): (GoogleAppsScript.Spreadsheet.DataValidation | null)[] {
   return columns.map((c) => (c ? buildValidation(describeValidation(c)) : null));
 }
 

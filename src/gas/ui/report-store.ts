@@ -13,7 +13,9 @@ export const REPORT_TTL_SECONDS = 1800;
 export function storeReport(file: ReportFilePayload): string {
   const token = Utilities.getUuid();
   const parts = chunkText(file.base64, CHUNK);
-  const values: Record<string, string> = { [PREFIX + token]: JSON.stringify({ fileName: file.fileName, mimeType: file.mimeType, parts: parts.length }) };
+  const values: Record<string, string> = {
+    [PREFIX + token]: JSON.stringify({ fileName: file.fileName, mimeType: file.mimeType, parts: parts.length }),
+  };
   parts.forEach((p, i) => (values[`${PREFIX}${token}:${i}`] = p));
   CacheService.getUserCache().putAll(values, REPORT_TTL_SECONDS);
   return token;
@@ -24,10 +26,14 @@ export function storeReport(file: ReportFilePayload): string {
  * @throws AppError "report.expired" when the cache no longer holds it.
  */
 export function layTepBaoCao(token: unknown): ReportFilePayload {
-  if (typeof token !== "string" || !/^[\w-]{8,64}$/.test(token)) throw new AppError("report.bad-token", "Yêu cầu tải tệp không hợp lệ.");
+  if (typeof token !== "string" || !/^[\w-]{8,64}$/.test(token))
+    throw new AppError("report.bad-token", "Yêu cầu tải tệp không hợp lệ.");
   const cache = CacheService.getUserCache();
   const head = cache.get(PREFIX + token);
-  const expired = new AppError("report.expired", "Tệp báo cáo đã hết hạn lưu tạm (30 phút). Hãy chạy lại Báo cáo → Tổng hợp báo cáo.");
+  const expired = new AppError(
+    "report.expired",
+    "Tệp báo cáo đã hết hạn lưu tạm (30 phút). Hãy chạy lại Báo cáo → Tổng hợp báo cáo.",
+  );
   if (!head) throw expired;
   const meta = JSON.parse(head) as { fileName: string; mimeType: string; parts: number };
   const keys = Array.from({ length: meta.parts }, (_, i) => `${PREFIX}${token}:${i}`);

@@ -29,7 +29,10 @@ export function parseA1(a1: string, maxRows = 1000, maxColumns = 26): A1Range {
   let ref = a1.trim();
   const bang = ref.lastIndexOf("!");
   if (bang >= 0) {
-    sheet = ref.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    sheet = ref
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, "$1")
+      .replace(/''/g, "'");
     ref = ref.slice(bang + 1);
   }
   const part = (s: string) => {
@@ -50,5 +53,7 @@ export function parseA1(a1: string, maxRows = 1000, maxColumns = 26): A1Range {
 /** "B3:D10" (or "B3" for one cell). */
 export function formatA1(row: number, column: number, numRows = 1, numColumns = 1): string {
   const start = `${columnLetters(column)}${row}`;
-  return numRows === 1 && numColumns === 1 ? start : `${start}:${columnLetters(column + numColumns - 1)}${row + numRows - 1}`;
+  return numRows === 1 && numColumns === 1
+    ? start
+    : `${start}:${columnLetters(column + numColumns - 1)}${row + numRows - 1}`;
 }

@@ -1,5 +1,5 @@
 /** The realm boundary: script objects see counted proxies of the fakes, and values of their own realm. */
-import { CallLog, Fake } from "./call-log.js";
+import { type CallLog, Fake } from "./call-log.js";
 import type { FaultInjector } from "./faults.js";
 
 /** Constructors of the script's realm (the vm context). */
@@ -42,7 +42,8 @@ export class Boundary {
 
   /** A value the script passed in, as the host handles it. */
   toHost(v: unknown): unknown {
-    if (v && (typeof v === "object" || typeof v === "function") && this.targets.has(v as object)) return this.targets.get(v as object);
+    if (v && (typeof v === "object" || typeof v === "function") && this.targets.has(v as object))
+      return this.targets.get(v as object);
     if (isDate(v)) return new Date((v as Date).getTime());
     if (Array.isArray(v)) return v.map((x) => this.toHost(x));
     if (ArrayBuffer.isView(v)) return v;
@@ -67,12 +68,17 @@ export class Boundary {
       get(target, prop) {
         const value = Reflect.get(target, prop, target);
         if (typeof prop !== "string" || prop.startsWith("_") || typeof value !== "function") {
-          return typeof prop === "string" && !prop.startsWith("_") && typeof value !== "function" ? self.toScript(value) : undefined;
+          return typeof prop === "string" && !prop.startsWith("_") && typeof value !== "function"
+            ? self.toScript(value)
+            : undefined;
         }
         return (...args: unknown[]) => {
           self.log.add(target.service, target.kind, prop);
           self.faults?.before(target, prop);
-          const out = (value as (...a: unknown[]) => unknown).apply(target, args.map((a) => self.toHost(a)));
+          const out = (value as (...a: unknown[]) => unknown).apply(
+            target,
+            args.map((a) => self.toHost(a)),
+          );
           self.faults?.afterCall(target, prop);
           return self.toScript(out);
         };

@@ -80,7 +80,8 @@ export class FakeDataValidationBuilder extends Fake {
     return this.set("NUMBER_LESS_THAN_OR_EQUAL_TO", [a]);
   }
   requireValueInList(values: string[], showDropdown = true): this {
-    if (!Array.isArray(values) || values.length === 0) throw new Error("Exception: The list of values must not be empty.");
+    if (!Array.isArray(values) || values.length === 0)
+      throw new Error("Exception: The list of values must not be empty.");
     if (values.length > 500) throw new Error("Exception: The data validation list can contain at most 500 items.");
     return this.set("VALUE_IN_LIST", [values.map(String), showDropdown]);
   }
@@ -124,13 +125,17 @@ export class FakeConditionalFormatRule extends Fake {
   getRanges(): FakeRange[] {
     return [...this._ranges];
   }
-  getBooleanCondition(): { getCriteriaType(): string; getCriteriaValues(): string[]; getBackground(): string | null; getFontColor(): string | null } {
-    const self = this;
+  getBooleanCondition(): {
+    getCriteriaType(): string;
+    getCriteriaValues(): string[];
+    getBackground(): string | null;
+    getFontColor(): string | null;
+  } {
     return {
       getCriteriaType: () => "CUSTOM_FORMULA",
-      getCriteriaValues: () => [self._formula],
-      getBackground: () => self._background,
-      getFontColor: () => self._fontColor,
+      getCriteriaValues: () => [this._formula],
+      getBackground: () => this._background,
+      getFontColor: () => this._fontColor,
     };
   }
 }

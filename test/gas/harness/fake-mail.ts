@@ -42,7 +42,10 @@ export class FakeMailApp extends Fake {
     super();
   }
   private auth(method: string): void {
-    if (this._world.authMode === "LIMITED") throw new Error(`Exception: You do not have permission to call MailApp.${method}. Required permissions: https://www.googleapis.com/auth/script.send_mail`);
+    if (this._world.authMode === "LIMITED")
+      throw new Error(
+        `Exception: You do not have permission to call MailApp.${method}. Required permissions: https://www.googleapis.com/auth/script.send_mail`,
+      );
   }
   getRemainingDailyQuota(): number {
     this.auth("getRemainingDailyQuota");
@@ -65,7 +68,8 @@ export class FakeMailApp extends Fake {
     const subject = String(m.subject ?? "");
     const body = String(m.body ?? "");
     if (subject.length > 250) throw new Error("Exception: Limit Exceeded: Email Subject length.");
-    if (Buffer.byteLength(body + String(m.htmlBody ?? ""), "utf8") > 200 * 1024) throw new Error("Exception: Limit Exceeded: Email Body Size.");
+    if (Buffer.byteLength(body + String(m.htmlBody ?? ""), "utf8") > 200 * 1024)
+      throw new Error("Exception: Limit Exceeded: Email Body Size.");
     if (all.length > this._quota) throw new Error("Exception: Service invoked too many times for one day: email.");
     this._quota -= all.length;
     this._sent.push({

@@ -200,7 +200,9 @@ export class FakeSession extends Fake {
 const assertSignedBytes = (data: unknown[]): number[] => {
   for (const b of data) {
     if (typeof b !== "number" || !Number.isInteger(b) || b < -128 || b > 127) {
-      throw new Error(`Exception: The parameters (number[]) don't match the method signature for Utilities.newBlob. (byte value ${String(b)} is outside −128..127)`);
+      throw new Error(
+        `Exception: The parameters (number[]) don't match the method signature for Utilities.newBlob. (byte value ${String(b)} is outside −128..127)`,
+      );
     }
   }
   return data as number[];
@@ -239,13 +241,26 @@ export class FakeBlob extends Fake {
   }
 }
 
-const DIGESTS: Record<string, string> = { MD5: "md5", SHA_1: "sha1", SHA_256: "sha256", SHA_384: "sha384", SHA_512: "sha512" };
+const DIGESTS: Record<string, string> = {
+  MD5: "md5",
+  SHA_1: "sha1",
+  SHA_256: "sha256",
+  SHA_384: "sha384",
+  SHA_512: "sha512",
+};
 
 /** The Utilities global. newBlob and base64Encode refuse bytes outside −128..127 like the real ones. */
 export class FakeUtilities extends Fake {
   readonly service = "Utilities";
   readonly kind = "Utilities";
-  readonly DigestAlgorithm = { MD2: "MD2", MD5: "MD5", SHA_1: "SHA_1", SHA_256: "SHA_256", SHA_384: "SHA_384", SHA_512: "SHA_512" };
+  readonly DigestAlgorithm = {
+    MD2: "MD2",
+    MD5: "MD5",
+    SHA_1: "SHA_1",
+    SHA_256: "SHA_256",
+    SHA_384: "SHA_384",
+    SHA_512: "SHA_512",
+  };
   readonly Charset = { US_ASCII: "US_ASCII", UTF_8: "UTF_8" };
   /**
    * computeDigest(algorithm, value[, charset]): node:crypto on the host, returned as Java's
@@ -257,8 +272,10 @@ export class FakeUtilities extends Fake {
     if (!alg) throw new Error(`Exception: Invalid argument: algorithm (${String(algorithm)})`);
     let bytes: Buffer;
     if (typeof value === "string") {
-      if (charset !== undefined && charset !== "UTF_8" && charset !== "US_ASCII") throw new Error("Exception: Invalid argument: charset");
-      bytes = charset === "US_ASCII" ? Buffer.from(value.replace(/[^\x00-\x7f]/g, "?"), "ascii") : Buffer.from(value, "utf8");
+      if (charset !== undefined && charset !== "UTF_8" && charset !== "US_ASCII")
+        throw new Error("Exception: Invalid argument: charset");
+      bytes =
+        charset === "US_ASCII" ? Buffer.from(value.replace(/[^\x00-\x7f]/g, "?"), "ascii") : Buffer.from(value, "utf8");
     } else if (Array.isArray(value)) {
       bytes = Buffer.from(Int8Array.from(assertSignedBytes(value)).buffer);
     } else throw new Error("Exception: The parameters don't match the method signature for Utilities.computeDigest.");
@@ -266,13 +283,16 @@ export class FakeUtilities extends Fake {
     return Array.from(new Int8Array(d.buffer, d.byteOffset, d.byteLength));
   }
   newBlob(data: unknown, contentType?: string, name?: string): FakeBlob {
-    if (typeof data === "string") return new FakeBlob(new Int8Array(Buffer.from(data, "utf8")), contentType ?? "text/plain", name ?? null);
-    if (!Array.isArray(data)) throw new Error("Exception: The parameters don't match the method signature for Utilities.newBlob.");
+    if (typeof data === "string")
+      return new FakeBlob(new Int8Array(Buffer.from(data, "utf8")), contentType ?? "text/plain", name ?? null);
+    if (!Array.isArray(data))
+      throw new Error("Exception: The parameters don't match the method signature for Utilities.newBlob.");
     return new FakeBlob(Int8Array.from(assertSignedBytes(data)), contentType ?? null, name ?? null);
   }
   base64Encode(data: unknown): string {
     if (typeof data === "string") return Buffer.from(data, "utf8").toString("base64");
-    if (!Array.isArray(data)) throw new Error("Exception: The parameters don't match the method signature for Utilities.base64Encode.");
+    if (!Array.isArray(data))
+      throw new Error("Exception: The parameters don't match the method signature for Utilities.base64Encode.");
     const bytes = Int8Array.from(assertSignedBytes(data));
     return Buffer.from(bytes.buffer).toString("base64");
   }
@@ -382,8 +402,10 @@ export class FakeClockTriggerBuilder extends Fake {
     return this;
   }
   create(): FakeTrigger {
-    if (!this.clock.everyDays && !this.clock.everyHours) throw new Error("Exception: The trigger needs a recurrence (everyDays, everyHours…).");
-    if (this.clock.atHour !== undefined && !this.clock.everyDays) throw new Error("Exception: atHour can only be used with everyDays or everyWeeks.");
+    if (!this.clock.everyDays && !this.clock.everyHours)
+      throw new Error("Exception: The trigger needs a recurrence (everyDays, everyHours…).");
+    if (this.clock.atHour !== undefined && !this.clock.everyDays)
+      throw new Error("Exception: atHour can only be used with everyDays or everyWeeks.");
     return this._app._add(new FakeTrigger(this._handler, "CLOCK", this._app._world.effectiveUser, { ...this.clock }));
   }
 }
@@ -402,11 +424,17 @@ export class FakeScriptApp extends Fake {
     super();
   }
   private auth(): void {
-    if (this._world.authMode === "LIMITED") throw new Error("Exception: You do not have permission to call ScriptApp.getProjectTriggers. Required permissions: https://www.googleapis.com/auth/script.scriptapp");
+    if (this._world.authMode === "LIMITED")
+      throw new Error(
+        "Exception: You do not have permission to call ScriptApp.getProjectTriggers. Required permissions: https://www.googleapis.com/auth/script.scriptapp",
+      );
   }
   _add(t: FakeTrigger): FakeTrigger {
     if (!this._functionExists(t._handler)) throw new Error(`Exception: Script function not found: ${t._handler}`);
-    if (this._triggers.filter((x) => x._owner === t._owner).length >= TRIGGER_LIMIT) throw new Error("Exception: This script has too many triggers. Triggers must be deleted from the script before more can be added.");
+    if (this._triggers.filter((x) => x._owner === t._owner).length >= TRIGGER_LIMIT)
+      throw new Error(
+        "Exception: This script has too many triggers. Triggers must be deleted from the script before more can be added.",
+      );
     this._triggers.push(t);
     return t;
   }

@@ -1,7 +1,12 @@
 /** Fakes of Sheet, Range and Protection, following the documented behaviour of SpreadsheetApp. */
 import { Fake } from "./call-log.js";
 import { columnLetters, formatA1, parseA1 } from "./a1.js";
-import { FakeChart, FakeChartBuilder, FakeConditionalFormatRule, FakeDataValidation } from "./fake-builders.js";
+import {
+  type FakeChart,
+  FakeChartBuilder,
+  type FakeConditionalFormatRule,
+  FakeDataValidation,
+} from "./fake-builders.js";
 import type { FakeSpreadsheet } from "./fake-spreadsheet.js";
 import { FakeUser, type World } from "./world.js";
 
@@ -45,14 +50,18 @@ export function userEntered(text: string, locale: string, timeZone: string): { v
   if (d) {
     const t = Date.UTC(+d[3], +d[2] - 1, +d[1]);
     const back = new Date(t);
-    if (back.getUTCDate() === +d[1] && back.getUTCMonth() === +d[2] - 1) return { value: new Date(t - (timeZone === "Asia/Ho_Chi_Minh" ? VN_OFFSET_MS : 0)) };
+    if (back.getUTCDate() === +d[1] && back.getUTCMonth() === +d[2] - 1)
+      return { value: new Date(t - (timeZone === "Asia/Ho_Chi_Minh" ? VN_OFFSET_MS : 0)) };
   }
   return { value: text };
 }
 
 /** Stores an entered value in a cell the way Sheets does (see {@link userEntered}). */
 export function enterValue(c: Cell, v: unknown, locale: string, timeZone: string): void {
-  if (typeof v === "string" && v.length > CELL_TEXT_LIMIT) throw new Error(`Exception: Your input contains more than the maximum of ${CELL_TEXT_LIMIT} characters in a single cell.`);
+  if (typeof v === "string" && v.length > CELL_TEXT_LIMIT)
+    throw new Error(
+      `Exception: Your input contains more than the maximum of ${CELL_TEXT_LIMIT} characters in a single cell.`,
+    );
   c.formula = "";
   if (typeof v === "string" && c.numberFormat !== "@") {
     const e = userEntered(v, locale, timeZone);
@@ -63,7 +72,8 @@ export function enterValue(c: Cell, v: unknown, locale: string, timeZone: string
   c.value = stored(v);
 }
 
-const PROTECTED = "Exception: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.";
+const PROTECTED =
+  "Exception: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.";
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === "[object Date]";
 
 /** Copies a value into storage the way Sheets keeps it ("" for empty; Dates copied). */
@@ -138,7 +148,8 @@ export class FakeProtection extends Fake {
     return this._domainEdit;
   }
   setDomainEdit(b: boolean): this {
-    if (!this._world.domain) throw new Error("Exception: Domain edit can only be set for spreadsheets in a Google Workspace domain.");
+    if (!this._world.domain)
+      throw new Error("Exception: Domain edit can only be set for spreadsheets in a Google Workspace domain.");
     this._domainEdit = !!b;
     return this;
   }
@@ -159,7 +170,12 @@ export class FakeProtection extends Fake {
   /** May `user` edit the cells this protection covers? (Harness only.) */
   _allows(user: string): boolean {
     const u = user.toLowerCase();
-    return this._warningOnly || u === this._world.owner || this._editors.has(u) || (this._domainEdit && this._world.inDomain(u));
+    return (
+      this._warningOnly ||
+      u === this._world.owner ||
+      this._editors.has(u) ||
+      (this._domainEdit && this._world.inDomain(u))
+    );
   }
   _covers(row: number, col: number): boolean {
     if (this._type === "SHEET") return true;
@@ -211,7 +227,8 @@ export class FakeSheet extends Fake {
       if (p._allows(user)) continue;
       if (p._type === "SHEET") throw new Error(PROTECTED);
       const r = p._range;
-      const overlaps = row < r._row + r._numRows && r._row < row + numRows && col < r._col + r._numCols && r._col < col + numCols;
+      const overlaps =
+        row < r._row + r._numRows && r._row < row + numRows && col < r._col + r._numCols && r._col < col + numCols;
       if (overlaps) throw new Error(PROTECTED);
     }
   }
@@ -230,7 +247,8 @@ export class FakeSheet extends Fake {
   }
   setName(n: string): this {
     this._assertSheetEditable();
-    if (this._ss._sheets.some((s) => s !== this && s._name === n)) throw new Error(`Exception: A sheet with the name "${n}" already exists. Please enter another name.`);
+    if (this._ss._sheets.some((s) => s !== this && s._name === n))
+      throw new Error(`Exception: A sheet with the name "${n}" already exists. Please enter another name.`);
     this._name = n;
     return this;
   }
@@ -256,8 +274,10 @@ export class FakeSheet extends Fake {
     return this._range(a, b ?? 1, c ?? 1, d ?? 1);
   }
   _range(row: number, col: number, numRows: number, numCols: number): FakeRange {
-    if (![row, col, numRows, numCols].every((n) => Number.isInteger(n))) throw new Error("Exception: The parameters don't match the method signature.");
-    if (numRows < 1 || numCols < 1) throw new Error("Exception: The number of rows and columns in the range must be at least 1.");
+    if (![row, col, numRows, numCols].every((n) => Number.isInteger(n)))
+      throw new Error("Exception: The parameters don't match the method signature.");
+    if (numRows < 1 || numCols < 1)
+      throw new Error("Exception: The number of rows and columns in the range must be at least 1.");
     if (row < 1 || col < 1 || row + numRows - 1 > this._maxRows || col + numCols - 1 > this._maxCols) {
       throw new Error("Exception: The coordinates of the range are outside the dimensions of the sheet.");
     }
@@ -286,7 +306,10 @@ export class FakeSheet extends Fake {
   }
   /** Ranges by A1 notation, in one call (each Range of `getRanges()` then costs nothing to get). */
   getRangeList(a1Notations: string[]): FakeRangeList {
-    if (!Array.isArray(a1Notations) || a1Notations.length === 0) throw new Error("Exception: The parameters (number[]) don't match the method signature for SpreadsheetApp.Sheet.getRangeList.");
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0)
+      throw new Error(
+        "Exception: The parameters (number[]) don't match the method signature for SpreadsheetApp.Sheet.getRangeList.",
+      );
     return new FakeRangeList(a1Notations.map((a1) => this.getRange(a1)));
   }
   getMaxRows(): number {
@@ -297,13 +320,15 @@ export class FakeSheet extends Fake {
   }
   insertRowsAfter(after: number, n: number): this {
     if (after < 1 || after > this._maxRows || n < 1) throw new Error("Exception: Those rows are out of bounds.");
-    if (after < this._rows.length) this._rows.splice(after, 0, ...Array.from({ length: n }, () => [] as (Cell | undefined)[]));
+    if (after < this._rows.length)
+      this._rows.splice(after, 0, ...Array.from({ length: n }, () => [] as (Cell | undefined)[]));
     this._maxRows += n;
     return this;
   }
   insertColumnsAfter(after: number, n: number): this {
     if (after < 1 || after > this._maxCols || n < 1) throw new Error("Exception: Those columns are out of bounds.");
-    for (const row of this._rows) if (row && after < row.length) row.splice(after, 0, ...Array<Cell | undefined>(n).fill(undefined));
+    for (const row of this._rows)
+      if (row && after < row.length) row.splice(after, 0, ...Array<Cell | undefined>(n).fill(undefined));
     this._maxCols += n;
     return this;
   }
@@ -340,14 +365,28 @@ export class FakeSheet extends Fake {
   }
   clear(): this {
     this._assertEditable(1, 1, this._maxRows, this._maxCols);
-    for (const row of this._rows) row?.forEach((c) => c && Object.assign(c, { value: "", formula: "", background: null, fontColor: null, fontWeight: "normal", numberFormat: "General", wrap: false }));
+    for (const row of this._rows)
+      row?.forEach(
+        (c) =>
+          c &&
+          Object.assign(c, {
+            value: "",
+            formula: "",
+            background: null,
+            fontColor: null,
+            fontWeight: "normal",
+            numberFormat: "General",
+            wrap: false,
+          }),
+      );
     return this;
   }
   getConditionalFormatRules(): FakeConditionalFormatRule[] {
     return [...this._cfRules];
   }
   setConditionalFormatRules(rules: FakeConditionalFormatRule[]): void {
-    if (rules.some((r) => r._ranges.some((x) => x._sheet !== this))) throw new Error("Exception: All ranges of a rule must be on this sheet.");
+    if (rules.some((r) => r._ranges.some((x) => x._sheet !== this)))
+      throw new Error("Exception: All ranges of a rule must be on this sheet.");
     this._cfRules = [...rules];
   }
   protect(): FakeProtection {
@@ -389,7 +428,9 @@ export class FakeSheet extends Fake {
   _grid(): unknown[][] {
     const rows = this.getLastRow();
     const cols = this.getLastColumn();
-    return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => this._cell(r + 1, c + 1)?.value ?? ""));
+    return Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => this._cell(r + 1, c + 1)?.value ?? ""),
+    );
   }
 }
 
@@ -423,15 +464,21 @@ export class FakeRange extends Fake {
   }
   private read<T>(f: (c: Cell | undefined) => T): Matrix<T> {
     this._world.cells.read += this._numRows * this._numCols;
-    return Array.from({ length: this._numRows }, (_, r) => Array.from({ length: this._numCols }, (_, c) => f(this._sheet._cell(this._row + r, this._col + c))));
+    return Array.from({ length: this._numRows }, (_, r) =>
+      Array.from({ length: this._numCols }, (_, c) => f(this._sheet._cell(this._row + r, this._col + c))),
+    );
   }
   private write<T>(data: Matrix<T>, f: (c: Cell, v: T) => void): this {
     if (!Array.isArray(data) || data.length !== this._numRows) {
-      throw new Error(`Exception: The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(data) ? data.length : 0} but the range has ${this._numRows}.`);
+      throw new Error(
+        `Exception: The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(data) ? data.length : 0} but the range has ${this._numRows}.`,
+      );
     }
     data.forEach((row) => {
       if (!Array.isArray(row) || row.length !== this._numCols) {
-        throw new Error(`Exception: The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${this._numCols}.`);
+        throw new Error(
+          `Exception: The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${this._numCols}.`,
+        );
       }
     });
     this._sheet._assertEditable(this._row, this._col, this._numRows, this._numCols);
@@ -481,7 +528,10 @@ export class FakeRange extends Fake {
     const ss = this._sheet._ss;
     for (const row of Array.isArray(v) ? v : []) {
       for (const x of Array.isArray(row) ? row : []) {
-        if (typeof x === "string" && x.length > CELL_TEXT_LIMIT) throw new Error(`Exception: Your input contains more than the maximum of ${CELL_TEXT_LIMIT} characters in a single cell.`);
+        if (typeof x === "string" && x.length > CELL_TEXT_LIMIT)
+          throw new Error(
+            `Exception: Your input contains more than the maximum of ${CELL_TEXT_LIMIT} characters in a single cell.`,
+          );
       }
     }
     return this.write(v, (c, x) => enterValue(c, x, ss._locale, ss._timeZone));
@@ -580,11 +630,29 @@ export class FakeRange extends Fake {
     return this.write(this.fill(0), (c) => Object.assign(c, { value: "", formula: "" }));
   }
   clearFormat(): this {
-    return this.write(this.fill(0), (c) => Object.assign(c, { background: null, fontColor: null, fontWeight: "normal", numberFormat: "General", wrap: false }));
+    return this.write(this.fill(0), (c) =>
+      Object.assign(c, {
+        background: null,
+        fontColor: null,
+        fontWeight: "normal",
+        numberFormat: "General",
+        wrap: false,
+      }),
+    );
   }
   /** Contents and formats, as Range.clear() documents. */
   clear(): this {
-    return this.write(this.fill(0), (c) => Object.assign(c, { value: "", formula: "", background: null, fontColor: null, fontWeight: "normal", numberFormat: "General", wrap: false }));
+    return this.write(this.fill(0), (c) =>
+      Object.assign(c, {
+        value: "",
+        formula: "",
+        background: null,
+        fontColor: null,
+        fontWeight: "normal",
+        numberFormat: "General",
+        wrap: false,
+      }),
+    );
   }
   protect(): FakeProtection {
     const p = new FakeProtection(this._world, this._sheet, "RANGE", this);

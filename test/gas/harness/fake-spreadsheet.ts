@@ -2,7 +2,7 @@
 import { Fake } from "./call-log.js";
 import { parseA1 } from "./a1.js";
 import { FakeConditionalFormatRuleBuilder, FakeDataValidationBuilder } from "./fake-builders.js";
-import { FakeProtection, FakeRange, FakeSheet } from "./fake-sheet.js";
+import { type FakeProtection, type FakeRange, FakeSheet } from "./fake-sheet.js";
 import type { FakeUi } from "./fake-ui.js";
 import { FakeUser, type World } from "./world.js";
 
@@ -54,7 +54,8 @@ export class FakeSpreadsheet extends Fake {
   }
   insertSheet(name?: string, index?: number): FakeSheet {
     const n = name ?? `Trang tính${this._sheets.length + 1}`;
-    if (this.getSheetByName(n)) throw new Error(`Exception: A sheet with the name "${n}" already exists. Please enter another name.`);
+    if (this.getSheetByName(n))
+      throw new Error(`Exception: A sheet with the name "${n}" already exists. Please enter another name.`);
     const s = this._addSheet(n, index);
     this._active = s;
     return s;
@@ -74,7 +75,8 @@ export class FakeSpreadsheet extends Fake {
   }
   /** Moves the active sheet to a 1-based position. */
   moveActiveSheet(pos: number): void {
-    if (!Number.isInteger(pos) || pos < 1 || pos > this._sheets.length) throw new Error("Exception: Those columns are out of bounds.");
+    if (!Number.isInteger(pos) || pos < 1 || pos > this._sheets.length)
+      throw new Error("Exception: Those columns are out of bounds.");
     this._sheets = this._sheets.filter((x) => x !== this._active);
     this._sheets.splice(pos - 1, 0, this._active);
   }
@@ -131,7 +133,12 @@ export class FakeSpreadsheetApp extends Fake {
   readonly service = "SpreadsheetApp";
   readonly kind = "SpreadsheetApp";
   readonly ProtectionType = { RANGE: "RANGE", SHEET: "SHEET" };
-  readonly DataValidationCriteria = { CHECKBOX: "CHECKBOX", VALUE_IN_LIST: "VALUE_IN_LIST", NUMBER_BETWEEN: "NUMBER_BETWEEN", DATE_IS_VALID_DATE: "DATE_IS_VALID_DATE" };
+  readonly DataValidationCriteria = {
+    CHECKBOX: "CHECKBOX",
+    VALUE_IN_LIST: "VALUE_IN_LIST",
+    NUMBER_BETWEEN: "NUMBER_BETWEEN",
+    DATE_IS_VALID_DATE: "DATE_IS_VALID_DATE",
+  };
 
   constructor(
     readonly _world: World,

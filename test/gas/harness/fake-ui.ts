@@ -96,7 +96,8 @@ export class FakeUi extends Fake {
     super();
   }
   private assertUi(): void {
-    if (this._world.authMode === "LIMITED") throw new Error("Exception: Cannot call SpreadsheetApp.getUi() from this context.");
+    if (this._world.authMode === "LIMITED")
+      throw new Error("Exception: Cannot call SpreadsheetApp.getUi() from this context.");
   }
   createMenu(title: string): FakeMenu {
     return new FakeMenu(this, title);
@@ -119,7 +120,11 @@ export class FakeUi extends Fake {
     this.assertUi();
     const answer = this._answers.shift() ?? { button: "CANCEL", text: "" };
     const withTitle = c !== undefined;
-    this._alerts.push({ title: withTitle ? a : "", prompt: withTitle ? String(b) : a, buttons: `prompt ${withTitle ? c : (b ?? "OK")}` });
+    this._alerts.push({
+      title: withTitle ? a : "",
+      prompt: withTitle ? String(b) : a,
+      buttons: `prompt ${withTitle ? c : (b ?? "OK")}`,
+    });
     return { getSelectedButton: () => answer.button, getResponseText: () => answer.text };
   }
   showModalDialog(html: FakeHtmlOutput, title: string): void {

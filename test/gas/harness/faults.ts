@@ -2,7 +2,8 @@
 import type { Fake } from "./call-log.js";
 
 /** The message Apps Script gives when Sheets fails mid-operation. */
-export const SERVICE_FAILED = "Exception: Service Spreadsheets failed while accessing document with id 1FakeSpreadsheetId.";
+export const SERVICE_FAILED =
+  "Exception: Service Spreadsheets failed while accessing document with id 1FakeSpreadsheetId.";
 
 /** One planned fault: the `nth` matching call (counted from when it is armed) throws. */
 export interface FaultRule {
@@ -46,7 +47,14 @@ export class FaultInjector {
 
   /** Plans a fault. */
   arm(rule: FaultRule): void {
-    this.armed.push({ rule, method: rule.method, nth: rule.nth ?? 1, times: rule.times ?? 1, message: rule.message ?? SERVICE_FAILED, seen: 0 });
+    this.armed.push({
+      rule,
+      method: rule.method,
+      nth: rule.nth ?? 1,
+      times: rule.times ?? 1,
+      message: rule.message ?? SERVICE_FAILED,
+      seen: 0,
+    });
   }
   /** Runs `run` right after the `nth` call of `method` returns (once). */
   after(method: string, nth: number, run: () => void): void {

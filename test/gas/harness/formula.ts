@@ -28,7 +28,8 @@ type Node =
 
 function tokenize(s: string): string[] {
   const out: string[] = [];
-  const re = /\s*(?:("(?:[^"]|"")*")|(\$?[A-Za-z]+\$?\d+)|(\d+(?:\.\d+)?)|(<=|>=|<>|[-+*/&=<>(),])|([A-Za-z_][A-Za-z0-9_.]*))/y;
+  const re =
+    /\s*(?:("(?:[^"]|"")*")|(\$?[A-Za-z]+\$?\d+)|(\d+(?:\.\d+)?)|(<=|>=|<>|[-+*/&=<>(),])|([A-Za-z_][A-Za-z0-9_.]*))/y;
   let i = 0;
   while (i < s.length) {
     if (/^\s*$/.test(s.slice(i))) break;
@@ -63,7 +64,8 @@ export function parseFormula(src: string): Node {
     if (t.startsWith('"')) return { t: "str", v: t.slice(1, -1).replace(/""/g, '"') };
     if (/^\d/.test(t)) return { t: "num", v: Number(t) };
     const ref = /^(\$?)([A-Za-z]+)(\$?)(\d+)$/.exec(t);
-    if (ref && peek() !== "(") return { t: "ref", absCol: !!ref[1], col: columnNumber(ref[2]), absRow: !!ref[3], row: Number(ref[4]) };
+    if (ref && peek() !== "(")
+      return { t: "ref", absCol: !!ref[1], col: columnNumber(ref[2]), absRow: !!ref[3], row: Number(ref[4]) };
     const name = t.toUpperCase();
     if (peek() === "(") {
       take("(");
@@ -103,7 +105,8 @@ const typeRank = (v: number | string | boolean): number => (typeof v === "number
 function compare(a: FValue, b: FValue): number | FormulaError {
   if (a instanceof FormulaError) return a;
   if (b instanceof FormulaError) return b;
-  const blankAs = (other: FValue): number | string | boolean => (typeof other === "string" ? "" : typeof other === "boolean" ? false : 0);
+  const blankAs = (other: FValue): number | string | boolean =>
+    typeof other === "string" ? "" : typeof other === "boolean" ? false : 0;
   const x = a === null ? blankAs(b) : a;
   const y = b === null ? blankAs(a) : b;
   if (typeof x !== typeof y) return typeRank(x) - typeRank(y);
@@ -142,7 +145,12 @@ export interface FormulaEnv {
  * Evaluates `node` for the cell at (row, col), where relative references were written for
  * the anchor cell (the top-left cell of the rule's first range).
  */
-export function evaluate(node: Node, env: FormulaEnv, at: { row: number; col: number }, anchor: { row: number; col: number }): FValue {
+export function evaluate(
+  node: Node,
+  env: FormulaEnv,
+  at: { row: number; col: number },
+  anchor: { row: number; col: number },
+): FValue {
   const ev = (n: Node): FValue => evaluate(n, env, at, anchor);
   switch (n_t(node)) {
     case "num":
@@ -171,7 +179,15 @@ export function evaluate(node: Node, env: FormulaEnv, at: { row: number; col: nu
       const q = toNumber(y);
       if (p instanceof FormulaError) return p;
       if (q instanceof FormulaError) return q;
-      return b.op === "+" ? p + q : b.op === "-" ? p - q : b.op === "*" ? p * q : q === 0 ? new FormulaError("#DIV/0!") : p / q;
+      return b.op === "+"
+        ? p + q
+        : b.op === "-"
+          ? p - q
+          : b.op === "*"
+            ? p * q
+            : q === 0
+              ? new FormulaError("#DIV/0!")
+              : p / q;
     }
     case "call": {
       const c = node as Extract<Node, { t: "call" }>;

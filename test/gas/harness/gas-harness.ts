@@ -12,9 +12,16 @@ import { FakeSpreadsheet, FakeSpreadsheetApp } from "./fake-spreadsheet.js";
 import { enterValue, userEntered, type FakeSheet } from "./fake-sheet.js";
 import { FakeMailApp } from "./fake-mail.js";
 import { FaultInjector } from "./faults.js";
-import { FakeCacheService, FakeLockService, FakePropertiesService, FakeScriptApp, FakeSession, FakeUtilities } from "./fake-services.js";
+import {
+  FakeCacheService,
+  FakeLockService,
+  FakePropertiesService,
+  FakeScriptApp,
+  FakeSession,
+  FakeUtilities,
+} from "./fake-services.js";
 import { FakeHtmlService, FakeUi } from "./fake-ui.js";
-import { evaluate, FormulaError, parseFormula, type FValue } from "./formula.js";
+import { evaluate, parseFormula, type FValue } from "./formula.js";
 import { FakeUser, World } from "./world.js";
 
 /** Options of {@link GasHarness.load}. */
@@ -64,7 +71,10 @@ export class GasHarness {
   readonly loadMs: number;
 
   private constructor(code: string, opts: HarnessOptions) {
-    this.world = new World(opts.owner ?? "vanphong@sgddt.edu.vn", opts.domain === undefined ? "sgddt.edu.vn" : opts.domain);
+    this.world = new World(
+      opts.owner ?? "vanphong@sgddt.edu.vn",
+      opts.domain === undefined ? "sgddt.edu.vn" : opts.domain,
+    );
     if (opts.now) this.world.now = opts.now;
     this.world.flowing = !!opts.flowingClock;
     for (const e of opts.sharedEditors ?? []) this.world.sharedEditors.add(e.toLowerCase());
@@ -86,10 +96,16 @@ export class GasHarness {
     }
     const realm = vm.runInContext("({ Array, Date, Object })", this.context) as Realm;
     this.boundary = new Boundary(realm, this.log, this.faults);
-    this.scriptApp = new FakeScriptApp(this.world, (name) => typeof (this.context as Record<string, unknown>)[name] === "function");
+    this.scriptApp = new FakeScriptApp(
+      this.world,
+      (name) => typeof (this.context as Record<string, unknown>)[name] === "function",
+    );
     const w = <T extends object>(x: T) => this.boundary.wrap(x as never) as T;
     const lines = this.consoleLines;
-    const say = (level: string) => (...a: unknown[]) => lines.push(`${level}: ${a.map(String).join(" ")}`);
+    const say =
+      (level: string) =>
+      (...a: unknown[]) =>
+        lines.push(`${level}: ${a.map(String).join(" ")}`);
     Object.assign(this.context, {
       SpreadsheetApp: w(new FakeSpreadsheetApp(this.world, this.ss, this.ui)),
       HtmlService: w(new FakeHtmlService()),
@@ -110,7 +126,8 @@ export class GasHarness {
 
   /** Loads the bundle. */
   static load(opts: HarnessOptions = {}): GasHarness {
-    const code = opts.code ?? readFileSync(opts.codePath ?? new URL("../../../dist/gas/Code.js", import.meta.url), "utf8");
+    const code =
+      opts.code ?? readFileSync(opts.codePath ?? new URL("../../../dist/gas/Code.js", import.meta.url), "utf8");
     return new GasHarness(code, opts);
   }
 
@@ -179,12 +196,18 @@ export class GasHarness {
   runAs(user: string, name: string, ...args: unknown[]): unknown {
     const f = (this.context as Record<string, unknown>)[name];
     if (typeof f !== "function") throw new Error(`${name} is not a top-level function of the bundle`);
-    return this.as(user, user, "FULL", () => (f as (...a: unknown[]) => unknown)(...args.map((a) => this.boundary.toScript(a))));
+    return this.as(user, user, "FULL", () =>
+      (f as (...a: unknown[]) => unknown)(...args.map((a) => this.boundary.toScript(a))),
+    );
   }
 
   /** Opens the spreadsheet: runs the onOpen simple trigger. */
   open(user = this.world.owner): void {
-    const e = { authMode: "LIMITED", source: this.boundary.wrap(this.ss), user: new FakeUser(this.world.visibleEmail(user)) };
+    const e = {
+      authMode: "LIMITED",
+      source: this.boundary.wrap(this.ss),
+      user: new FakeUser(this.world.visibleEmail(user)),
+    };
     this.as(user, user, "LIMITED", () => (this.context as { onOpen: (e: unknown) => void }).onOpen(e));
   }
 
@@ -211,18 +234,26 @@ export class GasHarness {
     const numCols = block[0].length;
     for (let r = 0; r < numRows; r++) {
       for (let c = 0; c < numCols; c++) {
-        if (!sheet._canEdit(user, p.row + r, p.column + c)) return { accepted: false, refused: "protected", onEditMs: 0 };
+        if (!sheet._canEdit(user, p.row + r, p.column + c))
+          return { accepted: false, refused: "protected", onEditMs: 0 };
       }
     }
-    const values = block.map((row, r) => row.map((v, c) => this.typedValue(v, sheet._cell(p.row + r, p.column + c)?.numberFormat ?? "General")));
+    const values = block.map((row, r) =>
+      row.map((v, c) => this.typedValue(v, sheet._cell(p.row + r, p.column + c)?.numberFormat ?? "General")),
+    );
     for (let r = 0; r < numRows; r++) {
       for (let c = 0; c < numCols; c++) {
         const rule = sheet._cell(p.row + r, p.column + c)?.validation;
-        if (rule && !rule._allowInvalid && !rule._accepts(values[r][c])) return { accepted: false, refused: "invalid", onEditMs: 0 };
+        if (rule && !rule._allowInvalid && !rule._accepts(values[r][c]))
+          return { accepted: false, refused: "invalid", onEditMs: 0 };
       }
     }
     const old = sheet._cell(p.row, p.column)?.value ?? "";
-    block.forEach((row, r) => row.forEach((v, c) => enterValue(sheet._cell(p.row + r, p.column + c, true), v, this.ss._locale, this.ss._timeZone)));
+    block.forEach((row, r) =>
+      row.forEach((v, c) =>
+        enterValue(sheet._cell(p.row + r, p.column + c, true), v, this.ss._locale, this.ss._timeZone),
+      ),
+    );
     const range = this.boundary.wrap(sheet._range(p.row, p.column, numRows, numCols));
     const single = numRows === 1 && numCols === 1;
     const event = (visible: string) =>
@@ -231,7 +262,12 @@ export class GasHarness {
         range,
         source: this.boundary.wrap(this.ss),
         user: new FakeUser(visible),
-        ...(single ? { value: typeof values[0][0] === "string" ? values[0][0] : String(values[0][0]), oldValue: old === "" ? undefined : String(old) } : {}),
+        ...(single
+          ? {
+              value: typeof values[0][0] === "string" ? values[0][0] : String(values[0][0]),
+              oldValue: old === "" ? undefined : String(old),
+            }
+          : {}),
       });
     const ctx = this.context as Record<string, (e: unknown) => void>;
     const started = performance.now();
@@ -254,7 +290,14 @@ export class GasHarness {
     const ctx = this.context as Record<string, (e: unknown) => unknown>;
     for (const t of due) {
       const now = this.world.clock();
-      const e = this.boundary.toScript({ authMode: "FULL", triggerUid: t._id, year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, "day-of-month": now.getUTCDate(), hour: t._clock?.atHour ?? now.getUTCHours() });
+      const e = this.boundary.toScript({
+        authMode: "FULL",
+        triggerUid: t._id,
+        year: now.getUTCFullYear(),
+        month: now.getUTCMonth() + 1,
+        "day-of-month": now.getUTCDate(),
+        hour: t._clock?.atHour ?? now.getUTCHours(),
+      });
       const ui = this.world.uiAvailable;
       this.world.uiAvailable = false;
       try {
@@ -298,7 +341,10 @@ export class GasHarness {
    * The first conditional-format rule of a sheet whose formula holds for a cell (evaluated like
    * Sheets at the harness's "now"): Sheets shows that rule's format, and only that rule's.
    */
-  private shownRule(sheetName: string, a1: string): { sheet: FakeSheet; row: number; column: number; rule?: FakeSheet["_cfRules"][number] } {
+  private shownRule(
+    sheetName: string,
+    a1: string,
+  ): { sheet: FakeSheet; row: number; column: number; rule?: FakeSheet["_cfRules"][number] } {
     const sheet = this.sheet(sheetName);
     const p = parseA1(a1);
     const now = this.world.clock();
@@ -313,7 +359,9 @@ export class GasHarness {
       },
     };
     for (const rule of sheet._cfRules) {
-      const hit = rule._ranges.some((r) => p.row >= r._row && p.row < r._row + r._numRows && p.column >= r._col && p.column < r._col + r._numCols);
+      const hit = rule._ranges.some(
+        (r) => p.row >= r._row && p.row < r._row + r._numRows && p.column >= r._col && p.column < r._col + r._numCols,
+      );
       if (!hit) continue;
       const anchor = { row: rule._ranges[0]._row, col: rule._ranges[0]._col };
       const v = evaluate(parseFormula(rule._formula), env, { row: p.row, col: p.column }, anchor);

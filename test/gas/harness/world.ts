@@ -46,7 +46,9 @@ export class World {
   /** The email Session shows for `user`, or "" when Apps Script would hide it. */
   visibleEmail(user: string): string {
     if (this.revealEmails === "all" || user === this.effectiveUser) return user;
-    return this.domain && user.endsWith(`@${this.domain}`) && this.effectiveUser.endsWith(`@${this.domain}`) ? user : "";
+    return this.domain && user.endsWith(`@${this.domain}`) && this.effectiveUser.endsWith(`@${this.domain}`)
+      ? user
+      : "";
   }
 
   /** True when `user` is in the owner's domain. */

@@ -20,7 +20,8 @@ export interface SpreadsheetCalls {
 }
 
 /** Range and Sheet methods that read or write cells. */
-export const CELL_IO = /^(Range\.(get|set)(Values?|Notes?|Backgrounds?|FontWeights?|FontColors?|NumberFormats?|DataValidations?|RichTextValues?|Formulas?|DisplayValues?)|Range\.(clear\w*|copyTo)|(Sheet|Spreadsheet)\.getSheetValues|Sheet\.(appendRow|clear\w*))$/;
+export const CELL_IO =
+  /^(Range\.(get|set)(Values?|Notes?|Backgrounds?|FontWeights?|FontColors?|NumberFormats?|DataValidations?|RichTextValues?|Formulas?|DisplayValues?)|Range\.(clear\w*|copyTo)|(Sheet|Spreadsheet)\.getSheetValues|Sheet\.(appendRow|clear\w*))$/;
 const BUILDERS = /^(\w*Builder\.\w+|SpreadsheetApp\.new\w+|Sheet\.newChart)$/;
 const UI = /^(SpreadsheetApp\.getUi|Spreadsheet\.toast)$/;
 

@@ -28,7 +28,12 @@ export function writeConfig(h: GasHarness, t: Template): void {
 export function templateWithUnits(n: number): Template {
   const units = Array.from({ length: n }, (_, i) => {
     const code = String(i + 1).padStart(4, "0");
-    return { code: `DV${code}`, name: `Đơn vị số ${code}`, group: i % 3 === 0 ? "TT" : "THPT", editors: [`dv${code}@truong.edu.vn`] };
+    return {
+      code: `DV${code}`,
+      name: `Đơn vị số ${code}`,
+      group: i % 3 === 0 ? "TT" : "THPT",
+      editors: [`dv${code}@truong.edu.vn`],
+    };
   });
   return parseTemplate({ ...fixtureInput(), units });
 }

@@ -1,12 +1,14 @@
 /** Test support: the host-side view of a data sheet and of the produced workbook. */
 import ExcelJS from "exceljs";
 import { instantToWallClock } from "../../../src/core/vn/dates.js";
-import { type Grid } from "../../../src/core/model/cell.js";
+import type { Grid } from "../../../src/core/model/cell.js";
 import type { FakeSheet } from "../harness/fake-sheet.js";
 
 /** A fake sheet's values as the core reads them (Date instants → wall-clock). */
 export function sheetGrid(sheet: FakeSheet): Grid {
-  return sheet._grid().map((row) => row.map((v) => (v instanceof Date ? instantToWallClock(v) : (v as Grid[number][number]))));
+  return sheet
+    ._grid()
+    .map((row) => row.map((v) => (v instanceof Date ? instantToWallClock(v) : (v as Grid[number][number]))));
 }
 
 /** Loads .xlsx bytes with exceljs (in Node). */

@@ -14,7 +14,12 @@ export const H1 = "6 tháng đầu năm 2024";
 /** An instant given as Vietnam wall-clock time. */
 export const at = (iso: string): Date => new Date(`${iso}+07:00`);
 /** Who types for each unit of the fixture. */
-export const EDITOR = { THPT01: "ngoquyen@hp.edu.vn", THPT02: "tranphu@hp.edu.vn", THPT03: "lequydon@hp.edu.vn", TT01: "lechan@hp.edu.vn" } as const;
+export const EDITOR = {
+  THPT01: "ngoquyen@hp.edu.vn",
+  THPT02: "tranphu@hp.edu.vn",
+  THPT03: "lequydon@hp.edu.vn",
+  TT01: "lechan@hp.edu.vn",
+} as const;
 export type UnitCode = keyof typeof EDITOR;
 
 /** A set-up spreadsheet and helpers to address its cells by unit and column key. */
@@ -32,7 +37,11 @@ export interface Scenario {
 /** Loads the bundle, writes the fixture's Cấu hình (with `overrides`) and runs Thiết lập bảng tính as the owner. */
 export function setUp(opts: HarnessOptions & { overrides?: Record<string, unknown> } = {}): Scenario {
   const template = fixtureTemplate(opts.overrides ?? {});
-  const h = GasHarness.load({ now: at("2024-03-18T10:00:00"), sharedEditors: [...Object.values(EDITOR), "vanthu.tranphu@hp.edu.vn"], ...opts });
+  const h = GasHarness.load({
+    now: at("2024-03-18T10:00:00"),
+    sharedEditors: [...Object.values(EDITOR), "vanthu.tranphu@hp.edu.vn"],
+    ...opts,
+  });
   writeConfig(h, template);
   h.run("thietLapBangTinh");
   const cell = (key: string, code: string, sheet = Q1) => {
@@ -42,7 +51,8 @@ export function setUp(opts: HarnessOptions & { overrides?: Record<string, unknow
     if (j < 0 || i < 0) throw new Error(`no cell ${key}/${code} on ${sheet}`);
     return `${columnLetters(j + 1)}${i + 1}`;
   };
-  const type = (unit: UnitCode, key: string, value: unknown, row: string = unit) => h.type(EDITOR[unit], Q1, cell(key, row), value);
+  const type = (unit: UnitCode, key: string, value: unknown, row: string = unit) =>
+    h.type(EDITOR[unit], Q1, cell(key, row), value);
   const submit = (unit: UnitCode, figures: Record<string, unknown>) => {
     for (const [k, v] of Object.entries(figures)) {
       const r = type(unit, k, v);
@@ -55,16 +65,36 @@ export function setUp(opts: HarnessOptions & { overrides?: Record<string, unknow
 
 /** SHA-256 of a sheet's data block, computed on the host with node:crypto (not with the fake). */
 export function hostChecksum(h: GasHarness, sheet: string): string {
-  return createHash("sha256").update(canonicalGridText(dataBlock(sheetGrid(h.sheet(sheet)))), "utf8").digest("hex");
+  return createHash("sha256")
+    .update(canonicalGridText(dataBlock(sheetGrid(h.sheet(sheet)))), "utf8")
+    .digest("hex");
 }
 
 /** The log's rows (without the header) as objects. */
-export function logRows(h: GasHarness): { at: unknown; user: string; action: string; period: string; unit: string; counts: string; checksum: string; note: string }[] {
+export function logRows(h: GasHarness): {
+  at: unknown;
+  user: string;
+  action: string;
+  period: string;
+  unit: string;
+  counts: string;
+  checksum: string;
+  note: string;
+}[] {
   return h
     .sheet("Nhật ký")
     ._grid()
     .slice(1)
-    .map((r) => ({ at: r[0], user: String(r[1]), action: String(r[2]), period: String(r[3]), unit: String(r[4]), counts: String(r[5]), checksum: String(r[6]), note: String(r[7]) }));
+    .map((r) => ({
+      at: r[0],
+      user: String(r[1]),
+      action: String(r[2]),
+      period: String(r[3]),
+      unit: String(r[4]),
+      counts: String(r[5]),
+      checksum: String(r[6]),
+      note: String(r[7]),
+    }));
 }
 
 /** The last alert's text. */

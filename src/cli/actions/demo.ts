@@ -3,7 +3,6 @@
 import "../../excel/write/zip-text-fix.js";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { CellValue } from "../../core/model/cell.js";
 import { asciiSlug } from "../../core/report/report-model.js";
 import { findPeriod } from "../../core/template/template.js";
@@ -11,6 +10,7 @@ import { writeDataSheetXlsx } from "../../excel/write/write-data-sheet.js";
 import { collectFiles } from "../collect-files.js";
 import { runCompileJob } from "../compile-job.js";
 import { loadTemplate } from "../load-template.js";
+import { packagePath } from "../package-root.js";
 import { summarize } from "../summary.js";
 
 /** The bundled sample's shape. */
@@ -22,7 +22,7 @@ export interface Sample {
 }
 
 /** The bundled sample file. */
-export const SAMPLE = fileURLToPath(new URL("../../../samples/ttdn-2023_sau_thang_2023.json", import.meta.url));
+export const SAMPLE = packagePath("samples", "ttdn-2023_sau_thang_2023.json");
 
 /** Writes out/<sample>.xlsx (the filled sheet) and out/<report>.xlsx, and prints a summary. */
 export async function demoCommand(o: { sample?: string; outDir?: string }): Promise<number> {

@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { rename, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { zodLocalesPlugin } from "./zod-locales-plugin.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -86,7 +87,7 @@ export async function buildCli(outDir = join(ROOT, "dist", "cli")): Promise<Buil
     charset: "utf8",
     banner: { js: BANNER },
     metafile: true,
-    plugins: [slimExcelJS()],
+    plugins: [slimExcelJS(), zodLocalesPlugin(ROOT)],
     logLevel: "warning",
     tsconfig: join(ROOT, "tsconfig.json"),
   });

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ENTRY_POINTS, GLOBAL_NAME, entryStub } from "../src/gas/entry/menu-table.js";
+import { zodLocalesPlugin } from "./zod-locales-plugin.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -111,7 +112,7 @@ export async function buildGas(opts: BuildGasOptions = {}): Promise<BuildGasResu
     mainFields: ["module", "main"],
     conditions: ["import", "default"],
     inject: opts.shims === false ? [] : [join(ROOT, "src/gas/entry/shims-install.ts")],
-    plugins: [exceljsBrowserPlugin(), templatesPlugin(templatesDir, templates)],
+    plugins: [exceljsBrowserPlugin(), templatesPlugin(templatesDir, templates), zodLocalesPlugin(ROOT)],
     minify: opts.minify ?? true,
     legalComments: "none",
     charset: "utf8",

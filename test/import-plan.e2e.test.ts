@@ -8,7 +8,7 @@ import { importPlan, type ImportPlanResult } from "../src/core/import-plan/impor
 import { templateInputSchema } from "../src/core/model/template-schema.js";
 import { parseTemplate } from "../src/core/template/template.js";
 import { taskDueDay } from "../src/core/compile/task-status.js";
-import { importPlanCommand, readPlanText } from "../src/cli/commands/import-plan.js";
+import { importPlanCommand, readPlanText } from "../src/cli/actions/import-plan.js";
 
 // The real plans live in ../shared (beside the checkout, in CI too); a copy under fixtures keeps a
 // clone anywhere else testable.

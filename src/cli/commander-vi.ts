@@ -1,5 +1,5 @@
 /** Vietnamese for what commander itself prints: usage errors, help headings, exit codes. */
-import { Command, Help, type Option } from "commander";
+import { Command, Help, type CommandUnknownOpts, type Option } from "@commander-js/extra-typings";
 
 /** Help headings commander writes in English. */
 const TITLES: Record<string, string> = {
@@ -60,14 +60,23 @@ export function vietnameseProgram(name: string): Command {
   return new Command(name)
     .configureHelp({
       styleTitle: (t: string) => TITLES[t] ?? t,
-      commandUsage: (c: Command) => terms(base.commandUsage(c)),
-      subcommandTerm: (c: Command) => terms(base.subcommandTerm(c)),
+      commandUsage: (c: CommandUnknownOpts) => terms(base.commandUsage(c)),
+      subcommandTerm: (c: CommandUnknownOpts) => terms(base.subcommandTerm(c)),
       optionDescription,
     })
     .helpOption("-h, --help", "xem hướng dẫn")
     .helpCommand("help [lệnh]", "xem hướng dẫn của một lệnh")
     .configureOutput({ outputError: (s, write) => write(`Lỗi: ${capitalize(translateCommanderError(s))}\n`) })
     .exitOverride((err) => process.exit(usageExitCode(err.exitCode)));
+}
+
+/**
+ * Adds sub-commands defined on their own (each file of ./commands), with the program's Vietnamese
+ * settings: commander copies them only into sub-commands made by `.command()`.
+ */
+export function addCommands(program: Command, commands: CommandUnknownOpts[]): Command {
+  for (const c of commands) program.addCommand(c.copyInheritedSettings(program));
+  return program;
 }
 
 /** After the sub-commands are added: each usage error points at that command's own help. */

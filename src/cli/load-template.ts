@@ -1,13 +1,13 @@
 /** Finds and parses a template given by name ("ttdn-2023") or path. */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { AppError } from "../core/model/problem.js";
 import { parseTemplate } from "../core/template/template.js";
 import type { Template } from "../core/model/template-schema.js";
+import { packagePath } from "./package-root.js";
 
 /** The bundled templates folder. */
-export const TEMPLATES_DIR = fileURLToPath(new URL("../../sheets-templates/", import.meta.url));
+export const TEMPLATES_DIR = packagePath("sheets-templates");
 
 /** Names of the bundled templates. */
 export function bundledTemplates(): string[] {

@@ -29,3 +29,14 @@ export function runCommand<A extends unknown[]>(
     }
   };
 }
+
+/** `F` when it has no key `Opts` lacks; otherwise a type that names the extra key in tsc's error. */
+type OnlyKnown<F, Opts> = F & Record<Exclude<keyof F, keyof Opts>, never>;
+
+/**
+ * Calls a command's work with commander's parsed options. tsc fails when a flag has no field in
+ * the work's options (a misspelt option) or a required field has no required flag.
+ */
+export function withFlags<Opts, F extends Opts, R>(work: (o: Opts) => R, flags: OnlyKnown<F, Opts>): R {
+  return work(flags);
+}

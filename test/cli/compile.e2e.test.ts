@@ -2,10 +2,11 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compileCommand } from "../../src/cli/commands/compile.js";
-import { rollupCommand } from "../../src/cli/commands/rollup.js";
-import { templateCommand } from "../../src/cli/commands/template.js";
-import { validateCommand } from "../../src/cli/commands/validate.js";
+import { compileCommand } from "../../src/cli/actions/compile.js";
+import { rollupCommand } from "../../src/cli/actions/rollup.js";
+import { templateCommand } from "../../src/cli/actions/template.js";
+import { validateCommand } from "../../src/cli/actions/validate.js";
+import type { Problem } from "../../src/core/model/problem.js";
 import { captureStdout, loadXlsx, workdir, writeFilled } from "../support/cli.js";
 
 const good = [
@@ -93,10 +94,12 @@ describe("tong-hop compile", () => {
     );
     const json = JSON.parse(readFileSync(w.path("r.json"), "utf8"));
     expect(json.totals.tin_bai.total).toBe(65);
-    const dup = json.problems.find((p: any) => p.code === "unit.duplicate");
+    const dup = json.problems.find((p: Problem) => p.code === "unit.duplicate");
     expect(dup.unitCode).toBe("THPT-A");
     expect(dup.value).toContain("dùng 15, bỏ 10");
-    const codes = json.problems.filter((p: any) => p.severity === "error").map((p: any) => `${p.source}:${p.code}`);
+    const codes = json.problems
+      .filter((p: Problem) => p.severity === "error")
+      .map((p: Problem) => `${p.source}:${p.code}`);
     expect(codes).toEqual(
       expect.arrayContaining([
         "quy1.xlsx:source.other-period",
@@ -185,7 +188,9 @@ describe("tong-hop rollup", () => {
     expect(city.totals.tin_bai.total).toBe(65);
     expect(city.totals.tin_bai.reportedCount).toBe(4);
     expect(Object.keys(city.units)).toHaveLength(2);
-    expect(city.problems.some((p: any) => p.code === "number.text" && p.source.startsWith("PHÒNG GD&ĐT B"))).toBe(true);
+    expect(city.problems.some((p: Problem) => p.code === "number.text" && p.source?.startsWith("PHÒNG GD&ĐT B"))).toBe(
+      true,
+    );
   });
 });
 

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { CellValue, Grid } from "../../src/core/model/cell.js";
 import { writeDataSheetXlsx } from "../../src/excel/write/write-data-sheet.js";
 import { readWorkbook } from "../../src/excel/read/read-workbook.js";
-import { compileCommand, type CompileOptions } from "../../src/cli/commands/compile.js";
-import { loginCommand } from "../../src/cli/commands/login.js";
-import { validateCommand } from "../../src/cli/commands/validate.js";
+import { compileCommand, type CompileOptions } from "../../src/cli/actions/compile.js";
+import { loginCommand } from "../../src/cli/actions/login.js";
+import { validateCommand } from "../../src/cli/actions/validate.js";
 import { oauthLogin } from "../../src/cli/google/oauth-login.js";
 import { ADD_ON_SHEETS } from "../../src/cli/google/read-live-sheet.js";
 import { CONFIG_SHEET, templateToConfigGrid } from "../../src/core/template/config-grid.js";

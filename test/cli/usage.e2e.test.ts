@@ -2,11 +2,11 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compileCommand } from "../../src/cli/commands/compile.js";
-import { importPlanCommand } from "../../src/cli/commands/import-plan.js";
-import { rollupCommand } from "../../src/cli/commands/rollup.js";
-import { templateCommand } from "../../src/cli/commands/template.js";
-import { validateCommand } from "../../src/cli/commands/validate.js";
+import { compileCommand } from "../../src/cli/actions/compile.js";
+import { importPlanCommand } from "../../src/cli/actions/import-plan.js";
+import { rollupCommand } from "../../src/cli/actions/rollup.js";
+import { templateCommand } from "../../src/cli/actions/template.js";
+import { validateCommand } from "../../src/cli/actions/validate.js";
 import { captureStdout, workdir, writeFilled } from "../support/cli.js";
 
 const good = [

@@ -350,7 +350,7 @@ describe("rows that go wrong as a whole", () => {
 
 describe("templates that contradict themselves", () => {
   it.each(BAD_TEMPLATES.map((b) => [b.id, b] as const))("refuses %s, naming the path and the fix", (_id, b) => {
-    const input = structuredClone(miniInput) as TemplateInput & Record<string, any>;
+    const input = structuredClone(miniInput) as TemplateInput & Record<string, unknown>;
     b.mutate(input);
     let error: unknown;
     try {

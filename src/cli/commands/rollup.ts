@@ -1,129 +1,24 @@
-/** `tong-hop rollup`: compiles the results of several lower offices into one higher report. */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { basename, dirname } from "node:path";
-import { AppError } from "../../core/model/problem.js";
-import { buildReportModel } from "../../core/report/report-model.js";
-import { parseResultJson, toResultJson, type ResultJson } from "../../core/compile/result-json.js";
-import { rollup } from "../../core/compile/rollup.js";
-import { findPeriod } from "../../core/template/template.js";
-import { readEmbeddedResult } from "../../excel/read/embedded-result.js";
-import { readWorkbook } from "../../excel/read/read-workbook.js";
-import { writeReportXlsx } from "../../excel/write/write-report.js";
-import { resolveAsOf } from "../as-of.js";
-import { expandResultInputs } from "../expand-inputs.js";
-import { loadTemplate } from "../load-template.js";
-import { checkOutputPath } from "../output-path.js";
-import { summarize } from "../summary.js";
+/** `tong-hop rollup`: its flags and help; the work (../actions/rollup.ts) loads when it runs. */
+import { Command } from "@commander-js/extra-typings";
+import { runCommand, withFlags } from "../run-command.js";
+import { collect } from "./flag-texts.js";
 
-/** Options of the rollup command. */
-export interface RollupOptions {
-  template: string;
-  period: string;
-  input: string[];
-  out?: string;
-  json?: string;
-  issuer?: string;
-  parent?: string;
-  abbreviation?: string;
-  /** The issuer's name as written inside a sentence. */
-  issuerInText?: string;
-  asOf?: string;
-  quiet?: boolean;
-}
+const INPUT_HELP = "tệp kết quả .json hoặc báo cáo .xlsx của tong-hop, thư mục hoặc mẫu (lặp lại được)";
+const ISSUER_HELP = "tên cơ quan ban hành báo cáo cấp trên (vd. SỞ GIÁO DỤC VÀ ĐÀO TẠO)";
+const ISSUER_IN_TEXT_HELP = "tên cơ quan ban hành viết trong câu (vd. Ủy ban nhân dân thành phố Hải Phòng)";
 
-/** Reads one lower result: a --json file or a report .xlsx made by tong-hop. */
-export async function readResultFile(file: string): Promise<ResultJson> {
-  const name = basename(file);
-  const bytes = await readFile(file);
-  if (/\.json$/i.test(file)) {
-    let json: unknown;
-    try {
-      json = JSON.parse(bytes.toString("utf8"));
-    } catch {
-      throw new AppError("rollup.bad-json", `${name}: không phải tệp JSON hợp lệ.`);
-    }
-    return parseResultJson(json, name);
-  }
-  const embedded = readEmbeddedResult(await readWorkbook(bytes, name));
-  if (embedded === undefined)
-    throw new AppError("rollup.no-result", `${name}: là tệp Excel nhưng không phải báo cáo tổng hợp do tong-hop tạo.`, [
-      "Hãy dùng báo cáo .xlsx do tong-hop compile tạo, hoặc tệp --json của nó.",
-    ]);
-  return parseResultJson(embedded, name);
-}
-
-/** Codes of the refusals `rollup` records for an input it does not use. */
-const REFUSED = new Set(["rollup.other-plan", "rollup.other-period", "rollup.duplicate-office"]);
-
-/** Rolls up, writes the report and JSON, prints a summary. */
-export async function rollupCommand(o: RollupOptions): Promise<number> {
-  if (!o.input.length)
-    throw new AppError("cli.no-input", "Chưa chọn kết quả của cơ quan cấp dưới.", [
-      "Thêm --input <tệp .json | báo cáo .xlsx do tong-hop tạo | thư mục> cho mỗi cơ quan.",
-    ]);
-  if (!o.out && !o.json)
-    throw new AppError("cli.no-output", "Chưa chọn nơi ghi kết quả.", [
-      "Thêm --out bao-cao.xlsx và/hoặc --json ket-qua.json.",
-    ]);
-  // Only checked when given: without it the report is dated by the latest lower result.
-  const asOf = o.asOf === undefined ? undefined : resolveAsOf(o.asOf);
-  if (o.out) checkOutputPath(o.out, ".xlsx", "--out");
-  if (o.json) checkOutputPath(o.json, ".json", "--json");
-  const t = loadTemplate(o.template);
-  const p = findPeriod(t, o.period);
-  const files = await expandResultInputs(o.input);
-  const docs: { source: string; doc: ResultJson }[] = [];
-  const skipped: string[] = [];
-  for (const f of files) {
-    try {
-      docs.push({ source: basename(f), doc: await readResultFile(f) });
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      skipped.push(e.message);
-    }
-  }
-  if (!docs.length)
-    throw new AppError("rollup.no-input", "Không có kết quả nào của cơ quan cấp dưới để tổng hợp.", skipped);
-  const r = rollup(
-    t,
-    p.id,
-    docs,
-    { name: o.issuer, parent: o.parent, abbreviation: o.abbreviation, nameInText: o.issuerInText },
-    asOf,
-  );
-  // Inputs of another plan or period, or a second copy of an office, are refused inside rollup().
-  const refused = r.result.problems.filter((x) => REFUSED.has(x.code)).map((x) => x.message);
-  const used = r.template.units.length;
-  if (!used)
-    throw new AppError(
-      "rollup.nothing-used",
-      "Không có kết quả nào dùng được để tổng hợp.",
-      [...skipped, ...refused].map((x) => x.split("\n")[0]),
-    );
-  for (const s of skipped)
-    r.result.problems.unshift({
-      code: "rollup.skipped",
-      severity: "error",
-      message: s.split("\n")[0],
-      fix: "Kiểm tra lại tệp rồi chạy lại.",
-    });
-  if (o.out) {
-    await mkdir(dirname(o.out), { recursive: true });
-    await writeFile(
-      o.out,
-      await writeReportXlsx(buildReportModel(r.template, r.result), { embed: toResultJson(r.template, r.result) }),
-    );
-  }
-  if (o.json) {
-    await mkdir(dirname(o.json), { recursive: true });
-    await writeFile(o.json, JSON.stringify(toResultJson(r.template, r.result), null, 2));
-  }
-  if (!o.quiet) {
-    // Each reason starts with its file name: "Bỏ qua b.json: …", as compile says it.
-    [...skipped, ...refused].forEach((s) => process.stdout.write(`Bỏ qua ${s.split("\n")[0]}\n`));
-    process.stdout.write(`Tổng hợp ${used} cơ quan cấp dưới.\n${summarize(r.template, r.result).join("\n")}\n`);
-    if (o.out) process.stdout.write(`Báo cáo: ${o.out}\n`);
-    if (o.json) process.stdout.write(`Kết quả JSON: ${o.json}\n`);
-  }
-  return 0;
-}
+/** The rollup command. */
+export const rollupProgram = new Command("rollup")
+  .description("Tổng hợp kết quả của nhiều cơ quan cấp dưới thành báo cáo cấp trên")
+  .requiredOption("-t, --template <mẫu>", "tên mẫu kế hoạch hoặc đường dẫn tệp .json")
+  .requiredOption("-p, --period <kỳ>", "mã kỳ báo cáo")
+  .option("-i, --input <nguồn>", INPUT_HELP, collect, [])
+  .option("-o, --out <tệp>", "tệp báo cáo .xlsx sẽ tạo")
+  .option("--json <tệp>", "ghi kết quả dạng JSON (để tổng hợp tiếp lên cấp trên)")
+  .option("--issuer <tên>", ISSUER_HELP)
+  .option("--parent <tên>", "cơ quan chủ quản (vd. UBND THÀNH PHỐ HẢI PHÒNG)")
+  .option("--abbreviation <viết tắt>", "tên viết tắt của cơ quan ban hành")
+  .option("--issuer-in-text <tên>", ISSUER_IN_TEXT_HELP)
+  .option("--as-of <YYYY-MM-DD>", "ngày ghi trên báo cáo")
+  .option("-q, --quiet", "không in tóm tắt")
+  .action(runCommand(async (o) => withFlags((await import("../actions/rollup.js")).rollupCommand, o)));

@@ -11,5 +11,8 @@ let cached: Promise<GoogleModule> | undefined;
  * and `auth` object as `google.sheets` and `google.auth`, and loads only Sheets.
  */
 export function loadGoogle(): Promise<GoogleModule> {
-  return (cached ??= import("googleapis/build/src/apis/sheets/index.js"));
+  // A CommonJS module: Node's loader also gives its exports by name, the CLI bundle only as `default`.
+  return (cached ??= import("googleapis/build/src/apis/sheets/index.js").then(
+    (m) => ((m as { default?: GoogleModule }).default ?? m) as GoogleModule,
+  ));
 }

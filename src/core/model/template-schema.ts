@@ -1,5 +1,11 @@
 /** Zod schema of a plan template: the one source of truth for sheets, validation and reports. */
 import { z } from "zod";
+import vi from "zod/v4/locales/vi.js";
+
+// zod's own wording in Vietnamese, installed wherever templates are parsed (this module defines
+// their schema): a message the template rules do not word themselves never shows English.
+// Only this locale is imported, to keep the Apps Script bundle small.
+z.config(vi());
 
 const isoDate = z
   .string()

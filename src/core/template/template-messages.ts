@@ -11,6 +11,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 const TYPE_VN: Record<string, string> = {
   string: "một chuỗi chữ",
   number: "một số",
+  int: "một số nguyên",
   boolean: "true hoặc false",
   array: "một danh sách [ … ]",
   object: "một đối tượng { … }",
@@ -22,8 +23,9 @@ export function issueToVietnamese(issue: z.core.$ZodIssue): string {
   const i = issue as z.core.$ZodIssue & Record<string, unknown>;
   switch (issue.code) {
     case "invalid_type":
-      // zod 4 leaves `input` out of issues unless asked to, so a missing entry is known by its message.
-      if ("input" in i ? i.input === undefined : /received undefined$/.test(issue.message))
+      // zod 4 leaves `input` out of issues unless asked to (parseTemplate asks): without it, a
+      // missing entry is known by its message, worded by the Vietnamese locale.
+      if ("input" in i ? i.input === undefined : /nhận được undefined$/.test(issue.message))
         return `${where}: thiếu mục bắt buộc. Hãy thêm "${String(issue.path[issue.path.length - 1])}" (${TYPE_VN[String(i.expected)] ?? String(i.expected)}).`;
       return `${where}: phải là ${TYPE_VN[String(i.expected)] ?? String(i.expected)}. Hãy sửa lại giá trị này.`;
     case "too_small":

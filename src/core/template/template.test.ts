@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { miniInput } from "../../../test/fixtures/mini-template.js";
 import { AppError } from "../model/problem.js";
+import type { TemplateInput } from "../model/template-schema.js";
 import { findPeriod, parseTemplate } from "./template.js";
 
 const errorsOf = (input: unknown): string[] => {
@@ -12,7 +13,7 @@ const errorsOf = (input: unknown): string[] => {
     return e.details;
   }
 };
-const clone = () => structuredClone(miniInput) as any;
+const clone = () => structuredClone(miniInput) as TemplateInput & Required<Pick<TemplateInput, "tasks" | "indicators">>;
 
 describe("parseTemplate", () => {
   it("fills quarter dates from the Nghị định 09/2019 presets", () => {
@@ -46,7 +47,7 @@ describe("parseTemplate", () => {
   });
   it("says in Vietnamese what a missing field is", () => {
     const x = clone();
-    delete x.plan.title;
+    delete (x.plan as Partial<TemplateInput["plan"]>).title;
     expect(errorsOf(x)[0]).toMatch(/^plan\.title: thiếu mục bắt buộc/);
   });
   it("refuses a bad date with the expected format", () => {

@@ -17,7 +17,7 @@ const RESERVED_KEYS = new Set<string>(Object.values(COLUMN_KEYS));
  * @throws AppError "template.invalid" listing every problem with its path and fix.
  */
 export function parseTemplate(input: unknown, name = "mẫu kế hoạch"): Template {
-  const parsed = templateInputSchema.safeParse(input);
+  const parsed = templateInputSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) {
     throw new AppError(
       "template.invalid",

@@ -99,22 +99,10 @@ function mostFrequentPlace(texts: string[]): { place: string; kind: "thành ph�
   return { place, kind: kind as "thành phố" | "tỉnh" };
 }
 
-/**
- * Reads the metadata of a plan. The header block (before "KẾ HOẠCH") gives the issuing body,
- * number, place and date; when it lacks them, the body is searched ("Sở … ban hành Kế hoạch",
- * "thành phố Hải Phòng").
- */
-export function readMetadata(lines: PlanLine[], outline: Outline): PlanMetadata {
-  const firstPartLine = outline.parts[0]?.line ?? Number.MAX_SAFE_INTEGER;
-  const front = lines.filter((l) => l.line < firstPartLine);
-  const docIdx = front.findIndex((l) => DOC_TYPE_RE.test(l.text));
-  const header =
-    docIdx >= 0
-      ? front.slice(0, docIdx)
-      : front.slice(0, Math.min(front.length, 8)).filter((l) => !BODY_START_RE.test(l.text));
-
-  const meta: PlanMetadata = {
-    docType: docIdx >= 0 ? front[docIdx].text : "KẾ HOẠCH",
+/** A plan's metadata with nothing found yet. */
+function emptyMetadata(docType: string): PlanMetadata {
+  return {
+    docType,
     issuerName: "",
     issuerParent: "",
     issuerSource: "none",
@@ -131,7 +119,10 @@ export function readMetadata(lines: PlanLine[], outline: Outline): PlanMetadata 
     signer: null,
     distribution: null,
   };
+}
 
+/** Reads the number, place and date lines of the header block; returns the lines that may name the issuer. */
+function readHeaderCells(header: PlanLine[], meta: PlanMetadata): { text: string; line: number }[] {
   const issuerLines: { text: string; line: number }[] = [];
   for (const cell of header.flatMap(cellsOf)) {
     const t = cell.text;
@@ -156,78 +147,84 @@ export function readMetadata(lines: PlanLine[], outline: Outline): PlanMetadata 
     }
     if (isAllUpper(t) && t.length <= 120) issuerLines.push(cell);
   }
-  if (issuerLines.length) {
-    // Rejoin a name printed over two lines ("SỞ GIÁO DỤC" / "VÀ ĐÀO TẠO").
-    const merged: { text: string; line: number }[] = [];
-    for (const c of issuerLines) {
-      const prev = merged[merged.length - 1];
-      if (prev && /^(VÀ|CỦA|THUỘC)\s/u.test(c.text)) prev.text = `${prev.text} ${c.text}`;
-      else merged.push({ ...c });
-    }
-    if (merged.length >= 2 && GENERIC_BODY_RE.test(merged[0].text) && merged.length === 2) {
-      meta.issuerName = `${merged[0].text} ${merged[1].text}`;
-    } else if (merged.length >= 2) {
-      meta.issuerParent = merged
-        .slice(0, -1)
-        .map((m) => m.text)
-        .join(" ");
-      meta.issuerName = merged[merged.length - 1].text;
-    } else {
-      meta.issuerName = merged[0].text;
-    }
-    meta.issuerSource = "header";
-    meta.issuerLine = merged[0].line;
-  }
+  return issuerLines;
+}
 
-  // Title (trích yếu): the lines after the document type.
-  if (docIdx >= 0) {
-    const titleLines: PlanLine[] = [];
-    for (let i = docIdx + 1; i < front.length; i++) {
-      const l = front[i];
-      if (titleLines.length && (BODY_START_RE.test(l.text) || !isAllUpper(l.text) || !isAllUpper(titleLines[0].text)))
-        break;
-      if (!titleLines.length && BODY_START_RE.test(l.text) && l.text.length > 200) break;
-      titleLines.push(l);
-    }
-    if (titleLines.length) {
-      const raw = titleLines
-        .map((l) => l.text)
-        .join(" ")
-        .replace(/[.\s]+$/, "");
-      meta.titleLine = titleLines[0].line;
-      meta.title = isAllUpper(raw)
-        ? recaseUpper(
-            raw,
-            lines.filter((l) => !titleLines.includes(l)).map((l) => l.text),
-          )
-        : upperFirst(raw);
+/** The issuing body and its parent from the capitals of the header block. */
+function readIssuer(issuerLines: { text: string; line: number }[], meta: PlanMetadata): void {
+  if (!issuerLines.length) return;
+  // Rejoin a name printed over two lines ("SỞ GIÁO DỤC" / "VÀ ĐÀO TẠO").
+  const merged: { text: string; line: number }[] = [];
+  for (const c of issuerLines) {
+    const prev = merged[merged.length - 1];
+    if (prev && /^(VÀ|CỦA|THUỘC)\s/u.test(c.text)) prev.text = `${prev.text} ${c.text}`;
+    else merged.push({ ...c });
+  }
+  if (merged.length >= 2 && GENERIC_BODY_RE.test(merged[0].text) && merged.length === 2) {
+    meta.issuerName = `${merged[0].text} ${merged[1].text}`;
+  } else if (merged.length >= 2) {
+    meta.issuerParent = merged
+      .slice(0, -1)
+      .map((m) => m.text)
+      .join(" ");
+    meta.issuerName = merged[merged.length - 1].text;
+  } else {
+    meta.issuerName = merged[0].text;
+  }
+  meta.issuerSource = "header";
+  meta.issuerLine = merged[0].line;
+}
+
+/** Title (trích yếu): the lines after the document type. */
+function readTitle(lines: PlanLine[], front: PlanLine[], docIdx: number, meta: PlanMetadata): void {
+  if (docIdx < 0) return;
+  const titleLines: PlanLine[] = [];
+  for (let i = docIdx + 1; i < front.length; i++) {
+    const l = front[i];
+    if (titleLines.length && (BODY_START_RE.test(l.text) || !isAllUpper(l.text) || !isAllUpper(titleLines[0].text)))
+      break;
+    if (!titleLines.length && BODY_START_RE.test(l.text) && l.text.length > 200) break;
+    titleLines.push(l);
+  }
+  if (!titleLines.length) return;
+  const raw = titleLines
+    .map((l) => l.text)
+    .join(" ")
+    .replace(/[.\s]+$/, "");
+  meta.titleLine = titleLines[0].line;
+  meta.title = isAllUpper(raw)
+    ? recaseUpper(
+        raw,
+        lines.filter((l) => !titleLines.includes(l)).map((l) => l.text),
+      )
+    : upperFirst(raw);
+}
+
+/** The sentence closest to the first part names the issuer ("Sở … ban hành Kế hoạch …"). */
+function issuerFromBody(front: PlanLine[], docIdx: number, meta: PlanMetadata): void {
+  const pre = front.slice(docIdx + 1).reverse();
+  for (const l of pre) {
+    const names = [...l.text.matchAll(ISSUER_BODY_RE)]
+      .map((m) => m[1].trim())
+      .filter((n) => !NOT_A_NAME_RE.test(` ${n} `));
+    if (names.length) {
+      meta.issuerName = names[names.length - 1].toUpperCase();
+      meta.issuerSource = "body";
+      meta.issuerLine = l.line;
+      return;
     }
   }
+}
 
+/** Place and locality kind from the body when the header has none; the years the plan covers. */
+function readPlaceAndYears(lines: PlanLine[], meta: PlanMetadata): void {
   const bodyTexts = lines.filter((l) => l.line >= (meta.titleLine ?? 0)).map((l) => l.text);
-  if (!meta.issuerName) {
-    // The sentence closest to the first part names the issuer ("Sở … ban hành Kế hoạch …").
-    const pre = front.slice(docIdx + 1).reverse();
-    for (const l of pre) {
-      const names = [...l.text.matchAll(ISSUER_BODY_RE)]
-        .map((m) => m[1].trim())
-        .filter((n) => !NOT_A_NAME_RE.test(` ${n} `));
-      if (names.length) {
-        meta.issuerName = names[names.length - 1].toUpperCase();
-        meta.issuerSource = "body";
-        meta.issuerLine = l.line;
-        break;
-      }
-    }
-  }
-
   const found = mostFrequentPlace(bodyTexts);
   if (found) meta.localityKind = found.kind;
   if (!meta.place && found) {
     meta.place = found.place;
     meta.placeSource = "body";
   }
-
   const ty = titleYears(meta.title);
   meta.years = ty.years.length ? ty.years : meta.dateYear ? [meta.dateYear] : [];
   meta.singleYear = ty.single;
@@ -235,7 +232,26 @@ export function readMetadata(lines: PlanLine[], outline: Outline): PlanMetadata 
     const all = yearsIn(bodyTexts.join(" ")).filter((y) => y >= 2000);
     if (all.length) meta.years = [Math.max(...all)];
   }
+}
 
+/**
+ * Reads the metadata of a plan. The header block (before "KẾ HOẠCH") gives the issuing body,
+ * number, place and date; when it lacks them, the body is searched ("Sở … ban hành Kế hoạch",
+ * "thành phố Hải Phòng").
+ */
+export function readMetadata(lines: PlanLine[], outline: Outline): PlanMetadata {
+  const firstPartLine = outline.parts[0]?.line ?? Number.MAX_SAFE_INTEGER;
+  const front = lines.filter((l) => l.line < firstPartLine);
+  const docIdx = front.findIndex((l) => DOC_TYPE_RE.test(l.text));
+  const header =
+    docIdx >= 0
+      ? front.slice(0, docIdx)
+      : front.slice(0, Math.min(front.length, 8)).filter((l) => !BODY_START_RE.test(l.text));
+  const meta = emptyMetadata(docIdx >= 0 ? front[docIdx].text : "KẾ HOẠCH");
+  readIssuer(readHeaderCells(header, meta), meta);
+  readTitle(lines, front, docIdx, meta);
+  if (!meta.issuerName) issuerFromBody(front, docIdx, meta);
+  readPlaceAndYears(lines, meta);
   meta.signer = readSigner(outline.tail.length ? outline.tail : lines.slice(-20));
   meta.distribution = readDistribution(outline.tail.length ? outline.tail : lines.slice(-30));
   return meta;

@@ -84,8 +84,8 @@ export function buildProgram(): Command {
 
   program
     .command("import-plan")
-    .description("Đọc văn bản Kế hoạch (.docx, .txt) thành mẫu kế hoạch nháp và danh sách việc cần người rà soát")
-    .argument("<tệp>", "tệp kế hoạch .docx hoặc .txt")
+    .description("Đọc văn bản Kế hoạch (.docx, .pdf, .txt) thành mẫu kế hoạch nháp và danh sách việc cần người rà soát")
+    .argument("<tệp>", "tệp kế hoạch .docx, .pdf hoặc .txt")
     .option("-o, --out <tệp>", "tệp mẫu .json sẽ ghi (mặc định: sheets-templates/<mã>.json)")
     .option("--review <tệp>", "ghi thêm danh sách cần xem lại (.json hoặc .txt)")
     .option("-f, --force", "ghi đè tệp mẫu đã có")

@@ -44,7 +44,19 @@ export interface PlanMetadata {
   distribution: Distribution | null;
 }
 
-const DOC_TYPE_RE = /^(KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG| CÔNG TÁC)?|ĐỀ ÁN|PHƯƠNG ÁN|HƯỚNG DẪN)$/u;
+const DOC_TYPE_RE =
+  /^(KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG| CÔNG TÁC)?|ĐỀ ÁN|PHƯƠNG ÁN|HƯỚNG DẪN|QUYẾT ĐỊNH|NGHỊ QUYẾT)$/u;
+/** How high a body sits (Nghị định 30 prints the higher one, the cơ quan chủ quản, on top). */
+const BODY_RANKS: [RegExp, number][] = [
+  [/^(CHÍNH PHỦ|THỦ TƯỚNG)/u, 5],
+  [/^(BỘ|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\b/u, 4],
+  [/^(SỞ|CỤC|TỔNG CỤC|VỤ|BAN|VIỆN|ĐẠI HỌC)\b/u, 3],
+  [/^(PHÒNG|TRUNG TÂM|TRƯỜNG|CHI CỤC)\b/u, 2],
+];
+
+function bodyRank(name: string): number {
+  return BODY_RANKS.find(([re]) => re.test(name))?.[1] ?? 0;
+}
 const BODY_START_RE =
   /^(Căn cứ|Thực hiện|Triển khai|Nhằm|Để|Trên cơ sở|Theo|Qua|Ngày|Sau khi|Tiếp tục|Trong|Với|Sở|Phòng|Ủy ban|Uỷ ban|UBND|Ban)\b/u;
 const MOTTO_RE = /^(CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM$|^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$/iu;
@@ -160,6 +172,9 @@ function readIssuer(issuerLines: { text: string; line: number }[], meta: PlanMet
     if (prev && /^(VÀ|CỦA|THUỘC)\s/u.test(c.text)) prev.text = `${prev.text} ${c.text}`;
     else merged.push({ ...c });
   }
+  // A text export may print the issuing body above its parent: put them the way Nghị định 30 does.
+  if (merged.length === 2 && bodyRank(merged[1].text) > bodyRank(merged[0].text) && bodyRank(merged[0].text) > 0)
+    merged.reverse();
   if (merged.length >= 2 && GENERIC_BODY_RE.test(merged[0].text) && merged.length === 2) {
     meta.issuerName = `${merged[0].text} ${merged[1].text}`;
   } else if (merged.length >= 2) {
@@ -252,7 +267,10 @@ export function readMetadata(lines: PlanLine[], outline: Outline): PlanMetadata 
   readTitle(lines, front, docIdx, meta);
   if (!meta.issuerName) issuerFromBody(front, docIdx, meta);
   readPlaceAndYears(lines, meta);
-  meta.signer = readSigner(outline.tail.length ? outline.tail : lines.slice(-20));
+  // A Quyết định ban hành kế hoạch is signed before the plan it issues, which is not signed itself.
+  meta.signer =
+    readSigner(outline.tail.length ? outline.tail : lines.slice(-20)) ??
+    readSigner(docIdx >= 0 ? front.slice(docIdx) : front);
   meta.distribution = readDistribution(outline.tail.length ? outline.tail : lines.slice(-30));
   return meta;
 }

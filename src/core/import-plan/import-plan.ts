@@ -224,7 +224,7 @@ function reviewProvisions(extraction: TaskExtraction, meta: PlanMetadata): Revie
   if (meta.years.length > 5) {
     items.push(
       review.needs(
-        `Kế hoạch kéo dài ${meta.years[0]}–${meta.years[meta.years.length - 1]}: kỳ báo cáo định kỳ mới tạo cho 5 năm đầu (${meta.years[0]}–${meta.years[4]}); thêm kỳ cho các năm sau khi cần.`,
+        `Kế hoạch kéo dài ${meta.years[0]}–${meta.years[meta.years.length - 1]}: kỳ báo cáo hằng tháng, hằng quý mới tạo cho 5 năm đầu (${meta.years[0]}–${meta.years[4]}); thêm kỳ cho các năm sau khi cần.`,
       ),
     );
   }

@@ -88,7 +88,8 @@ function moveMarkers(lines: RawLine[]): RawLine[] {
     }
     const top = firstNumber(text);
     if (top !== null) lastTop = top;
-    const inline = top !== null ? new RegExp(`^(.*\\S)\\s+(${top}\\.\\d{1,2}\\.)\\s+(?=\\p{Lu})(.*)$`, "u").exec(text) : null;
+    const inline =
+      top !== null ? new RegExp(`^(.*\\S)\\s+(${top}\\.\\d{1,2}\\.)\\s+(?=\\p{Lu})(.*)$`, "u").exec(text) : null;
     if (inline && !text.includes("\t")) {
       out.push({ text: inline[1], line: l.line });
       text = `${inline[2]} ${inline[3]}`;

@@ -38,7 +38,16 @@ function defaultParent(issuerName: string, meta: PlanMetadata, place: string, it
 }
 
 function reportSigner(meta: PlanMetadata, compilerDiffers: boolean, items: ReviewItem[]): PlanHeader["signer"] {
-  if (meta.signer && !compilerDiffers && meta.signer.title) {
+  if (meta.signer?.title) {
+    const shown = [meta.signer.authority, meta.signer.title, meta.signer.name].filter(Boolean).join(" – ");
+    items.push(
+      review.needs(
+        compilerDiffers
+          ? `Người ký báo cáo tạm lấy theo người ký kế hoạch (${shown}); báo cáo do cơ quan tổng hợp ban hành nên Văn phòng đổi thẩm quyền, chức vụ và họ tên cho đúng.`
+          : `Người ký báo cáo đề xuất theo người ký kế hoạch: ${shown}. Văn phòng đổi nếu người ký báo cáo khác.`,
+        meta.signer.line,
+      ),
+    );
     if (!meta.signer.name) items.push(review.needs("Không đọc được tên người ký: điền họ và tên.", meta.signer.line));
     return {
       authority: meta.signer.authority,
@@ -46,13 +55,7 @@ function reportSigner(meta: PlanMetadata, compilerDiffers: boolean, items: Revie
       name: meta.signer.name || "(Họ và tên người ký)",
     };
   }
-  items.push(
-    review.needs(
-      compilerDiffers
-        ? "Người ký báo cáo thuộc cơ quan tổng hợp: điền chức vụ và họ tên."
-        : "Không tìm thấy khối chữ ký: điền thẩm quyền, chức vụ và họ tên người ký.",
-    ),
-  );
+  items.push(review.needs("Không tìm thấy khối chữ ký: điền thẩm quyền, chức vụ và họ tên người ký."));
   return { authority: "", title: "(CHỨC VỤ NGƯỜI KÝ)", name: "(Họ và tên người ký)" };
 }
 

@@ -67,7 +67,9 @@ const TOKEN_PATTERNS: [TokenKind, RegExp][] = [
   ],
   ["on-demand", /khi có yêu cầu|theo yêu cầu|đột xuất/gu],
 ];
-const MILESTONE_RE = /(sơ kết|tổng kết)((?:\s+(?:giữa kỳ|\d{1,2}|ba|bốn|mười)\s+năm)?)[^.;]{0,50}?năm\s+(\d{4})/gu;
+/** "sơ kết 03 năm vào năm 2025": the words between may not hold another sơ kết/tổng kết or "hằng năm". */
+const MILESTONE_RE =
+  /(sơ kết|tổng kết)((?:\s+(?:giữa kỳ|\d{1,2}|ba|bốn|mười)\s+năm)?)(?:(?!sơ kết|tổng kết|hằng năm|hàng năm)[^.;]){0,50}?năm\s+(\d{4})/gu;
 
 const KIND_WORDS: Record<TokenKind, string> = {
   month: "hằng tháng",
@@ -95,7 +97,7 @@ export function sentencesOf(text: string): string[] {
 /** The frequency words of a sentence, in order; empty when it does not set a reporting regime. */
 export function regimeTokens(sentence: string): Token[] {
   const t = sentence.toLowerCase();
-  const aboutReports = /báo cáo|định kỳ/.test(t);
+  const aboutReports = /báo cáo|định kỳ|sơ kết|tổng kết/.test(t);
   const tokens: Token[] = [];
   for (const m of t.matchAll(MILESTONE_RE)) {
     const word = m[1] === "sơ kết" ? "Sơ kết" : "Tổng kết";
@@ -294,7 +296,8 @@ class RegimeBuilder {
   /** Monthly, quarterly, half-yearly, nine-month or yearly reports: one period each in every plan year. */
   recurring(kind: TokenKind, dl: Deadline | undefined, line: number): void {
     const count = kind === "month" ? 12 : kind === "quarter" ? 4 : 1;
-    for (const y of this.years) {
+    // One report a year over the plan's whole span; monthly and quarterly ones for its first five years.
+    for (const y of kind === "year" ? this.years : this.years.slice(0, 5)) {
       for (let i = 1; i <= count; i++) {
         const w = windowFor(kind, y, i);
         const meta = periodMeta(kind, y, i);
@@ -350,13 +353,28 @@ class RegimeBuilder {
 }
 
 /**
+ * The years the plan runs: its own years, stretched to its last milestone ("tổng kết vào năm
+ * 2030") when the regime names one later.
+ */
+function planSpan(lines: PlanLine[], years: number[]): number[] {
+  const first = years[0];
+  if (first === undefined) return [];
+  let last = years[years.length - 1];
+  for (const l of lines)
+    for (const sentence of sentencesOf(l.text))
+      for (const tok of regimeTokens(sentence))
+        if (tok.kind === "milestone" && tok.year && tok.year <= first + 15) last = Math.max(last, tok.year);
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/**
  * Finds the reporting regime in `lines` and turns it into periods with explicit dates:
  * windows from the Nghị định 09/2019 presets, deadlines from the plan ("6 tháng (05/5)") or,
  * when it gives none, 5 days after the window (flagged for review). Also reads "báo cáo … khi
  * có yêu cầu" and milestones ("sơ kết 03 năm vào năm 2025 và tổng kết vào năm 2030").
  */
 export function readRegime(lines: PlanLine[], ctx: RegimeContext): RegimeResult {
-  const b = new RegimeBuilder(ctx.years.slice(0, 5), ctx);
+  const b = new RegimeBuilder(planSpan(lines, ctx.years), ctx);
   const sentences: { line: number; text: string }[] = [];
   for (const l of lines) {
     for (const sentence of sentencesOf(l.text)) {

@@ -34,7 +34,8 @@ function importOrRefuse(text: string, file: string): ImportPlanResult {
     throw notAPlan;
   }
   const named = /k[ếe]\s*ho[ạa]ch|chương\s*trình|đề\s*án|phương\s*án/iu.test(text);
-  if (!result.tasks.length && !named) throw notAPlan;
+  // Without a plan's name, lines that are not numbered items or table rows do not make a plan.
+  if (!named && result.tasks.every((t) => t.synthesized)) throw notAPlan;
   return result;
 }
 

@@ -16,7 +16,8 @@ export async function pdfText(bytes: Uint8Array, file: string): Promise<string> 
   const { extractText, getDocumentProxy } = await import("unpdf");
   let pages: string[];
   try {
-    const pdf = await getDocumentProxy(bytes);
+    // verbosity 0: PDF.js would print its own English warnings about a damaged file.
+    const pdf = await getDocumentProxy(bytes, { verbosity: 0 });
     pages = (await extractText(pdf, { mergePages: false })).text;
   } catch (e) {
     if (isPasswordError(e))

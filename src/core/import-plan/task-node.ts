@@ -45,7 +45,14 @@ export function baseTask(node: OutlineNode, part: OutlineNode): PlanTask {
   };
 }
 
-/** The task's timeframe: its own, else its parent's, else "thường xuyên" in its wording, else the plan's. */
+/** A time the duty's own wording sets: "… trình Thủ tướng Chính phủ trong quý 1/2019", "theo kế hoạch hằng năm". */
+const TIME_PHRASE_RE =
+  /(?<=^|\n|[.;]\s)(?:-\s*)?(?:Năm|Đến năm)\s+\d{4}(?=[:,])|(?:trong|trước|đến hết|chậm nhất|hoàn thành trong|hoàn thành trước)\s+(?:quý\s+(?:[IVX]+|[1-4])\s*\/\s*\d{4}|tháng\s+\d{1,2}\s*\/\s*\d{4}|năm\s+\d{4}|ngày\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})|theo kế hoạch (?:hằng|hàng) năm(?: và dài hạn)?/iu;
+
+/**
+ * The task's timeframe: its own, else its parent's, else "thường xuyên" or a time phrase in its
+ * wording, else the plan's.
+ */
 export function applyTime(
   t: PlanTask,
   own: Labels,
@@ -62,6 +69,10 @@ export function applyTime(
     t.timeframeLine = inherited.timeframeLine;
   } else if (/thường xuyên/iu.test(firstSentence(t.text.split("\n").slice(0, 2).join(" ")))) {
     t.timeframe = "Thường xuyên";
+    t.timeframeFrom = "wording";
+    t.timeframeLine = t.line;
+  } else if (TIME_PHRASE_RE.test(t.text)) {
+    t.timeframe = TIME_PHRASE_RE.exec(t.text)![0].replace(/^-\s*/, "");
     t.timeframeFrom = "wording";
     t.timeframeLine = t.line;
   } else if (planTimeframe) {

@@ -49,9 +49,9 @@ const DOC_TYPE_RE =
 /** How high a body sits (Nghị định 30 prints the higher one, the cơ quan chủ quản, on top). */
 const BODY_RANKS: [RegExp, number][] = [
   [/^(CHÍNH PHỦ|THỦ TƯỚNG)/u, 5],
-  [/^(BỘ|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\b/u, 4],
-  [/^(SỞ|CỤC|TỔNG CỤC|VỤ|BAN|VIỆN|ĐẠI HỌC)\b/u, 3],
-  [/^(PHÒNG|TRUNG TÂM|TRƯỜNG|CHI CỤC)\b/u, 2],
+  [/^(BỘ|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)(?=\s|$)/u, 4],
+  [/^(SỞ|CỤC|TỔNG CỤC|VỤ|BAN|VIỆN|ĐẠI HỌC)(?=\s|$)/u, 3],
+  [/^(PHÒNG|TRUNG TÂM|TRƯỜNG|CHI CỤC)(?=\s|$)/u, 2],
 ];
 
 function bodyRank(name: string): number {

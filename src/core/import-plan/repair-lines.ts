@@ -54,7 +54,7 @@ function tidy(l: RawLine): RawLine[] {
   const text = l.text
     .replace(BULLET_RE, "$1- ")
     .split("\t")
-    .map((c) => c.replace(RULE_RUN_RE, "$1"))
+    .map((c) => c.replace(RULE_RUN_RE, "$1").replace(/\s+$/, ""))
     .join("\t");
   if (text.includes("\t")) return [{ ...l, text }];
   return text

@@ -50,6 +50,10 @@ function dueOf(t: PlanTask, ctx: TaskContext, notes: string[], items: ReviewItem
       );
     }
   }
+  if (t.timeframeFrom === "wording")
+    notes.push(
+      `thời gian "${t.timeframe}" đọc từ lời văn của nhiệm vụ (không có dòng "Thời gian thực hiện"): xác nhận`,
+    );
   if (!due) {
     if (ctx.singleYear) {
       due = `${ctx.year}-12-31`;

@@ -10,7 +10,7 @@ const GENERAL_RE =
 const OVERSIGHT_RE = /^\S.{0,80}?\s(?:có trách nhiệm\s+)?(?:theo dõi|đôn đốc|giám sát|tổng hợp)(?=[\s,])/u;
 /** A duty of following up others' work ("Chủ trì theo dõi, tổng hợp kết quả…"): the compiler's, not a task. */
 const OVERSIGHT_DUTY_RE =
-  /^(?:[-+•–]\s*)?(?:chủ trì,?\s*)?(?:theo dõi|đôn đốc|giám sát|tổng hợp|kiểm tra, đôn đốc)(?=[\s,])/iu;
+  /^(?:[-+•–]\s*)?(?:chủ trì,?\s*)?(?:theo dõi|đôn đốc|giám sát,? đôn đốc|giám sát việc thực hiện kế hoạch|tổng hợp|kiểm tra, đôn đốc)(?=[\s,])/iu;
 const REF_RE =
   /(?:mục|điểm|tiểu mục|phần|nhiệm vụ)\s+(?:số\s+)?((?:[IVX]+)(?:\.\d+)*(?:\.[a-zđ])?(?:\s*(?:,|và)\s*(?:[IVX]+)(?:\.\d+)*(?:\.[a-zđ])?)*)/gu;
 
@@ -46,6 +46,10 @@ function headingOwner(node: OutlineNode): { owner: string; dutyText: string } {
   if (!GENERAL_RE.test(title) && !OVERSIGHT_RE.test(title)) {
     const subject = subjectUnits(title);
     if (subject.length) return { owner: joinUnits(subject), dutyText: title };
+    // "Để …, Đảng đoàn Quốc hội xác định các nhiệm vụ trọng tâm sau:": the unit in the clause that announces the list.
+    const clause = title.split(/,\s+/).find((c) => /(?:nhiệm vụ|sau)\s*:?$/u.test(c) && c !== title);
+    const announced = clause ? subjectUnits(clause.replace(/\s+(?:xác định|thực hiện)\s/u, " thực hiện ")) : [];
+    if (announced.length) return { owner: joinUnits(announced), dutyText: title };
   }
   return { owner: "", dutyText: "" };
 }

@@ -69,8 +69,8 @@ function signatureLines(lines: PlanLine[]): PlanLine[] {
     const texts = l.cells ? l.cells.filter(Boolean) : [l.text];
     for (const text of texts) {
       const m = /^(.*?\p{Lu}{2,})\s+((?:\p{Lu}\p{Ll}+\s+){1,5}\p{Lu}\p{Ll}+)$/u.exec(text);
-      if (m && isAllUpper(m[1]) && (isSignatureLine(m[1]) || /^(KT|TM|TL|TUQ|Q)\./.test(m[1]))) {
-        const heads = m[1].split(/\s+(?=(?:KT|TM|TL|TUQ|Q)\.|PHÓ\s)/u);
+      if (m && isAllUpper(m[1]) && (isSignatureLine(m[1]) || /^(KT|TM|TL|TUQ|Q|T\/M|K\/T)[.\s]/.test(m[1]))) {
+        const heads = m[1].split(/\s+(?=(?:KT|TM|TL|TUQ|Q|T\/M|K\/T)[.\s]|PHÓ\s)/u);
         for (const h of heads) out.push({ ...l, text: h, cells: undefined });
         out.push({ ...l, text: m[2], cells: undefined });
       } else out.push({ ...l, text, cells: undefined });
@@ -115,11 +115,11 @@ export function readSigner(source: PlanLine[]): Signer | null {
     if (looksLikeName(t)) name = t;
     break;
   }
-  const authority = heads.filter((h) => /^(KT|TM|TL|TUQ|Q)\./.test(h));
-  let title = heads.filter((h) => !/^(KT|TM|TL|TUQ|Q)\./.test(h)).join(" ");
+  const authority = heads.filter((h) => /^(KT|TM|TL|TUQ|Q|T\/M|K\/T)[.\s]/.test(h));
+  let title = heads.filter((h) => !/^(KT|TM|TL|TUQ|Q|T\/M|K\/T)[.\s]/.test(h)).join(" ");
   let auth = authority.join(" ");
   if (!title && authority.length) {
-    title = authority[authority.length - 1].replace(/^(KT|TM|TL|TUQ|Q)\.\s*/, "");
+    title = authority[authority.length - 1].replace(/^(KT|TM|TL|TUQ|Q|T\/M|K\/T)[.\s]\s*/, "");
     auth = authority.slice(0, -1).join(" ");
   }
   return { authority: auth, title, name, line: lines[at].line };

@@ -59,7 +59,8 @@ function bodyRank(name: string): number {
 }
 const BODY_START_RE =
   /^(Căn cứ|Thực hiện|Triển khai|Nhằm|Để|Trên cơ sở|Theo|Qua|Ngày|Sau khi|Tiếp tục|Trong|Với|Sở|Phòng|Ủy ban|Uỷ ban|UBND|Ban)\b/u;
-const MOTTO_RE = /^(CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM$|^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$/iu;
+const MOTTO_RE =
+  /^(CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM$|^ĐẢNG CỘNG SẢN VIỆT NAM$|^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$/iu;
 const NUMBER_RE = /^Số\s*:?\s*([^/]*?)\s*\/\s*([\p{L}\p{N}&-]+(?:\/[\p{L}\p{N}&-]+)?)/u;
 const PLACE_DATE_RE = /^([\p{Lu}][\p{L} .'-]{1,40}?),\s*ngày\b(.*)$/u;
 const GENERIC_BODY_RE = /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|UBND|HĐND)$/u;

@@ -39,8 +39,8 @@ const LETTERED_RE = /^([a-zđ])[).]\s+(\S.*)$/;
 
 /** A line that starts the signature block ("KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN", "GIÁM ĐỐC"). */
 export function isSignatureLine(text: string): boolean {
-  if (/^(KT|TM|TL|TUQ|Q)\.\s*\p{Lu}/u.test(text) && isAllUpper(text)) return true;
-  return /^(PHÓ\s+)?(GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG PHÒNG|HIỆU TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|VIỆN TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|THỦ TƯỚNG|TỔNG GIÁM ĐỐC|CHỦ NHIỆM|VỤ TRƯỞNG|GIÁM ĐỐC SỞ)$/.test(
+  if (/^(KT|TM|TL|TUQ|Q|T\/M|K\/T)[.\s]\s*\p{Lu}/u.test(text) && isAllUpper(text)) return true;
+  return /^(PHÓ\s+)?(GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG PHÒNG|HIỆU TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|VIỆN TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|THỦ TƯỚNG|TỔNG GIÁM ĐỐC|CHỦ NHIỆM|VỤ TRƯỞNG|GIÁM ĐỐC SỞ|BÍ THƯ)$/.test(
     text,
   );
 }

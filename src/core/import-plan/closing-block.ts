@@ -89,7 +89,7 @@ function mergeBrokenWords(lines: PlanLine[]): PlanLine[] {
     const upperPair = prev && isAllUpper(prev.text) && isAllUpper(l.text) && short(l.text);
     const nameParts = prev && /^\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?$/u.test(l.text) && short(prev.text);
     if (
-      (upperPair && (isSignatureLine(joined) || (!isSignatureLine(prev.text) && short(prev.text)))) ||
+      (upperPair && !isSignatureLine(prev.text) && (isSignatureLine(joined) || short(prev.text))) ||
       (nameParts && /^\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?$/u.test(prev.text))
     )
       prev.text = joined;

@@ -508,9 +508,12 @@ describe("importPlanCommand", () => {
 
   it("explains in Vietnamese when the file is missing or of an unsupported kind", async () => {
     await expect(importPlanCommand(join(dir, "khong-co.txt"), {})).rejects.toThrow("Không tìm thấy tệp kế hoạch");
+    const rtf = join(dir, "plan.rtf");
+    writeFileSync(rtf, "{\\rtf1 Kế hoạch}");
+    await expect(importPlanCommand(rtf, {})).rejects.toThrow(/\.docx, \.pdf hoặc \.txt/);
     const pdf = join(dir, "plan.pdf");
     writeFileSync(pdf, "%PDF");
-    await expect(importPlanCommand(pdf, {})).rejects.toThrow(/\.txt hoặc \.docx/);
+    await expect(importPlanCommand(pdf, {})).rejects.toThrow("Không đọc được tệp PDF");
     const broken = join(dir, "broken.docx");
     writeFileSync(broken, "không phải tệp zip");
     await expect(importPlanCommand(broken, {})).rejects.toThrow("Không đọc được tệp Word");

@@ -1,13 +1,15 @@
-/** `tong-hop import-plan`: reads a plan (.txt or .docx) and writes a draft template plus its review list. */
-import { existsSync, statSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+/** `tong-hop import-plan`: reads a plan (.docx, .pdf or .txt) and writes a draft template plus its review list. */
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
-import mammoth from "mammoth";
 import { importPlan, type ImportPlanResult } from "../../core/import-plan/import-plan.js";
 import { AppError } from "../../core/model/problem.js";
 import { formatReview } from "../../core/import-plan/review.js";
 import { templateInputSchema } from "../../core/model/template-schema.js";
 import { checkOutputPath } from "../output-path.js";
+import { readPlanText } from "../plan-input/read-plan-file.js";
+
+export { readPlanText } from "../plan-input/read-plan-file.js";
 
 /** Options of the import-plan command. */
 export interface ImportPlanCommandOptions {
@@ -19,38 +21,22 @@ export interface ImportPlanCommandOptions {
   force?: boolean;
 }
 
-/** Reads the text of a plan file: UTF-8 for .txt/.md, the raw text of a Word .docx. */
-export async function readPlanText(file: string): Promise<string> {
-  if (!existsSync(file))
-    throw new AppError("plan.not-found", `Không tìm thấy tệp kế hoạch: ${file}`, [
-      "Kiểm tra lại đường dẫn; đường dẫn có dấu cách cần đặt trong ngoặc kép.",
-    ]);
-  if (statSync(file).isDirectory())
-    throw new AppError("plan.is-folder", `${file} là một thư mục; cần một tệp kế hoạch .docx hoặc .txt.`);
-  const ext = extname(file).toLowerCase();
-  let text: string;
-  if (ext === ".docx") {
-    try {
-      text = (await mammoth.extractRawText({ path: file })).value;
-    } catch {
-      // The library's reason is English and technical ("Can't find end of central directory"): not shown.
-      throw new AppError(
-        "plan.unreadable",
-        `Không đọc được tệp Word ${file}: tệp không phải .docx hợp lệ hoặc đã bị hỏng. Hãy mở bằng Word rồi lưu lại dưới dạng .docx (Word 2007 trở lên), hoặc chép nội dung ra tệp .txt.`,
-      );
-    }
-  } else if (ext === ".txt" || ext === ".md" || ext === "") {
-    text = (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
-  } else if (ext === ".doc") {
-    throw new AppError(
-      "plan.old-word",
-      `Tệp ${file} là Word đời cũ (.doc): hãy mở bằng Word và lưu lại dưới dạng .docx.`,
-    );
-  } else {
-    throw new AppError("plan.unsupported", `Chỉ đọc được kế hoạch dạng .txt hoặc .docx, không đọc được tệp ${file}.`);
+/** Imports a plan's text, or says in one Vietnamese line that the file is not a plan. */
+function importOrRefuse(text: string, file: string): ImportPlanResult {
+  const notAPlan = new AppError(
+    "plan.not-a-plan",
+    `Tệp ${file} không phải văn bản kế hoạch: không thấy tên Kế hoạch/Chương trình và không có nhiệm vụ đánh số hay bảng nhiệm vụ.`,
+  );
+  let result: ImportPlanResult;
+  try {
+    result = importPlan(text, { defaultYear: new Date().getFullYear() });
+  } catch {
+    throw notAPlan;
   }
-  if (!text.trim()) throw new AppError("plan.empty", `Tệp kế hoạch ${file} không có nội dung chữ.`);
-  return text;
+  const named = /k[ếe]\s*ho[ạa]ch|chương\s*trình|đề\s*án|phương\s*án/iu.test(text);
+  // Without a plan's name, lines that are not numbered items or table rows do not make a plan.
+  if (!named && result.tasks.every((t) => t.synthesized)) throw notAPlan;
+  return result;
 }
 
 /**
@@ -60,7 +46,7 @@ export async function readPlanText(file: string): Promise<string> {
  */
 export async function importPlanCommand(file: string, opts: ImportPlanCommandOptions = {}): Promise<ImportPlanResult> {
   const text = await readPlanText(file);
-  const result = importPlan(text, { defaultYear: new Date().getFullYear() });
+  const result = importOrRefuse(text, file);
   const checked = templateInputSchema.safeParse(result.template);
   if (!checked.success) {
     throw new AppError(

@@ -59,8 +59,48 @@ export function looksLikeName(s: string): boolean {
   return words.length >= 2 && words.length <= 6 && words.every((w) => /^\p{Lu}[\p{Ll}.]*$/u.test(w));
 }
 
+/**
+ * Lines as the signature block reads them: a table row's cells one by one (the Nơi nhận cell,
+ * then the signature cell), and "THỦ TƯỚNG Nguyễn Xuân Phúc" split into title and name.
+ */
+function signatureLines(lines: PlanLine[]): PlanLine[] {
+  const out: PlanLine[] = [];
+  for (const l of lines) {
+    const texts = l.cells ? l.cells.filter(Boolean) : [l.text];
+    for (const text of texts) {
+      const m = /^(.*?\p{Lu}{2,})\s+((?:\p{Lu}\p{Ll}+\s+){1,5}\p{Lu}\p{Ll}+)$/u.exec(text);
+      if (m && isAllUpper(m[1]) && (isSignatureLine(m[1]) || /^(KT|TM|TL|TUQ|Q|T\/M|K\/T)[.\s]/.test(m[1]))) {
+        const heads = m[1].split(/\s+(?=(?:KT|TM|TL|TUQ|Q|T\/M|K\/T)[.\s]|PHÓ\s)/u);
+        for (const h of heads) out.push({ ...l, text: h, cells: undefined });
+        out.push({ ...l, text: m[2], cells: undefined });
+      } else out.push({ ...l, text, cells: undefined });
+    }
+  }
+  return mergeBrokenWords(out);
+}
+
+/** A PDF of a narrow signature cell breaks "THỦ TƯỚNG" / "Nguyễn Xuân Phúc" one or two words a line: rejoin them. */
+function mergeBrokenWords(lines: PlanLine[]): PlanLine[] {
+  const out: PlanLine[] = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    const joined = prev ? `${prev.text} ${l.text}` : "";
+    const short = (t: string) => t.split(/\s+/).length <= 2;
+    const upperPair = prev && isAllUpper(prev.text) && isAllUpper(l.text) && short(l.text);
+    const nameParts = prev && /^\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?$/u.test(l.text) && short(prev.text);
+    if (
+      (upperPair && !isSignatureLine(prev.text) && (isSignatureLine(joined) || short(prev.text))) ||
+      (nameParts && /^\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?$/u.test(prev.text))
+    )
+      prev.text = joined;
+    else out.push({ ...l });
+  }
+  return out;
+}
+
 /** Reads the signature block from `lines`, or null when there is none. */
-export function readSigner(lines: PlanLine[]): Signer | null {
+export function readSigner(source: PlanLine[]): Signer | null {
+  const lines = signatureLines(source);
   const at = lines.findIndex((l) => isSignatureLine(l.text));
   if (at < 0) return null;
   const heads: string[] = [];
@@ -70,15 +110,16 @@ export function readSigner(lines: PlanLine[]): Signer | null {
   let name = "";
   for (; i < lines.length; i++) {
     const t = lines[i].text.replace(/^\(?\s*(?:đã ký|đã ký và đóng dấu|ký tên|\[daky\])\s*\)?$/i, "").trim();
-    if (!t) continue;
+    // A signature image leaves a stray mark ("[") in the text: not a name, not the end either.
+    if (!/\p{L}/u.test(t)) continue;
     if (looksLikeName(t)) name = t;
     break;
   }
-  const authority = heads.filter((h) => /^(KT|TM|TL|TUQ|Q)\./.test(h));
-  let title = heads.filter((h) => !/^(KT|TM|TL|TUQ|Q)\./.test(h)).join(" ");
+  const authority = heads.filter((h) => /^(KT|TM|TL|TUQ|Q|T\/M|K\/T)[.\s]/.test(h));
+  let title = heads.filter((h) => !/^(KT|TM|TL|TUQ|Q|T\/M|K\/T)[.\s]/.test(h)).join(" ");
   let auth = authority.join(" ");
   if (!title && authority.length) {
-    title = authority[authority.length - 1].replace(/^(KT|TM|TL|TUQ|Q)\.\s*/, "");
+    title = authority[authority.length - 1].replace(/^(KT|TM|TL|TUQ|Q|T\/M|K\/T)[.\s]\s*/, "");
     auth = authority.slice(0, -1).join(" ");
   }
   return { authority: auth, title, name, line: lines[at].line };

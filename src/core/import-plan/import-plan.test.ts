@@ -105,3 +105,73 @@ describe("importPlan", () => {
     ).toBe("nam_2025");
   });
 });
+
+/** A provincial programme as PDF text extraction breaks it (the shapes of issue 13). */
+const PDF_TEXT = [
+  "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ -------",
+  "Số: 45/CTr-UBND",
+  "Quảng Trị, ngày 10 tháng 3 năm 2020",
+  "CHƯƠNG TRÌNH",
+  "Phát triển nguồn nhân lực giai đoạn 2020 - 2025",
+  "I. MỤC TIÊU",
+  "- Nâng cao chất lượng nguồn nhân lực.",
+  "II. NHIỆM VỤ",
+  "1. Đào tạo nghề cho lao động nông thôn 1.1.",
+  "Mở lớp đào tạo nghề ngắn hạn",
+  "- Cơ quan thực hiện: Sở Lao động - Thương binh và Xã hội",
+  "* Thời gian thực hiện: Hằng năm",
+  "1.2.",
+  "Hỗ trợ học nghề cho người khuyết tật",
+  "- Cơ quan chủ trì: Hội Bảo trợ người khuyết tật tỉnh.-Thời gian thực hiện: Năm 2021",
+  "2. Nâng cao năng lực đội ngũ giáo viên 2.1.",
+  "Bồi dưỡng giáo viên theo chương trình mới",
+  "• Đơn vị phối hợp: Các trường THPT",
+  "– Bộ phận chủ trì: Sở Giáo dục và Đào tạo",
+  "– Tiến độ hoàn thành: Quý IV/2022",
+  "III. TỔ CHỨC THỰC HIỆN",
+  "Hằng năm tổ chức sơ kết, tổng kết việc thực hiện Chương trình; sơ kết 03 năm vào năm 2022, tổng kết vào năm 2025.",
+  "TM. ỦY BAN NHÂN DÂN",
+  "CHỦ TỊCH",
+  "Nguyễn Văn A",
+].join("\n");
+
+describe("importPlan on PDF-broken text", () => {
+  const r = importPlan(PDF_TEXT);
+  const task = (code: string) => r.template.tasks?.find((t) => t.code === code);
+
+  it("finds the items whose numbers stood alone or were glued to the line before", () => {
+    expect(r.template.tasks?.map((t) => t.code)).toEqual(["II.1.1", "II.1.2", "II.2.1"]);
+  });
+
+  it("reads every label variant and bullet for owner and timeframe", () => {
+    expect(task("II.1.1")).toMatchObject({
+      owner: "Sở Lao động - Thương binh và Xã hội",
+      timeframe: "Hằng năm",
+    });
+    expect(task("II.1.2")).toMatchObject({ owner: "Hội Bảo trợ người khuyết tật tỉnh", timeframe: "Năm 2021" });
+    expect(task("II.2.1")).toMatchObject({ owner: "Sở Giáo dục và Đào tạo", timeframe: "Quý IV/2022" });
+  });
+
+  it("strips the decorative rule from the issuer and proposes the plan's signer", () => {
+    expect(r.metadata.issuerName).toBe("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ");
+    expect(r.template.plan.signer).toEqual({
+      authority: "TM. ỦY BAN NHÂN DÂN",
+      title: "CHỦ TỊCH",
+      name: "Nguyễn Văn A",
+    });
+    expect(r.review.some((i) => i.what.startsWith("Người ký báo cáo đề xuất theo người ký kế hoạch"))).toBe(true);
+  });
+
+  it("gives one annual period per plan year plus the sơ kết and tổng kết", () => {
+    const ids = r.template.periods.map((p) => p.id);
+    expect(ids.filter((id) => id.startsWith("nam_"))).toEqual([
+      "nam_2020",
+      "nam_2021",
+      "nam_2022",
+      "nam_2023",
+      "nam_2024",
+      "nam_2025",
+    ]);
+    expect(ids).toEqual(expect.arrayContaining(["so_ket_2022", "tong_ket_2025"]));
+  });
+});

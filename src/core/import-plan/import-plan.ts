@@ -1,21 +1,21 @@
 /** Turns the text of a plan (Kế hoạch) into a draft template and a review list for the Văn phòng. */
 import { defaultTextFields, type TemplateInput } from "../model/template-schema.js";
 import { formatDayVN } from "../vn/dates.js";
-import { periodCalendarEnd } from "../template/periods.js";
 import { normalizeLines, type PlanLine } from "./normalize-lines.js";
 import { buildOutline, walkOutline, type Outline, type OutlineNode } from "./outline.js";
 import { readMetadata, type PlanMetadata } from "./metadata.js";
-import { classifyPart, extractTasks, type PlanTask } from "./tasks.js";
+import { classifyPart, extractTasks, type PlanTask, type TaskExtraction } from "./tasks.js";
 import { fallbackPeriods, readRegime, sentencesOf, type PeriodDraft } from "./reporting-regime.js";
 import { readReportRoute, type ReportRoute } from "./report-route.js";
-import { parseTimeframe } from "./timeframe.js";
-import { proposeIndicators } from "./propose-indicators.js";
-import { abbreviateName, fullBodyName, isCoveredBy, isGenericUnit, isUnitName, sameUnit, splitUnits } from "./units.js";
-import { lowerFirst, upperFirst } from "./title-text.js";
-import { slugify, uniqueId } from "./slug.js";
+import { proposeIndicators, type IndicatorProposal } from "./propose-indicators.js";
+import { sameUnit } from "./units.js";
+import { lowerFirst } from "./title-text.js";
+import { slugify } from "./slug.js";
 import { review, shorten, summarizeReview, type ReviewItem, type ReviewSummary } from "./review.js";
-
-type TaskInput = NonNullable<TemplateInput["tasks"]>[number];
+import { reviewMetadata } from "./review-metadata.js";
+import { decideReportHeader } from "./report-header.js";
+import { buildUnitGroups } from "./unit-groups.js";
+import { buildTemplateTasks } from "./template-tasks.js";
 
 /** Options of {@link importPlan}. */
 export interface ImportPlanOptions {
@@ -73,14 +73,6 @@ function bodyNameForText(upper: string): string {
     .replace(/^Ủy ban nhân dân|^Uỷ ban nhân dân/u, "Ủy ban nhân dân");
 }
 
-function ctxYearsCapped(years: number[]): boolean {
-  return years.length > 5;
-}
-
-function fmt(due: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(due) ? formatDayVN(due) : due === "thuong-xuyen" ? "thường xuyên" : `kỳ ${due}`;
-}
-
 /**
  * Imports a plan's text (a .txt file, or the raw text of a .docx) into a draft template that
  * passes `templateInputSchema`, with a review list: every thing found with its source line,
@@ -97,70 +89,96 @@ export function importPlan(text: string, options: ImportPlanOptions = {}): Impor
     throw new Error("Không xác định được năm của kế hoạch: kế hoạch không ghi năm ở tiêu đề hay ngày ban hành.");
   if (!meta.years.length) items.push(review.needs(`Kế hoạch không ghi năm: tạm lấy năm ${years[0]}.`));
 
-  // ---- Metadata ----
   const place = meta.place || "";
   const planIssuerText = meta.issuerName ? bodyNameForText(meta.issuerName) : "";
-  if (meta.issuerSource === "header")
-    items.push(
-      review.found(
-        `Cơ quan ban hành: ${meta.issuerName}${meta.issuerParent ? ` (cơ quan chủ quản: ${meta.issuerParent})` : ""}.`,
-        meta.issuerLine,
-      ),
-    );
-  else if (meta.issuerSource === "body")
-    items.push(
-      review.needs(
-        `Kế hoạch không có khối tên cơ quan ở đầu văn bản: cơ quan ban hành lấy từ câu dẫn (${meta.issuerName}). Văn phòng xác nhận.`,
-        meta.issuerLine,
-      ),
-    );
-  else items.push(review.needs("Không tìm thấy cơ quan ban hành: Văn phòng điền tên cơ quan."));
+  items.push(...reviewMetadata(meta, place));
 
-  if (meta.symbol) {
-    if (meta.number) items.push(review.found(`Số, ký hiệu: ${meta.number}/${meta.symbol}.`, meta.numberLine));
-    else
-      items.push(
-        review.needs(
-          `Số kế hoạch để trống (Số: /${meta.symbol}): điền số khi kế hoạch được ban hành.`,
-          meta.numberLine,
-        ),
-      );
-  } else items.push(review.needs('Kế hoạch không có dòng "Số: …/KH-…": điền số, ký hiệu.'));
-  if (meta.date) items.push(review.found(`Ngày ban hành: ${formatDayVN(meta.date)}.`, meta.dateLine));
-  else if (meta.dateYear)
-    items.push(
-      review.needs(`Ngày, tháng ban hành để trống (chỉ có năm ${meta.dateYear}): điền ngày ban hành.`, meta.dateLine),
-    );
-  else items.push(review.needs("Không tìm thấy ngày ban hành."));
-  if (meta.placeSource === "header") items.push(review.found(`Địa danh: ${place}.`, meta.placeLine));
-  else if (place)
-    items.push(
-      review.needs(`Không có dòng địa danh, ngày tháng: địa danh "${place}" suy ra từ nội dung. Văn phòng xác nhận.`),
-    );
-  else items.push(review.needs("Không xác định được địa danh: điền địa danh."));
-  if (meta.title) items.push(review.found(`Trích yếu: ${meta.title}.`, meta.titleLine));
-  else items.push(review.needs("Không tìm thấy trích yếu (tên) của kế hoạch: điền tên báo cáo."));
-  if (meta.signer)
-    items.push(
-      review.found(
-        `Người ký: ${meta.signer.name || "(chưa đọc được tên)"} (${[meta.signer.authority, meta.signer.title].filter(Boolean).join(" – ")}).`,
-        meta.signer.line,
-      ),
-    );
-  if (meta.distribution)
-    items.push(
-      review.found(
-        `Nơi nhận của kế hoạch: ${meta.distribution.items.length} nơi (${meta.distribution.items.join("; ")}).`,
-        meta.distribution.line,
-      ),
-    );
-  else items.push(review.needs('Không tìm thấy mục "Nơi nhận".'));
-
-  // ---- Tasks and regime ----
   const extraction = extractTasks(outline);
+  const regime = readPeriodsAndRoute(outline, meta, years, planIssuerText);
+  items.push(...regime.review, ...reviewProvisions(extraction, meta));
+  const { periods, route } = regime;
+
+  const header = decideReportHeader(meta, route, planIssuerText, place);
+  items.push(...header.review);
+  const identity = reportIdentity(meta, years, header.issuer.abbreviation);
+  items.push(review.needs(`Tên báo cáo: "${shorten(identity.title, 200)}". Văn phòng xem lại cách diễn đạt.`));
+
+  const compilerName = header.compilerDiffers ? route.compiler : planIssuerText || route.compiler;
+  const groups = buildUnitGroups({
+    extraction,
+    reporters: route.reporters,
+    compilerName,
+    distribution: meta.distribution,
+    recipient: header.recipient,
+  });
+  items.push(...groups.review);
+
+  const built = buildTemplateTasks(extraction.tasks, {
+    year: years[0],
+    singleYear: meta.singleYear,
+    periods,
+    compilerName,
+    groupOf: groups.groupOf,
+  });
+  items.push(...built.review);
+  const proposals = proposeFromTasks(extraction.tasks, items);
+
+  const template: TemplateInput = {
+    version: 1,
+    plan: {
+      code: identity.code,
+      title: identity.title,
+      reportSymbol: `BC-${header.issuer.abbreviation}`,
+      issuer: header.issuer,
+      recipient: header.recipient,
+      place: place || "(Địa danh)",
+      signer: header.signer,
+      distribution: header.distribution,
+      source: identity.source,
+    },
+    periods: periods.map(periodInput),
+    unitGroups: groups.unitGroups,
+    units: groups.units,
+    indicators: proposals.map((p) => p.indicator),
+    tasks: built.tasks,
+    textFields: defaultTextFields.map((f) => ({ ...f })),
+  };
+  const reviewList = sortReview(items);
+  return {
+    template,
+    review: reviewList,
+    summary: summarizeReview(
+      reviewList,
+      built.tasks.map((t) => t.code),
+    ),
+    metadata: meta,
+    tasks: extraction.tasks,
+  };
+}
+
+function periodInput(p: PeriodDraft): TemplateInput["periods"][number] {
+  return {
+    id: p.id,
+    label: p.label,
+    kind: p.kind,
+    ...(p.year !== undefined && p.kind !== "custom" ? { year: p.year } : {}),
+    ...(p.index !== undefined ? { index: p.index } : {}),
+    from: p.from,
+    to: p.to,
+    deadline: p.deadline,
+  };
+}
+
+/** Periods from the reporting regime (or one a year when it says none) and who reports to whom. */
+function readPeriodsAndRoute(
+  outline: Outline,
+  meta: PlanMetadata,
+  years: number[],
+  planIssuerText: string,
+): { periods: PeriodDraft[]; route: ReportRoute; review: ReviewItem[] } {
   const regimeSource = regimeLines(outline);
   const regime = readRegime(regimeSource, { years, planDate: meta.date });
-  items.push(...regime.review);
+  const items = [...regime.review];
   let periods: PeriodDraft[] = regime.periods;
   if (!periods.length) {
     periods = fallbackPeriods(years);
@@ -177,30 +195,6 @@ export function importPlan(text: string, options: ImportPlanOptions = {}): Impor
         p.line || undefined,
       ),
     );
-  for (const p of extraction.provisions.filter((x) => x.code)) {
-    items.push(
-      review.found(
-        `Mục ${p.code} không tính là nhiệm vụ báo cáo (${p.oversight ? "giao theo dõi, đôn đốc, tổng hợp" : p.general ? "giao thực hiện chung toàn bộ kế hoạch" : "quy định chung"}).`,
-        p.line,
-        p.text,
-      ),
-    );
-  }
-  if (ctxYearsCapped(meta.years)) {
-    items.push(
-      review.needs(
-        `Kế hoạch kéo dài ${meta.years[0]}–${meta.years[meta.years.length - 1]}: kỳ báo cáo định kỳ mới tạo cho 5 năm đầu (${meta.years[0]}–${meta.years[4]}); thêm kỳ cho các năm sau khi cần.`,
-      ),
-    );
-  }
-  if (extraction.planTimeframe)
-    items.push(
-      review.found(
-        `Thời gian thực hiện chung của kế hoạch: ${extraction.planTimeframe.text}.`,
-        extraction.planTimeframe.line,
-      ),
-    );
-
   const routeSentences = [
     ...regime.sentences.map((s) => s.text),
     ...outline.closing.flatMap((l) => sentencesOf(l.text)),
@@ -212,229 +206,61 @@ export function importPlan(text: string, options: ImportPlanOptions = {}): Impor
     route.compiler = route.recipient;
     route.recipient = "";
   }
+  return { periods, route, review: items };
+}
 
-  // ---- Issuer, recipient, signer of the report ----
-  const compilerDiffers =
-    !!route.compiler &&
-    !!planIssuerText &&
-    !sameUnit(route.compiler, planIssuerText) &&
-    !/^Văn phòng/u.test(route.compiler);
-  let issuerName = meta.issuerName || "(TÊN CƠ QUAN)";
-  let parent = meta.issuerParent;
-  let abbreviation = meta.symbol ? meta.symbol.replace(/^KH-/u, "") : abbreviateName(planIssuerText || issuerName);
-  if (compilerDiffers) {
-    issuerName = fullBodyName(route.compiler, "").toUpperCase();
-    parent = meta.issuerParent || meta.issuerName;
-    abbreviation = abbreviateName(route.compiler);
+/** Items that are not tasks, a plan longer than the periods made, and the plan-wide timeframe. */
+function reviewProvisions(extraction: TaskExtraction, meta: PlanMetadata): ReviewItem[] {
+  const items: ReviewItem[] = [];
+  for (const p of extraction.provisions.filter((x) => x.code)) {
     items.push(
-      review.needs(
-        `Cơ quan tổng hợp báo cáo là ${route.compiler} (các đơn vị gửi báo cáo qua cơ quan này), khác cơ quan ban hành kế hoạch: mẫu báo cáo đặt cơ quan tổng hợp làm cơ quan báo cáo. Văn phòng xác nhận.`,
+      review.found(
+        `Mục ${p.code} không tính là nhiệm vụ báo cáo (${p.oversight ? "giao theo dõi, đôn đốc, tổng hợp" : p.general ? "giao thực hiện chung toàn bộ kế hoạch" : "quy định chung"}).`,
+        p.line,
+        p.text,
       ),
     );
   }
-  const localBody = place ? `Ủy ban nhân dân ${meta.localityKind} ${place}` : "";
-  if (!parent) {
-    if (/^(ỦY|UỶ) BAN NHÂN DÂN|^UBND/u.test(issuerName)) {
-      parent = "(CƠ QUAN CHỦ QUẢN)";
-      items.push(
-        review.needs(
-          "Cơ quan ban hành là Ủy ban nhân dân, không có cơ quan chủ quản in phía trên: điền hoặc bỏ dòng cơ quan chủ quản.",
-        ),
-      );
-    } else if (localBody) {
-      parent = `UBND ${meta.localityKind} ${place}`.toUpperCase();
-      items.push(review.needs(`Cơ quan chủ quản suy ra từ địa danh: ${parent}. Văn phòng xác nhận.`));
-    } else {
-      parent = "(CƠ QUAN CHỦ QUẢN)";
-      items.push(review.needs("Không xác định được cơ quan chủ quản: điền tên."));
-    }
-  }
-  let recipient = route.recipient ? fullBodyName(route.recipient, place) : "";
-  if (recipient) items.push(review.found(`Báo cáo tổng hợp gửi: ${recipient}.`));
-  else {
-    recipient = localBody || "(Nơi nhận báo cáo)";
-    items.push(review.needs(`Kế hoạch không nói báo cáo tổng hợp gửi ai: tạm đặt "${recipient}".`));
-  }
-  let signer = { authority: "", title: "(CHỨC VỤ NGƯỜI KÝ)", name: "(Họ và tên người ký)" };
-  if (meta.signer && !compilerDiffers && meta.signer.title) {
-    signer = {
-      authority: meta.signer.authority,
-      title: meta.signer.title,
-      name: meta.signer.name || "(Họ và tên người ký)",
-    };
-    if (!meta.signer.name) items.push(review.needs("Không đọc được tên người ký: điền họ và tên.", meta.signer.line));
-  } else {
+  if (meta.years.length > 5) {
     items.push(
       review.needs(
-        compilerDiffers
-          ? "Người ký báo cáo thuộc cơ quan tổng hợp: điền chức vụ và họ tên."
-          : "Không tìm thấy khối chữ ký: điền thẩm quyền, chức vụ và họ tên người ký.",
+        `Kế hoạch kéo dài ${meta.years[0]}–${meta.years[meta.years.length - 1]}: kỳ báo cáo hằng tháng, hằng quý mới tạo cho 5 năm đầu (${meta.years[0]}–${meta.years[4]}); thêm kỳ cho các năm sau khi cần.`,
       ),
     );
   }
-  const keep = !compilerDiffers && meta.distribution?.items.find((i) => /^Lưu\b/u.test(i));
-  const distribution = [recipient, keep || "Lưu: VT"];
-  items.push(review.needs(`Nơi nhận của báo cáo tạm đặt: ${distribution.join("; ")}. Văn phòng bổ sung.`));
+  if (extraction.planTimeframe)
+    items.push(
+      review.found(
+        `Thời gian thực hiện chung của kế hoạch: ${extraction.planTimeframe.text}.`,
+        extraction.planTimeframe.line,
+      ),
+    );
+  return items;
+}
 
-  const reportTitle = meta.title ? `Kết quả thực hiện ${lowerFirst(meta.title)}` : "Kết quả thực hiện kế hoạch";
-  items.push(review.needs(`Tên báo cáo: "${shorten(reportTitle, 200)}". Văn phòng xem lại cách diễn đạt.`));
-  const year = years[0];
+/** The report's title, the template's code and the plan it answers, from the plan's number and title. */
+function reportIdentity(
+  meta: PlanMetadata,
+  years: number[],
+  abbreviation: string,
+): { title: string; code: string; source: string } {
+  const title = meta.title ? `Kết quả thực hiện ${lowerFirst(meta.title)}` : "Kết quả thực hiện kế hoạch";
   const codeParts = [
     meta.symbol || `KH-${abbreviation}`,
     meta.number,
-    String(meta.years.length > 1 ? `${years[0]}-${years[years.length - 1]}` : year),
+    String(meta.years.length > 1 ? `${years[0]}-${years[years.length - 1]}` : years[0]),
   ];
   if (!meta.number) codeParts.push(...slugify(meta.title, "-", 30).split("-").slice(0, 4));
-  const planCode = slugify(codeParts.filter(Boolean).join(" "), "-", 60);
+  const code = slugify(codeParts.filter(Boolean).join(" "), "-", 60);
   const source = meta.symbol
     ? `Kế hoạch số ${meta.number || "…"}/${meta.symbol}${meta.date ? ` ngày ${formatDayVN(meta.date)}` : meta.dateYear ? ` năm ${meta.dateYear}` : ""}`
     : `Kế hoạch ${lowerFirst(meta.title || "")}`.trim();
+  return { title, code, source };
+}
 
-  // ---- Unit groups ----
-  const groupNames: string[] = [];
-  const addGroup = (name: string) => {
-    const n = upperFirst(name.trim());
-    if (n && !groupNames.some((g) => sameUnit(g, n))) groupNames.push(n);
-  };
-  // Reporting units: those given tasks in "Tổ chức thực hiện", those told to carry out the plan,
-  // and those the regime says report; never the compiling body itself.
-  const compilerName = compilerDiffers ? route.compiler : planIssuerText || route.compiler;
-  const notCompiler = (u: string) => !(compilerName && sameUnit(u, compilerName));
-  extraction.tasks
-    .filter((t) => t.ownerFrom === "assignment")
-    .forEach((t) => t.assignees.filter(notCompiler).forEach(addGroup));
-  const addIfNew = (u: string) => {
-    if (!isCoveredBy(u, groupNames)) addGroup(u);
-  };
-  route.reporters.filter(notCompiler).forEach(addIfNew);
-  extraction.provisions
-    .filter((p) => p.general)
-    .flatMap((p) => p.units)
-    .filter(notCompiler)
-    .forEach(addIfNew);
-  let groupsFrom = "mục Tổ chức thực hiện và chế độ báo cáo";
-  if (!groupNames.length) {
-    if (meta.distribution) {
-      meta.distribution.items
-        .filter((i) => isUnitName(i) && !/^Lưu|Ban Giám đốc|Như trên/u.test(i) && !sameUnit(i, recipient))
-        .forEach((i) => splitUnits(i).forEach(addGroup));
-      groupsFrom = "Nơi nhận của kế hoạch";
-    }
-    if (!groupNames.length) {
-      addGroup("Các đơn vị thực hiện");
-      groupsFrom = "";
-    }
-  }
-  const groupIds = new Set<string>();
-  const unitGroups = groupNames.map((name) => ({ code: uniqueId(slugify(name, "_", 32), groupIds), name }));
-  const units = unitGroups.map((g) =>
-    isGenericUnit(g.name)
-      ? { code: `${g.code}_mau`, name: `Đơn vị mẫu (${g.name})`, group: g.code, editors: [] as string[] }
-      : { code: g.code, name: g.name, group: g.code, editors: [] as string[] },
-  );
-  if (groupsFrom) items.push(review.found(`Nhóm đơn vị lấy từ ${groupsFrom}: ${groupNames.join("; ")}.`));
-  else items.push(review.needs('Kế hoạch không nêu đơn vị thực hiện: tạm đặt một nhóm "Các đơn vị thực hiện".'));
-  const generic = unitGroups.filter((g) => isGenericUnit(g.name));
-  if (generic.length) {
-    items.push(
-      review.needs(
-        `Danh sách đơn vị: kế hoạch chỉ nêu loại đơn vị, mỗi nhóm (${generic.map((g) => g.name).join("; ")}) mới có một đơn vị mẫu. Văn phòng điền danh sách đơn vị thật, mã đơn vị và email người nhập.`,
-      ),
-    );
-  }
-  const groupOf = (name: string) => unitGroups.find((g) => sameUnit(g.name, name))?.code;
-
-  // ---- Template tasks ----
-  const minFrom = periods.reduce((m, p) => (p.from < m ? p.from : m), "9999-12-31");
-  const maxDeadline = periods.reduce((m, p) => (p.deadline > m ? p.deadline : m), "0000-01-01");
-  const taskIds = new Set<string>();
-  let planNoteShown = false;
-  let generalNoteShown = false;
-  const tasks = extraction.tasks.map((t) => {
-    const notes: string[] = [];
-    let due: string | null = null;
-    if (t.timeframe) {
-      const tf = parseTimeframe(t.timeframe, year);
-      due = tf.due;
-      if (!tf.due || tf.confidence === "low")
-        notes.push(`thời gian "${t.timeframe}" chưa rõ${tf.note ? ` (${tf.note})` : ""}`);
-      else if (tf.note && t.timeframeFrom !== "plan")
-        items.push(review.found(`Nhiệm vụ ${t.code}: ${tf.note}`, t.timeframeLine, t.timeframe, t.code));
-      else if (tf.note && !planNoteShown) {
-        planNoteShown = true;
-        items.push(
-          review.found(
-            `Các nhiệm vụ không có thời gian riêng theo thời gian chung "${t.timeframe}": ${tf.note}`,
-            t.timeframeLine,
-          ),
-        );
-      }
-    }
-    if (!due) {
-      if (meta.singleYear) {
-        due = `${year}-12-31`;
-        notes.push(
-          t.timeframe
-            ? `tạm đặt hạn cuối năm ${year}`
-            : `kế hoạch không nêu thời gian thực hiện; tạm đặt hạn cuối năm ${year}`,
-        );
-      } else {
-        due = "thuong-xuyen";
-        notes.push(
-          t.timeframe ? "tạm coi là thường xuyên" : "kế hoạch không nêu thời gian thực hiện; tạm coi là thường xuyên",
-        );
-      }
-    }
-    if (/^\d{4}-\d{2}-\d{2}$/.test(due) && (due < minFrom || due > maxDeadline)) {
-      const p = periods.find((x) => periodCalendarEnd(x) === due);
-      if (p) due = p.id;
-      else notes.push(`hạn ${formatDayVN(due)} nằm ngoài các kỳ báo cáo`);
-    }
-    if (!t.owner) notes.push("chưa rõ đơn vị thực hiện");
-    else if (compilerName && sameUnit(t.owner, compilerName))
-      notes.push("nhiệm vụ do chính cơ quan tổng hợp thực hiện; cân nhắc bỏ khỏi mẫu báo cáo của các đơn vị");
-    if (t.planCode) notes.push(`kế hoạch ghi mã ${t.planCode} (số thứ tự lặp lại mục trước); tạm đánh mã ${t.code}`);
-    if (t.synthesized) notes.push(`mục không đánh số trong kế hoạch; mã ${t.code} đánh theo thứ tự gạch đầu dòng`);
-    if (t.ownerFrom === "reference")
-      items.push(
-        review.found(
-          `Nhiệm vụ ${t.code}: đơn vị thực hiện lấy từ mục Tổ chức thực hiện.`,
-          t.ownerLine,
-          undefined,
-          t.code,
-        ),
-      );
-    if (t.ownerFrom === "general" && !generalNoteShown) {
-      generalNoteShown = true;
-      items.push(
-        review.found(
-          `Nhiệm vụ không ghi đơn vị thực hiện được giao cho các đơn vị triển khai toàn bộ kế hoạch: ${t.owner}.`,
-          t.ownerLine,
-        ),
-      );
-    }
-    const code = uniqueId(t.code, taskIds, "-");
-    const groups = t.assignees.map(groupOf);
-    const task: TaskInput = {
-      code,
-      title: t.title || `Nhiệm vụ ${code}`,
-      owner: t.owner,
-      due,
-      ...(t.timeframe ? { timeframe: t.timeframe } : {}),
-      ...(t.assignees.length && groups.every(Boolean) ? { groups: [...new Set(groups as string[])] } : {}),
-    };
-    const summary = `Nhiệm vụ ${code}: ${task.title}${t.owner ? ` — đơn vị: ${t.owner}` : ""}${t.coordinator ? `; phối hợp: ${t.coordinator}` : ""} — hạn: ${fmt(due)}${t.timeframe ? ` (${t.timeframe})` : ""}.`;
-    items.push(review.found(summary, t.line, t.text, code));
-    if (notes.length) items.push(review.needs(`Nhiệm vụ ${code}: ${notes.join("; ")}.`, t.line, t.title, code));
-    return task;
-  });
-  if (!tasks.length)
-    items.push(
-      review.needs("Không tìm thấy nhiệm vụ đánh số nào trong phần nội dung/nhiệm vụ: Văn phòng nhập nhiệm vụ."),
-    );
-
-  // ---- Indicators ----
-  const proposals = proposeIndicators(extraction.tasks.map((t) => ({ code: t.code, text: t.text })));
+/** Indicators proposed from the task texts, each a review entry: the plan itself names none to count. */
+function proposeFromTasks(tasks: PlanTask[], items: ReviewItem[]): IndicatorProposal[] {
+  const proposals = proposeIndicators(tasks.map((t) => ({ code: t.code, text: t.text })));
   items.push(
     review.needs(
       "Kế hoạch không nêu chỉ tiêu để đếm: các chỉ tiêu dưới đây là đề xuất từ nội dung nhiệm vụ (proposed: true). Văn phòng chọn chỉ tiêu cần đếm.",
@@ -448,47 +274,7 @@ export function importPlan(text: string, options: ImportPlanOptions = {}): Impor
       review.needs(`Chỉ tiêu đề xuất "${p.indicator.label}" (ĐVT: ${p.indicator.unit}), ${ev}: xác nhận, sửa hoặc bỏ.`),
     );
   }
-
-  const template: TemplateInput = {
-    version: 1,
-    plan: {
-      code: planCode,
-      title: reportTitle,
-      reportSymbol: `BC-${abbreviation}`,
-      issuer: { parent, name: issuerName, abbreviation },
-      recipient,
-      place: place || "(Địa danh)",
-      signer,
-      distribution,
-      source,
-    },
-    periods: periods.map((p) => ({
-      id: p.id,
-      label: p.label,
-      kind: p.kind,
-      ...(p.year !== undefined && p.kind !== "custom" ? { year: p.year } : {}),
-      ...(p.index !== undefined ? { index: p.index } : {}),
-      from: p.from,
-      to: p.to,
-      deadline: p.deadline,
-    })),
-    unitGroups,
-    units,
-    indicators: proposals.map((p) => p.indicator),
-    tasks,
-    textFields: defaultTextFields.map((f) => ({ ...f })),
-  };
-  const reviewList = sortReview(items);
-  return {
-    template,
-    review: reviewList,
-    summary: summarizeReview(
-      reviewList,
-      tasks.map((t) => t.code),
-    ),
-    metadata: meta,
-    tasks: extraction.tasks,
-  };
+  return proposals;
 }
 
 /** Keeps the list stable: entries with a line in line order first, then the rest in the order found. */

@@ -26,6 +26,25 @@ const HEADER = [
 ].join("\n");
 
 describe("readMetadata", () => {
+  it("puts the parent body above the issuing body whatever order the text gives them", () => {
+    const upsideDown = [
+      "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+      "ỦY BAN NHÂN DÂN THÀNH PHỐ",
+      "KẾ HOẠCH",
+      "Công tác năm 2023",
+      "I. MỤC ĐÍCH",
+    ];
+    expect(meta(upsideDown.join("\n"))).toMatchObject({
+      issuerParent: "ỦY BAN NHÂN DÂN THÀNH PHỐ",
+      issuerName: "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+    });
+  });
+
+  it("strips the decorative rule printed under the issuing body", () => {
+    const text = ["ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH -------", "KẾ HOẠCH", "Công tác năm 2020", "I. MỤC ĐÍCH"].join("\n");
+    expect(meta(text).issuerName).toBe("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH");
+  });
+
   it("reads issuer, parent, number, place and date from a tab-separated header", () => {
     const m = meta(HEADER);
     expect(m).toMatchObject({

@@ -44,10 +44,23 @@ export interface PlanMetadata {
   distribution: Distribution | null;
 }
 
-const DOC_TYPE_RE = /^(KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG| CÔNG TÁC)?|ĐỀ ÁN|PHƯƠNG ÁN|HƯỚNG DẪN)$/u;
+const DOC_TYPE_RE =
+  /^(KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG| CÔNG TÁC)?|ĐỀ ÁN|PHƯƠNG ÁN|HƯỚNG DẪN|QUYẾT ĐỊNH|NGHỊ QUYẾT)$/u;
+/** How high a body sits (Nghị định 30 prints the higher one, the cơ quan chủ quản, on top). */
+const BODY_RANKS: [RegExp, number][] = [
+  [/^(CHÍNH PHỦ|THỦ TƯỚNG)/u, 5],
+  [/^(BỘ|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)(?=\s|$)/u, 4],
+  [/^(SỞ|CỤC|TỔNG CỤC|VỤ|BAN|VIỆN|ĐẠI HỌC)(?=\s|$)/u, 3],
+  [/^(PHÒNG|TRUNG TÂM|TRƯỜNG|CHI CỤC)(?=\s|$)/u, 2],
+];
+
+function bodyRank(name: string): number {
+  return BODY_RANKS.find(([re]) => re.test(name))?.[1] ?? 0;
+}
 const BODY_START_RE =
   /^(Căn cứ|Thực hiện|Triển khai|Nhằm|Để|Trên cơ sở|Theo|Qua|Ngày|Sau khi|Tiếp tục|Trong|Với|Sở|Phòng|Ủy ban|Uỷ ban|UBND|Ban)\b/u;
-const MOTTO_RE = /^(CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM$|^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$/iu;
+const MOTTO_RE =
+  /^(CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM$|^ĐẢNG CỘNG SẢN VIỆT NAM$|^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$/iu;
 const NUMBER_RE = /^Số\s*:?\s*([^/]*?)\s*\/\s*([\p{L}\p{N}&-]+(?:\/[\p{L}\p{N}&-]+)?)/u;
 const PLACE_DATE_RE = /^([\p{Lu}][\p{L} .'-]{1,40}?),\s*ngày\b(.*)$/u;
 const GENERIC_BODY_RE = /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|UBND|HĐND)$/u;
@@ -99,22 +112,10 @@ function mostFrequentPlace(texts: string[]): { place: string; kind: "thành ph�
   return { place, kind: kind as "thành phố" | "tỉnh" };
 }
 
-/**
- * Reads the metadata of a plan. The header block (before "KẾ HOẠCH") gives the issuing body,
- * number, place and date; when it lacks them, the body is searched ("Sở … ban hành Kế hoạch",
- * "thành phố Hải Phòng").
- */
-export function readMetadata(lines: PlanLine[], outline: Outline): PlanMetadata {
-  const firstPartLine = outline.parts[0]?.line ?? Number.MAX_SAFE_INTEGER;
-  const front = lines.filter((l) => l.line < firstPartLine);
-  const docIdx = front.findIndex((l) => DOC_TYPE_RE.test(l.text));
-  const header =
-    docIdx >= 0
-      ? front.slice(0, docIdx)
-      : front.slice(0, Math.min(front.length, 8)).filter((l) => !BODY_START_RE.test(l.text));
-
-  const meta: PlanMetadata = {
-    docType: docIdx >= 0 ? front[docIdx].text : "KẾ HOẠCH",
+/** A plan's metadata with nothing found yet. */
+function emptyMetadata(docType: string): PlanMetadata {
+  return {
+    docType,
     issuerName: "",
     issuerParent: "",
     issuerSource: "none",
@@ -131,7 +132,10 @@ export function readMetadata(lines: PlanLine[], outline: Outline): PlanMetadata 
     signer: null,
     distribution: null,
   };
+}
 
+/** Reads the number, place and date lines of the header block; returns the lines that may name the issuer. */
+function readHeaderCells(header: PlanLine[], meta: PlanMetadata): { text: string; line: number }[] {
   const issuerLines: { text: string; line: number }[] = [];
   for (const cell of header.flatMap(cellsOf)) {
     const t = cell.text;
@@ -156,78 +160,87 @@ export function readMetadata(lines: PlanLine[], outline: Outline): PlanMetadata 
     }
     if (isAllUpper(t) && t.length <= 120) issuerLines.push(cell);
   }
-  if (issuerLines.length) {
-    // Rejoin a name printed over two lines ("SỞ GIÁO DỤC" / "VÀ ĐÀO TẠO").
-    const merged: { text: string; line: number }[] = [];
-    for (const c of issuerLines) {
-      const prev = merged[merged.length - 1];
-      if (prev && /^(VÀ|CỦA|THUỘC)\s/u.test(c.text)) prev.text = `${prev.text} ${c.text}`;
-      else merged.push({ ...c });
-    }
-    if (merged.length >= 2 && GENERIC_BODY_RE.test(merged[0].text) && merged.length === 2) {
-      meta.issuerName = `${merged[0].text} ${merged[1].text}`;
-    } else if (merged.length >= 2) {
-      meta.issuerParent = merged
-        .slice(0, -1)
-        .map((m) => m.text)
-        .join(" ");
-      meta.issuerName = merged[merged.length - 1].text;
-    } else {
-      meta.issuerName = merged[0].text;
-    }
-    meta.issuerSource = "header";
-    meta.issuerLine = merged[0].line;
-  }
+  return issuerLines;
+}
 
-  // Title (trích yếu): the lines after the document type.
-  if (docIdx >= 0) {
-    const titleLines: PlanLine[] = [];
-    for (let i = docIdx + 1; i < front.length; i++) {
-      const l = front[i];
-      if (titleLines.length && (BODY_START_RE.test(l.text) || !isAllUpper(l.text) || !isAllUpper(titleLines[0].text)))
-        break;
-      if (!titleLines.length && BODY_START_RE.test(l.text) && l.text.length > 200) break;
-      titleLines.push(l);
-    }
-    if (titleLines.length) {
-      const raw = titleLines
-        .map((l) => l.text)
-        .join(" ")
-        .replace(/[.\s]+$/, "");
-      meta.titleLine = titleLines[0].line;
-      meta.title = isAllUpper(raw)
-        ? recaseUpper(
-            raw,
-            lines.filter((l) => !titleLines.includes(l)).map((l) => l.text),
-          )
-        : upperFirst(raw);
+/** The issuing body and its parent from the capitals of the header block. */
+function readIssuer(issuerLines: { text: string; line: number }[], meta: PlanMetadata): void {
+  if (!issuerLines.length) return;
+  // Rejoin a name printed over two lines ("SỞ GIÁO DỤC" / "VÀ ĐÀO TẠO").
+  const merged: { text: string; line: number }[] = [];
+  for (const c of issuerLines) {
+    const prev = merged[merged.length - 1];
+    if (prev && /^(VÀ|CỦA|THUỘC)\s/u.test(c.text)) prev.text = `${prev.text} ${c.text}`;
+    else merged.push({ ...c });
+  }
+  // A text export may print the issuing body above its parent: put them the way Nghị định 30 does.
+  if (merged.length === 2 && bodyRank(merged[1].text) > bodyRank(merged[0].text) && bodyRank(merged[0].text) > 0)
+    merged.reverse();
+  if (merged.length >= 2 && GENERIC_BODY_RE.test(merged[0].text) && merged.length === 2) {
+    meta.issuerName = `${merged[0].text} ${merged[1].text}`;
+  } else if (merged.length >= 2) {
+    meta.issuerParent = merged
+      .slice(0, -1)
+      .map((m) => m.text)
+      .join(" ");
+    meta.issuerName = merged[merged.length - 1].text;
+  } else {
+    meta.issuerName = merged[0].text;
+  }
+  meta.issuerSource = "header";
+  meta.issuerLine = merged[0].line;
+}
+
+/** Title (trích yếu): the lines after the document type. */
+function readTitle(lines: PlanLine[], front: PlanLine[], docIdx: number, meta: PlanMetadata): void {
+  if (docIdx < 0) return;
+  const titleLines: PlanLine[] = [];
+  for (let i = docIdx + 1; i < front.length; i++) {
+    const l = front[i];
+    if (titleLines.length && (BODY_START_RE.test(l.text) || !isAllUpper(l.text) || !isAllUpper(titleLines[0].text)))
+      break;
+    if (!titleLines.length && BODY_START_RE.test(l.text) && l.text.length > 200) break;
+    titleLines.push(l);
+  }
+  if (!titleLines.length) return;
+  const raw = titleLines
+    .map((l) => l.text)
+    .join(" ")
+    .replace(/[.\s]+$/, "");
+  meta.titleLine = titleLines[0].line;
+  meta.title = isAllUpper(raw)
+    ? recaseUpper(
+        raw,
+        lines.filter((l) => !titleLines.includes(l)).map((l) => l.text),
+      )
+    : upperFirst(raw);
+}
+
+/** The sentence closest to the first part names the issuer ("Sở … ban hành Kế hoạch …"). */
+function issuerFromBody(front: PlanLine[], docIdx: number, meta: PlanMetadata): void {
+  const pre = front.slice(docIdx + 1).reverse();
+  for (const l of pre) {
+    const names = [...l.text.matchAll(ISSUER_BODY_RE)]
+      .map((m) => m[1].trim())
+      .filter((n) => !NOT_A_NAME_RE.test(` ${n} `));
+    if (names.length) {
+      meta.issuerName = names[names.length - 1].toUpperCase();
+      meta.issuerSource = "body";
+      meta.issuerLine = l.line;
+      return;
     }
   }
+}
 
+/** Place and locality kind from the body when the header has none; the years the plan covers. */
+function readPlaceAndYears(lines: PlanLine[], meta: PlanMetadata): void {
   const bodyTexts = lines.filter((l) => l.line >= (meta.titleLine ?? 0)).map((l) => l.text);
-  if (!meta.issuerName) {
-    // The sentence closest to the first part names the issuer ("Sở … ban hành Kế hoạch …").
-    const pre = front.slice(docIdx + 1).reverse();
-    for (const l of pre) {
-      const names = [...l.text.matchAll(ISSUER_BODY_RE)]
-        .map((m) => m[1].trim())
-        .filter((n) => !NOT_A_NAME_RE.test(` ${n} `));
-      if (names.length) {
-        meta.issuerName = names[names.length - 1].toUpperCase();
-        meta.issuerSource = "body";
-        meta.issuerLine = l.line;
-        break;
-      }
-    }
-  }
-
   const found = mostFrequentPlace(bodyTexts);
   if (found) meta.localityKind = found.kind;
   if (!meta.place && found) {
     meta.place = found.place;
     meta.placeSource = "body";
   }
-
   const ty = titleYears(meta.title);
   meta.years = ty.years.length ? ty.years : meta.dateYear ? [meta.dateYear] : [];
   meta.singleYear = ty.single;
@@ -235,8 +248,30 @@ export function readMetadata(lines: PlanLine[], outline: Outline): PlanMetadata 
     const all = yearsIn(bodyTexts.join(" ")).filter((y) => y >= 2000);
     if (all.length) meta.years = [Math.max(...all)];
   }
+}
 
-  meta.signer = readSigner(outline.tail.length ? outline.tail : lines.slice(-20));
+/**
+ * Reads the metadata of a plan. The header block (before "KẾ HOẠCH") gives the issuing body,
+ * number, place and date; when it lacks them, the body is searched ("Sở … ban hành Kế hoạch",
+ * "thành phố Hải Phòng").
+ */
+export function readMetadata(lines: PlanLine[], outline: Outline): PlanMetadata {
+  const firstPartLine = outline.parts[0]?.line ?? Number.MAX_SAFE_INTEGER;
+  const front = lines.filter((l) => l.line < firstPartLine);
+  const docIdx = front.findIndex((l) => DOC_TYPE_RE.test(l.text));
+  const header =
+    docIdx >= 0
+      ? front.slice(0, docIdx)
+      : front.slice(0, Math.min(front.length, 8)).filter((l) => !BODY_START_RE.test(l.text));
+  const meta = emptyMetadata(docIdx >= 0 ? front[docIdx].text : "KẾ HOẠCH");
+  readIssuer(readHeaderCells(header, meta), meta);
+  readTitle(lines, front, docIdx, meta);
+  if (!meta.issuerName) issuerFromBody(front, docIdx, meta);
+  readPlaceAndYears(lines, meta);
+  // A Quyết định ban hành kế hoạch is signed before the plan it issues, which is not signed itself.
+  meta.signer =
+    readSigner(outline.tail.length ? outline.tail : lines.slice(-20)) ??
+    readSigner(docIdx >= 0 ? front.slice(docIdx) : front);
   meta.distribution = readDistribution(outline.tail.length ? outline.tail : lines.slice(-30));
   return meta;
 }

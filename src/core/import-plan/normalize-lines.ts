@@ -1,4 +1,5 @@
 /** Turns a plan's raw text into clean, numbered lines: markdown stripped, split sentences joined. */
+import { repairLines } from "./repair-lines.js";
 
 /** One cleaned line of the plan, with the 1-based line number it starts on in the source. */
 export interface PlanLine {
@@ -108,10 +109,10 @@ export function continuesSentence(a: string, b: string): boolean {
  * previous one is joined onto it.
  */
 export function normalizeLines(raw: string): PlanLine[] {
-  const src = raw.normalize("NFC").replace(/\r\n?/g, "\n").split("\n");
+  const src = repairLines(raw.normalize("NFC").replace(/\r\n?/g, "\n"));
   const out: PlanLine[] = [];
   let gap = false;
-  src.forEach((rawLine, i) => {
+  src.forEach(({ text: rawLine, line: lineNo }) => {
     // Empty cells are kept so that table columns stay aligned.
     const cells = rawLine
       .split("\t")
@@ -123,7 +124,7 @@ export function normalizeLines(raw: string): PlanLine[] {
       return;
     }
     const text = filled.join(" ");
-    const line: PlanLine = { text, line: i + 1, gap };
+    const line: PlanLine = { text, line: lineNo, gap };
     if (filled.length > 1) line.cells = cells;
     gap = false;
     const prev = out[out.length - 1];

@@ -39,8 +39,8 @@ const LETTERED_RE = /^([a-zđ])[).]\s+(\S.*)$/;
 
 /** A line that starts the signature block ("KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN", "GIÁM ĐỐC"). */
 export function isSignatureLine(text: string): boolean {
-  if (/^(KT|TM|TL|TUQ|Q)\.\s*\p{Lu}/u.test(text) && isAllUpper(text)) return true;
-  return /^(PHÓ\s+)?(GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG PHÒNG|HIỆU TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|VIỆN TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG)$/.test(
+  if (/^(KT|TM|TL|TUQ|Q|T\/M|K\/T)[.\s]\s*\p{Lu}/u.test(text) && isAllUpper(text)) return true;
+  return /^(PHÓ\s+)?(GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG PHÒNG|HIỆU TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|VIỆN TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|THỦ TƯỚNG|TỔNG GIÁM ĐỐC|CHỦ NHIỆM|VỤ TRƯỞNG|GIÁM ĐỐC SỞ|BÍ THƯ)$/.test(
     text,
   );
 }
@@ -126,6 +126,61 @@ function findPartStarts(lines: PlanLine[]): Map<number, { marker: string; title:
   return starts;
 }
 
+function newNode(kind: OutlineNode["kind"], marker: string, code: string, title: string, line: number): OutlineNode {
+  return { kind, marker, code, title, line, body: [], children: [] };
+}
+
+/** Adds a numbered item under the nearest item whose number is a prefix of its own, renumbering a repeat. */
+function addNumbered(stack: Frame[], l: PlanLine, n: { path: number[]; rest: string }): void {
+  while (stack.length > 1) {
+    const top = stack[stack.length - 1];
+    if (!top.lettered && top.path && isPrefix(top.path, n.path)) break;
+    stack.pop();
+  }
+  const parent = stack[stack.length - 1];
+  const rel = parent.path ? n.path.slice(parent.path.length) : n.path;
+  const planCode = joinCode(planCodeOf(parent.node), rel.join("."));
+  let code = joinCode(parent.node.code, rel.join("."));
+  const siblings = parent.node.children.filter(
+    (c) => c.code.split(".").length === code.split(".").length && !/^[a-zđ]$/.test(c.marker),
+  );
+  if (siblings.some((c) => c.code === code)) {
+    const lastNums = siblings.map((c) => Number(c.code.split(".").pop()));
+    const next = Math.max(...lastNums.filter((x) => !Number.isNaN(x))) + 1;
+    code = joinCode(parent.node.code, [...rel.slice(0, -1), next].join("."));
+  }
+  const node = newNode("item", n.path.join("."), code, cleanTitle(n.rest), l.line);
+  if (code !== planCode) node.renumberedFrom = planCode;
+  parent.node.children.push(node);
+  stack.push({ node, path: n.path, lettered: false });
+}
+
+/** Adds a lettered item under the current numbered item, moving a repeated letter to the next free one. */
+function addLettered(stack: Frame[], l: PlanLine, lm: RegExpExecArray): void {
+  while (stack.length > 1 && stack[stack.length - 1].lettered) stack.pop();
+  const parent = stack[stack.length - 1];
+  let letter = lm[1];
+  const planCode = joinCode(planCodeOf(parent.node), letter);
+  const used = new Set(parent.node.children.map((c) => c.marker));
+  while (used.has(letter)) letter = String.fromCharCode(letter.charCodeAt(0) + 1);
+  const code = joinCode(parent.node.code, letter);
+  const node = newNode("item", letter, code, cleanTitle(lm[2]), l.line);
+  if (code !== planCode) node.renumberedFrom = planCode;
+  parent.node.children.push(node);
+  stack.push({ node, path: null, lettered: true });
+}
+
+/** The closing paragraph was attached to the last node: move it out. */
+function stripClosing(parts: OutlineNode[], closing: PlanLine[]): void {
+  if (!closing.length) return;
+  const closingLines = new Set(closing);
+  const strip = (node: OutlineNode) => {
+    node.body = node.body.filter((b) => !closingLines.has(b));
+    node.children.forEach(strip);
+  };
+  parts.forEach(strip);
+}
+
 /**
  * Builds the outline of a plan. Items attach to the nearest item whose number is a prefix of
  * theirs ("2.3" under "2"), lettered items to the current numbered item. A number repeated
@@ -148,110 +203,33 @@ export function buildOutline(lines: PlanLine[]): Outline {
 
   if (firstPart < 0) {
     // No parts at all: one implicit part holds every item.
-    const implicit: OutlineNode = {
-      kind: "part",
-      marker: "",
-      code: "",
-      title: "",
-      line: lines[0]?.line ?? 1,
-      body: [],
-      children: [],
-    };
+    const implicit = newNode("part", "", "", "", lines[0]?.line ?? 1);
     parts.push(implicit);
     stack.push({ node: implicit, path: null, lettered: false });
   }
   for (let i = bodyFrom; i < tailAt; i++) {
     const l = lines[i];
     const part = partStarts.get(i);
+    const n = part || l.cells ? null : numbered(l.text);
+    const lm = part || n || l.cells ? null : LETTERED_RE.exec(l.text);
     if (part) {
-      const node: OutlineNode = {
-        kind: "part",
-        marker: part.marker,
-        code: part.marker,
-        title: part.title,
-        line: l.line,
-        body: [],
-        children: [],
-      };
+      const node = newNode("part", part.marker, part.marker, part.title, l.line);
       parts.push(node);
       stack.length = 0;
       // A numbered heading used as a part ("2. NHIỆM VỤ") is the prefix of its items ("2.1.").
       stack.push({ node, path: /^\d+$/.test(part.marker) ? [Number(part.marker)] : null, lettered: false });
-      lastHeading = i;
+    } else if (n) addNumbered(stack, l, n);
+    else if (lm && stack.length) addLettered(stack, l, lm);
+    else {
+      if (stack.length) stack[stack.length - 1].node.body.push(l);
       continue;
     }
-    const n = l.cells ? null : numbered(l.text);
-    if (n) {
-      while (stack.length > 1) {
-        const top = stack[stack.length - 1];
-        if (!top.lettered && top.path && isPrefix(top.path, n.path)) break;
-        stack.pop();
-      }
-      const parent = stack[stack.length - 1];
-      const rel = parent.path ? n.path.slice(parent.path.length) : n.path;
-      const planCode = joinCode(planCodeOf(parent.node), rel.join("."));
-      let code = joinCode(parent.node.code, rel.join("."));
-      const siblings = parent.node.children.filter(
-        (c) => c.code.split(".").length === code.split(".").length && !/^[a-zđ]$/.test(c.marker),
-      );
-      if (siblings.some((c) => c.code === code)) {
-        const lastNums = siblings.map((c) => Number(c.code.split(".").pop()));
-        const next = Math.max(...lastNums.filter((x) => !Number.isNaN(x))) + 1;
-        code = joinCode(parent.node.code, [...rel.slice(0, -1), next].join("."));
-      }
-      const node: OutlineNode = {
-        kind: "item",
-        marker: n.path.join("."),
-        code,
-        title: cleanTitle(n.rest),
-        line: l.line,
-        body: [],
-        children: [],
-      };
-      if (code !== planCode) node.renumberedFrom = planCode;
-      parent.node.children.push(node);
-      stack.push({ node, path: n.path, lettered: false });
-      lastHeading = i;
-      continue;
-    }
-    const lm = l.cells ? null : LETTERED_RE.exec(l.text);
-    if (lm && stack.length) {
-      while (stack.length > 1 && stack[stack.length - 1].lettered) stack.pop();
-      const parent = stack[stack.length - 1];
-      let letter = lm[1];
-      const planCode = joinCode(planCodeOf(parent.node), letter);
-      const used = new Set(parent.node.children.map((c) => c.marker));
-      while (used.has(letter)) letter = String.fromCharCode(letter.charCodeAt(0) + 1);
-      const code = joinCode(parent.node.code, letter);
-      const node: OutlineNode = {
-        kind: "item",
-        marker: letter,
-        code,
-        title: cleanTitle(lm[2]),
-        line: l.line,
-        body: [],
-        children: [],
-      };
-      if (code !== planCode) node.renumberedFrom = planCode;
-      parent.node.children.push(node);
-      stack.push({ node, path: null, lettered: true });
-      lastHeading = i;
-      continue;
-    }
-    if (stack.length) stack[stack.length - 1].node.body.push(l);
+    lastHeading = i;
   }
 
-  // The closing paragraph was attached to the last node: move it out.
   const closeAt = closingStart(lines, Math.max(lastHeading + 1, bodyFrom), tailAt);
   const closing = lines.slice(closeAt, tailAt);
-  if (closing.length) {
-    const closingLines = new Set(closing);
-    const strip = (node: OutlineNode) => {
-      node.body = node.body.filter((b) => !closingLines.has(b));
-      node.children.forEach(strip);
-    };
-    parts.forEach(strip);
-  }
+  stripClosing(parts, closing);
   return { preamble, parts, closing, tail: lines.slice(tailAt) };
 }
 

@@ -13,7 +13,7 @@ export interface ReportRoute {
 
 const BODY =
   "(?:Sở|Phòng|Ủy ban|Uỷ ban|UBND|Ban|Bộ|Văn phòng|Thường trực|Thủ tướng|Chính phủ|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|HĐND|Hội đồng|Cục|Trung tâm)";
-const STOP = "(?=\\s*(?:\\(|để|trước|theo|khi|định kỳ|hằng|hàng|vào|,|;|\\.|$))";
+const STOP = "(?=\\s*(?:\\(|để|trước|theo|khi|định kỳ|hằng|hàng|vào|tổng hợp|,|;|\\.|$))";
 const TO_RE = new RegExp(
   `báo cáo(?:\\s+kết quả[^,;.()]*?)?\\s+(?:về\\s+|gửi\\s+|cho\\s+)?(${BODY}[^,;.()]*?)${STOP}`,
   "u",

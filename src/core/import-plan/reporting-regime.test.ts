@@ -120,9 +120,34 @@ describe("readRegime", () => {
     ).toBe(true);
   });
 
-  it("creates recurring periods for at most five plan years", () => {
-    const { r } = byId("Báo cáo định kỳ hằng năm.", [2023, 2024, 2025, 2026, 2027, 2028, 2029]);
-    expect(r.periods.map((x) => x.year)).toEqual([2023, 2024, 2025, 2026, 2027]);
+  it("creates annual periods over the plan's whole span, quarterly ones for its first five years", () => {
+    const { r } = byId("Báo cáo định kỳ hằng quý và hằng năm.", [2023, 2024, 2025, 2026, 2027, 2028, 2029]);
+    expect(r.periods.filter((x) => x.kind === "year").map((x) => x.year)).toEqual([
+      2023, 2024, 2025, 2026, 2027, 2028, 2029,
+    ]);
+    expect(new Set(r.periods.filter((x) => x.kind === "quarter").map((x) => x.year))).toEqual(
+      new Set([2023, 2024, 2025, 2026, 2027]),
+    );
+  });
+
+  it("reads 'sơ kết, tổng kết hằng năm … sơ kết 03 năm vào năm 2025, tổng kết vào năm 2030' as annual periods and milestones", () => {
+    const { r, p } = byId(
+      "Hằng năm tổ chức sơ kết, tổng kết việc thực hiện Kế hoạch; sơ kết 03 năm vào năm 2025, tổng kết vào năm 2030.",
+      [2023],
+      "2023-02-10",
+    );
+    expect(r.periods.filter((x) => x.kind === "year").map((x) => x.id)).toEqual([
+      "nam_2023",
+      "nam_2024",
+      "nam_2025",
+      "nam_2026",
+      "nam_2027",
+      "nam_2028",
+      "nam_2029",
+      "nam_2030",
+    ]);
+    expect(p.so_ket_2025).toMatchObject({ label: "Sơ kết 03 năm (2025)", kind: "custom" });
+    expect(p.tong_ket_2030).toMatchObject({ label: "Tổng kết (2030)", kind: "custom" });
   });
 });
 

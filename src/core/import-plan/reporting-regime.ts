@@ -67,7 +67,9 @@ const TOKEN_PATTERNS: [TokenKind, RegExp][] = [
   ],
   ["on-demand", /khi có yêu cầu|theo yêu cầu|đột xuất/gu],
 ];
-const MILESTONE_RE = /(sơ kết|tổng kết)((?:\s+(?:giữa kỳ|\d{1,2}|ba|bốn|mười)\s+năm)?)[^.;]{0,50}?năm\s+(\d{4})/gu;
+/** "sơ kết 03 năm vào năm 2025": the words between may not hold another sơ kết/tổng kết or "hằng năm". */
+const MILESTONE_RE =
+  /(sơ kết|tổng kết)((?:\s+(?:giữa kỳ|\d{1,2}|ba|bốn|mười)\s+năm)?)(?:(?!sơ kết|tổng kết|hằng năm|hàng năm)[^.;]){0,50}?năm\s+(\d{4})/gu;
 
 const KIND_WORDS: Record<TokenKind, string> = {
   month: "hằng tháng",
@@ -95,7 +97,7 @@ export function sentencesOf(text: string): string[] {
 /** The frequency words of a sentence, in order; empty when it does not set a reporting regime. */
 export function regimeTokens(sentence: string): Token[] {
   const t = sentence.toLowerCase();
-  const aboutReports = /báo cáo|định kỳ/.test(t);
+  const aboutReports = /báo cáo|định kỳ|sơ kết|tổng kết/.test(t);
   const tokens: Token[] = [];
   for (const m of t.matchAll(MILESTONE_RE)) {
     const word = m[1] === "sơ kết" ? "Sơ kết" : "Tổng kết";
@@ -220,6 +222,151 @@ export function fallbackPeriods(years: number[], line = 0): PeriodDraft[] {
   });
 }
 
+/** Collects the periods of a regime, one id once, with the notes they need. */
+class RegimeBuilder {
+  readonly periods: PeriodDraft[] = [];
+  readonly notes: ReviewItem[] = [];
+  private readonly seen = new Set<string>();
+  private readonly defaulted = new Map<TokenKind, number>();
+  private readonly early = new Map<TokenKind, { deadline: string; to: string; line: number }>();
+
+  constructor(
+    private readonly years: number[],
+    private readonly ctx: RegimeContext,
+  ) {}
+
+  private add(p: PeriodDraft): void {
+    if (this.seen.has(p.id)) return;
+    this.seen.add(p.id);
+    this.periods.push(p);
+  }
+
+  /** "Sơ kết 03 năm vào năm 2025": from the plan's date to mid-December of that year. */
+  milestone(tok: Token, dl: Deadline | undefined, line: number, sentence: string): void {
+    const y = tok.year!;
+    const word = tok.label!.startsWith("Sơ") ? "so_ket" : "tong_ket";
+    let from = this.ctx.planDate ?? `${this.years[0] ?? y}-01-01`;
+    const to = `${y}-12-14`;
+    if (from > to) from = `${y}-01-01`;
+    const given = dl ? resolveDayMonth({ ...dl, year: dl.year ?? y }, from, to) : null;
+    this.add({
+      id: `${word}_${y}`,
+      label: `${tok.label} (${y})`,
+      kind: "custom",
+      year: y,
+      from,
+      to,
+      deadline: given ?? addDays(to, 5),
+      line,
+      deadlineGiven: !!given,
+    });
+    this.notes.push(
+      review.needs(
+        `${tok.label} (${y}): kế hoạch chỉ nêu năm; Văn phòng đặt ngày chốt số liệu và hạn nộp (đang tạm để ${formatDayVN(to)} và ${formatDayVN(given ?? addDays(to, 5))}).`,
+        line,
+        sentence,
+      ),
+    );
+  }
+
+  /** "Báo cáo khi có yêu cầu": one period over the plan's years. */
+  onDemand(line: number, sentence: string): void {
+    const first = this.years[0];
+    const last = this.years[this.years.length - 1];
+    if (!first) return;
+    this.add({
+      id: `khi_co_yeu_cau_${first}`,
+      label: first === last ? `Báo cáo khi có yêu cầu (năm ${first})` : `Báo cáo khi có yêu cầu (${first}–${last})`,
+      kind: "custom",
+      from: `${first}-01-01`,
+      to: `${last}-12-31`,
+      deadline: `${last}-12-31`,
+      line,
+      deadlineGiven: false,
+    });
+    this.notes.push(
+      review.needs(
+        "Báo cáo khi có yêu cầu: không có kỳ và hạn nộp cố định; Văn phòng sửa ngày của kỳ khi có văn bản yêu cầu.",
+        line,
+        sentence,
+      ),
+    );
+  }
+
+  /** Monthly, quarterly, half-yearly, nine-month or yearly reports: one period each in every plan year. */
+  recurring(kind: TokenKind, dl: Deadline | undefined, line: number): void {
+    const count = kind === "month" ? 12 : kind === "quarter" ? 4 : 1;
+    // One report a year over the plan's whole span; monthly and quarterly ones for its first five years.
+    for (const y of kind === "year" ? this.years : this.years.slice(0, 5)) {
+      for (let i = 1; i <= count; i++) {
+        const w = windowFor(kind, y, i);
+        const meta = periodMeta(kind, y, i);
+        let deadline: string | null = null;
+        if (dl)
+          deadline = dl.month
+            ? resolveDayMonth(dl, w.from, w.to)
+            : resolveDayOnly(dl, w.to, kind === "quarter" ? i * 3 : Number(w.to.slice(5, 7)));
+        const given = deadline !== null;
+        if (!deadline) {
+          deadline = addDays(w.to, 5);
+          this.defaulted.set(kind, line);
+        } else if (deadline < w.to && !this.early.has(kind)) {
+          this.early.set(kind, { deadline, to: w.to, line });
+        }
+        const index = kind === "month" || kind === "quarter" ? i : undefined;
+        this.add({ ...meta, year: y, index, from: w.from, to: w.to, deadline, line, deadlineGiven: given });
+      }
+    }
+  }
+
+  /** Notes on defaulted and early deadlines and on quarters that overlap half-year or yearly periods. */
+  finish(): ReviewItem[] {
+    for (const [kind, line] of this.defaulted) {
+      this.notes.push(
+        review.needs(
+          `Kế hoạch không nêu hạn nộp báo cáo ${KIND_WORDS[kind]}: tạm đặt 5 ngày sau ngày chốt số liệu (Nghị định 09/2019). Văn phòng xác nhận hạn nộp.`,
+          line,
+        ),
+      );
+    }
+    for (const [kind, e] of this.early) {
+      this.notes.push(
+        review.needs(
+          `Hạn nộp báo cáo ${KIND_WORDS[kind]} (${formatDayVN(e.deadline)}) sớm hơn ngày chốt số liệu theo Nghị định 09/2019 (${formatDayVN(e.to)}): Văn phòng chọn lại ngày chốt số liệu nếu cần.`,
+          e.line,
+        ),
+      );
+    }
+    const kinds = new Set(this.periods.map((p) => p.kind));
+    if (kinds.has("quarter") && (kinds.has("half") || kinds.has("year"))) {
+      this.notes.push(
+        review.needs(
+          "Báo cáo quý cùng với báo cáo 6 tháng/năm: Quý II trùng kỳ 6 tháng, Quý IV trùng kỳ năm; cân nhắc bỏ kỳ quý trùng.",
+        ),
+      );
+    }
+    this.periods.sort((a, b) =>
+      a.deadline === b.deadline ? a.to.localeCompare(b.to) : a.deadline.localeCompare(b.deadline),
+    );
+    return this.notes;
+  }
+}
+
+/**
+ * The years the plan runs: its own years, stretched to its last milestone ("tổng kết vào năm
+ * 2030") when the regime names one later.
+ */
+function planSpan(lines: PlanLine[], years: number[]): number[] {
+  const first = years[0];
+  if (first === undefined) return [];
+  let last = years[years.length - 1];
+  for (const l of lines)
+    for (const sentence of sentencesOf(l.text))
+      for (const tok of regimeTokens(sentence))
+        if (tok.kind === "milestone" && tok.year && tok.year <= first + 15) last = Math.max(last, tok.year);
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
 /**
  * Finds the reporting regime in `lines` and turns it into periods with explicit dates:
  * windows from the Nghị định 09/2019 presets, deadlines from the plan ("6 tháng (05/5)") or,
@@ -227,130 +374,24 @@ export function fallbackPeriods(years: number[], line = 0): PeriodDraft[] {
  * có yêu cầu" and milestones ("sơ kết 03 năm vào năm 2025 và tổng kết vào năm 2030").
  */
 export function readRegime(lines: PlanLine[], ctx: RegimeContext): RegimeResult {
-  const years = ctx.years.slice(0, 5);
-  const periods: PeriodDraft[] = [];
+  const b = new RegimeBuilder(planSpan(lines, ctx.years), ctx);
   const sentences: { line: number; text: string }[] = [];
-  const notes: ReviewItem[] = [];
-  const seen = new Set<string>();
-  const defaulted = new Map<TokenKind, number>();
-  const early = new Map<TokenKind, { deadline: string; to: string; line: number }>();
-  const add = (p: PeriodDraft) => {
-    if (seen.has(p.id)) return;
-    seen.add(p.id);
-    periods.push(p);
-  };
-
   for (const l of lines) {
     for (const sentence of sentencesOf(l.text)) {
       const tokens = regimeTokens(sentence);
       if (!tokens.length) continue;
       sentences.push({ line: l.line, text: sentence });
       const kinds = [...new Set(tokens.map((t) => KIND_WORDS[t.kind]))];
-      notes.push(review.found(`Chế độ báo cáo: ${kinds.join(", ")}.`, l.line, sentence));
+      b.notes.push(review.found(`Chế độ báo cáo: ${kinds.join(", ")}.`, l.line, sentence));
       const pairs = pairDeadlines(sentence, tokens);
       for (const tok of tokens) {
         const dl = pairs.get(tok);
-        if (tok.kind === "milestone" && tok.year) {
-          const y = tok.year;
-          const word = tok.label!.startsWith("Sơ") ? "so_ket" : "tong_ket";
-          let from = ctx.planDate ?? `${years[0] ?? y}-01-01`;
-          const to = `${y}-12-14`;
-          if (from > to) from = `${y}-01-01`;
-          const given = dl ? resolveDayMonth({ ...dl, year: dl.year ?? y }, from, to) : null;
-          add({
-            id: `${word}_${y}`,
-            label: `${tok.label} (${y})`,
-            kind: "custom",
-            year: y,
-            from,
-            to,
-            deadline: given ?? addDays(to, 5),
-            line: l.line,
-            deadlineGiven: !!given,
-          });
-          notes.push(
-            review.needs(
-              `${tok.label} (${y}): kế hoạch chỉ nêu năm; Văn phòng đặt ngày chốt số liệu và hạn nộp (đang tạm để ${formatDayVN(to)} và ${formatDayVN(given ?? addDays(to, 5))}).`,
-              l.line,
-              sentence,
-            ),
-          );
-          continue;
-        }
-        if (tok.kind === "on-demand") {
-          const first = years[0];
-          const last = years[years.length - 1];
-          if (!first) continue;
-          const id = `khi_co_yeu_cau_${first}`;
-          add({
-            id,
-            label:
-              first === last ? `Báo cáo khi có yêu cầu (năm ${first})` : `Báo cáo khi có yêu cầu (${first}–${last})`,
-            kind: "custom",
-            from: `${first}-01-01`,
-            to: `${last}-12-31`,
-            deadline: `${last}-12-31`,
-            line: l.line,
-            deadlineGiven: false,
-          });
-          notes.push(
-            review.needs(
-              "Báo cáo khi có yêu cầu: không có kỳ và hạn nộp cố định; Văn phòng sửa ngày của kỳ khi có văn bản yêu cầu.",
-              l.line,
-              sentence,
-            ),
-          );
-          continue;
-        }
-        const count = tok.kind === "month" ? 12 : tok.kind === "quarter" ? 4 : 1;
-        for (const y of years) {
-          for (let i = 1; i <= count; i++) {
-            const w = windowFor(tok.kind, y, i);
-            const meta = periodMeta(tok.kind, y, i);
-            let deadline: string | null = null;
-            if (dl)
-              deadline = dl.month
-                ? resolveDayMonth(dl, w.from, w.to)
-                : resolveDayOnly(dl, w.to, tok.kind === "quarter" ? i * 3 : Number(w.to.slice(5, 7)));
-            const given = deadline !== null;
-            if (!deadline) {
-              deadline = addDays(w.to, 5);
-              defaulted.set(tok.kind, l.line);
-            } else if (deadline < w.to && !early.has(tok.kind)) {
-              early.set(tok.kind, { deadline, to: w.to, line: l.line });
-            }
-            const index = tok.kind === "month" || tok.kind === "quarter" ? i : undefined;
-            add({ ...meta, year: y, index, from: w.from, to: w.to, deadline, line: l.line, deadlineGiven: given });
-          }
-        }
+        if (tok.kind === "milestone" && tok.year) b.milestone(tok, dl, l.line, sentence);
+        else if (tok.kind === "on-demand") b.onDemand(l.line, sentence);
+        else b.recurring(tok.kind, dl, l.line);
       }
     }
   }
-
-  for (const [kind, line] of defaulted) {
-    notes.push(
-      review.needs(
-        `Kế hoạch không nêu hạn nộp báo cáo ${KIND_WORDS[kind]}: tạm đặt 5 ngày sau ngày chốt số liệu (Nghị định 09/2019). Văn phòng xác nhận hạn nộp.`,
-        line,
-      ),
-    );
-  }
-  for (const [kind, e] of early) {
-    notes.push(
-      review.needs(
-        `Hạn nộp báo cáo ${KIND_WORDS[kind]} (${formatDayVN(e.deadline)}) sớm hơn ngày chốt số liệu theo Nghị định 09/2019 (${formatDayVN(e.to)}): Văn phòng chọn lại ngày chốt số liệu nếu cần.`,
-        e.line,
-      ),
-    );
-  }
-  const kinds = new Set(periods.map((p) => p.kind));
-  if (kinds.has("quarter") && (kinds.has("half") || kinds.has("year"))) {
-    notes.push(
-      review.needs(
-        "Báo cáo quý cùng với báo cáo 6 tháng/năm: Quý II trùng kỳ 6 tháng, Quý IV trùng kỳ năm; cân nhắc bỏ kỳ quý trùng.",
-      ),
-    );
-  }
-  periods.sort((a, b) => (a.deadline === b.deadline ? a.to.localeCompare(b.to) : a.deadline.localeCompare(b.deadline)));
-  return { periods, sentences, review: notes };
+  const notes = b.finish();
+  return { periods: b.periods, sentences, review: notes };
 }

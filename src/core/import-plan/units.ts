@@ -4,9 +4,10 @@
 const UNIT_HEADS =
   "Sở|Phòng(?!,? chống)|Ban(?! hành)|Đài|Báo(?! chí| cáo)|Cổng|Trung tâm|Thanh tra|Văn phòng|Ủy ban|Uỷ ban|UBND|HĐND|Hội(?! nghị| thảo| thi| diễn)|" +
   "Mặt trận|Trường|Đoàn|Công an|Bộ(?! tiêu| công cụ| tài liệu)|Cục|Viện|Thành đoàn|Tỉnh đoàn|Liên đoàn|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|" +
-  "Huyện ủy|Quận ủy|Đảng ủy|Cơ quan|Cơ sở(?! dữ liệu| vật chất)|Đơn vị";
+  "Huyện ủy|Quận ủy|Đảng ủy|Đảng đoàn|Tổ đảng|Ban cán sự đảng|Cơ quan|Cơ sở(?! dữ liệu| vật chất)|Đơn vị|" +
+  "Lãnh đạo(?= (?:Ban|Văn phòng|Sở|Phòng|Vụ|Cục|các cơ quan))";
 const LOWER_HEADS =
-  "cơ quan|đơn vị|cơ sở|trường|sở|phòng|ban|đài|báo|trung tâm|tổ chức|hội|ủy ban|uỷ ban|doanh nghiệp|địa phương";
+  "cơ quan|đơn vị|cơ sở|trường|sở|phòng|ban|đài|báo|trung tâm|tổ chức|hội|ủy ban|uỷ ban|doanh nghiệp|địa phương|bộ|ngành";
 
 const HEAD_SRC = `(?:(?:các|Các)\\s+(?:${LOWER_HEADS}|${UNIT_HEADS})|(?:${UNIT_HEADS}))(?=[\\s,.;:]|$)`;
 const HEAD_RE = new RegExp(`^(?:Đề nghị\\s+|Giao\\s+)?(?:Thủ trưởng\\s+)?${HEAD_SRC}`, "u");
@@ -20,7 +21,7 @@ const VERBS =
 const VERB_RE = new RegExp(`\\s(?:${VERBS})(?=[\\s,.;:]|$)`, "u");
 /** Phrases that make a heading a sentence rather than a unit name. */
 const NAME_BREAK_RE =
-  /\s(?:có trách nhiệm|căn cứ|chủ trì|triển khai|thực hiện|xây dựng|tham mưu|chỉ đạo|hướng dẫn|theo dõi|báo cáo|cung cấp|tăng cường|đẩy mạnh|tiếp tục|đôn đốc|sơ kết|tổng kết|ban hành)(?=[\s,.;:]|$)|(?<!các|Các|và)\stổ chức(?=[\s,.;:]|$)/u;
+  /\s(?:có trách nhiệm|căn cứ|chủ trì|triển khai|thực hiện|xây dựng|tham mưu|chỉ đạo|hướng dẫn|theo dõi|báo cáo|cung cấp|tăng cường|đẩy mạnh|tiếp tục|đôn đốc|sơ kết|tổng kết|ban hành)(?=[\s,.;:]|$)|(?<!các|Các|và|,)\stổ chức(?=[\s,.;:]|$)/u;
 const ADVERB_TAIL_RE = /\s+(?:thường xuyên|kịp thời|tích cực|chủ động|nghiêm túc|khẩn trương)$/u;
 
 /** Known abbreviations, expanded before names are compared. */

@@ -1,0 +1,105 @@
+/** Tasks and provisions of the "Tổ chức thực hiện" parts: an item headed by a unit is that unit's task. */
+import type { OutlineNode } from "./outline.js";
+import { readLabels } from "./task-labels.js";
+import { applyTime, baseTask, cleanTaskTitle, nodeLines } from "./task-node.js";
+import type { PlanTask, Provision, TaskExtraction } from "./task-types.js";
+import { cleanUnitName, isUnitName, joinUnits, splitUnits, subjectUnits } from "./units.js";
+
+const GENERAL_RE =
+  /Kế hoạch này|kế hoạch này|(?:các\s+)?nội dung(?:,\s*kế hoạch)?\s+(?:của\s+)?Kế hoạch|tổ chức thực hiện các nội dung/u;
+const OVERSIGHT_RE = /^\S.{0,80}?\s(?:có trách nhiệm\s+)?(?:theo dõi|đôn đốc|giám sát|tổng hợp)(?=[\s,])/u;
+/** A duty of following up others' work ("Chủ trì theo dõi, tổng hợp kết quả…"): the compiler's, not a task. */
+const OVERSIGHT_DUTY_RE =
+  /^(?:[-+•–]\s*)?(?:chủ trì,?\s*)?(?:theo dõi|đôn đốc|giám sát,? đôn đốc|giám sát việc thực hiện kế hoạch|tổng hợp|kiểm tra, đôn đốc)(?=[\s,])/iu;
+const REF_RE =
+  /(?:mục|điểm|tiểu mục|phần|nhiệm vụ)\s+(?:số\s+)?((?:[IVX]+)(?:\.\d+)*(?:\.[a-zđ])?(?:\s*(?:,|và)\s*(?:[IVX]+)(?:\.\d+)*(?:\.[a-zđ])?)*)/gu;
+
+/** Task codes a sentence refers to ("thực hiện nhiệm vụ tại mục II.1, II.3" → ["II.1", "II.3"]). */
+export function codeRefs(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(REF_RE)) out.push(...m[1].split(/\s*(?:,|và)\s*/u).filter(Boolean));
+  return out;
+}
+
+/** A sentence that is not a task: the units it names, whether it gives them the whole plan, what it refers to. */
+export function provisionOf(text: string, line: number): Provision {
+  const clean = text.replace(/^[-+•–]\s*/, "");
+  const units = subjectUnits(clean);
+  return {
+    line,
+    text: clean,
+    units,
+    general:
+      units.length > 0 &&
+      !OVERSIGHT_RE.test(clean) &&
+      (GENERAL_RE.test(clean) || /tổ chức thực hiện|triển khai thực hiện/u.test(clean)),
+    refs: codeRefs(clean),
+  };
+}
+
+/** The unit an assignment item is headed by ("2. Sở Văn hóa và Thể thao.", "Sở A: …", "Sở A chủ trì …"). */
+function headingOwner(node: OutlineNode): { owner: string; dutyText: string } {
+  const title = node.title;
+  const colon = /^([^:]{3,160}):\s*(.+)$/u.exec(title);
+  if (isUnitName(title)) return { owner: cleanUnitName(title), dutyText: node.body.map((b) => b.text).join(" ") };
+  if (colon && isUnitName(colon[1])) return { owner: cleanUnitName(colon[1]), dutyText: colon[2] };
+  if (!GENERAL_RE.test(title) && !OVERSIGHT_RE.test(title)) {
+    const subject = subjectUnits(title);
+    if (subject.length) return { owner: joinUnits(subject), dutyText: title };
+    // "Để …, Đảng đoàn Quốc hội xác định các nhiệm vụ trọng tâm sau:": the unit in the clause that announces the list.
+    const clause = title.split(/,\s+/).find((c) => /(?:nhiệm vụ|sau)\s*:?$/u.test(c) && c !== title);
+    const announced = clause ? subjectUnits(clause.replace(/\s+(?:xác định|thực hiện)\s/u, " thực hiện ")) : [];
+    if (announced.length) return { owner: joinUnits(announced), dutyText: title };
+  }
+  return { owner: "", dutyText: "" };
+}
+
+/** Reads the assignment parts of a plan into tasks and provisions. */
+export class AssignmentReader {
+  constructor(
+    private readonly tasks: PlanTask[],
+    private readonly provisions: Provision[],
+    private readonly planTimeframe: TaskExtraction["planTimeframe"],
+  ) {}
+
+  /** An assignment part: each item, and the part's own sentences as provisions. */
+  readPart(part: OutlineNode): void {
+    for (const c of part.children) this.visit(c, part, [], "");
+    for (const b of part.body) this.provisions.push(provisionOf(b.text, b.line));
+  }
+
+  private visit(node: OutlineNode, part: OutlineNode, parentUnits: string[], parentOwner: string): void {
+    let { owner, dutyText } = headingOwner(node);
+    let units = owner ? splitUnits(owner) : [];
+    if (!owner && parentOwner && (node.children.length === 0 || !isUnitName(node.title))) {
+      owner = parentOwner;
+      units = parentUnits;
+      dutyText = node.title;
+    }
+    if (node.children.length) {
+      for (const c of node.children) this.visit(c, part, units.length ? units : parentUnits, owner || parentOwner);
+      return;
+    }
+    const duty = (dutyText || node.body[0]?.text || "").trim();
+    if (!owner || OVERSIGHT_DUTY_RE.test(duty)) {
+      this.provisions.push({
+        ...provisionOf(node.title, node.line),
+        code: node.code,
+        units: owner ? units : subjectUnits(node.title),
+        oversight: !!owner,
+      });
+      for (const b of node.body) this.provisions.push(provisionOf(b.text, b.line));
+      return;
+    }
+    const t = baseTask(node, part);
+    const own = readLabels(nodeLines(node));
+    t.title = cleanTaskTitle(dutyText || node.body[0]?.text || node.title);
+    t.owner = own.owner ?? owner;
+    t.ownerFrom = own.owner ? "item" : "assignment";
+    t.ownerLine = own.ownerLine ?? node.line;
+    t.coordinator = own.coordinator ?? "";
+    t.assignees = own.owner ? splitUnits(own.owner) : units;
+    applyTime(t, own, {}, this.planTimeframe);
+    this.tasks.push(t);
+  }
+}

@@ -1,0 +1,150 @@
+/** Tasks of the content parts: every leaf item, every bullet of an unnumbered part, every task-table row. */
+import type { PlanLine } from "./normalize-lines.js";
+import type { OutlineNode } from "./outline.js";
+import { readTaskTables, type TableRow } from "./table-tasks.js";
+import { isLabelLine, readLabels, stripUndefined, type Labels } from "./task-labels.js";
+import { applyTime, baseTask, cleanTaskTitle, nodeLines } from "./task-node.js";
+import type { PlanTask, TaskExtraction } from "./task-types.js";
+import { splitUnits } from "./units.js";
+
+type PlanTimeframe = TaskExtraction["planTimeframe"];
+
+/** Groups body lines into blocks: a bullet or paragraph with the "+" lines and labels under it. */
+function blocks(lines: PlanLine[]): PlanLine[][] {
+  const out: PlanLine[][] = [];
+  for (const l of lines) {
+    const sub = /^\+/.test(l.text) || isLabelLine(l.text);
+    if (sub && out.length) out[out.length - 1].push(l);
+    else out.push([l]);
+  }
+  return out;
+}
+
+/** A task from one row of a task table; what the row leaves blank comes from the item above it. */
+export function rowTask(
+  row: TableRow,
+  code: string,
+  synthesized: boolean,
+  part: string,
+  inherited: Labels,
+  planTimeframe: PlanTimeframe,
+): PlanTask {
+  const t: PlanTask = {
+    code,
+    synthesized,
+    title: cleanTaskTitle(row.content),
+    text: [
+      row.content,
+      row.owner && `Chủ trì: ${row.owner}`,
+      row.coordinator && `Phối hợp: ${row.coordinator}`,
+      row.timeframe && `Thời gian: ${row.timeframe}`,
+    ]
+      .filter(Boolean)
+      .join("\n"),
+    line: row.line,
+    part,
+    owner: row.owner || inherited.owner || "",
+    ownerFrom: row.owner ? "item" : inherited.owner ? "parent" : "",
+    ownerLine: row.owner ? row.line : inherited.ownerLine,
+    coordinator: row.coordinator || inherited.coordinator || "",
+    assignees: [],
+    timeframe: "",
+    timeframeFrom: "",
+  };
+  t.assignees = t.owner ? splitUnits(t.owner) : [];
+  applyTime(t, row.timeframe ? { timeframe: row.timeframe, timeframeLine: row.line } : {}, inherited, planTimeframe);
+  return t;
+}
+
+/** Code of a table row under an item with code `prefix` ("II.1" + row "2" → "II.1.2"). */
+export function rowCode(row: TableRow, i: number, prefix: string): string {
+  const rel = row.number ? `${row.section ? `${row.section}.` : ""}${row.number}` : String(i + 1);
+  return prefix ? `${prefix}.${rel}` : rel;
+}
+
+/** Reads the content parts of a plan into tasks. */
+export class ContentReader {
+  constructor(
+    private readonly tasks: PlanTask[],
+    private readonly planTimeframe: PlanTimeframe,
+  ) {}
+
+  /** A content part: its numbered items, else its task table, else one task per bullet. */
+  readPart(part: OutlineNode): void {
+    if (part.children.length) {
+      const partLabels = stripUndefined(readLabels(part.body));
+      for (const c of part.children) this.visit(c, part, partLabels);
+    } else if (!this.visitTable(part, part, {})) {
+      this.readBullets(part);
+    }
+  }
+
+  /** Without numbered items, each bullet is a task and carries its own labels. */
+  private readBullets(part: OutlineNode): void {
+    blocks(part.body).forEach((block, i) => {
+      const node: OutlineNode = {
+        kind: "item",
+        marker: String(i + 1),
+        code: part.code ? `${part.code}.${i + 1}` : String(i + 1),
+        title: block[0].text.replace(/^[-•–]\s*/, ""),
+        line: block[0].line,
+        body: block.slice(1),
+        children: [],
+      };
+      const before = this.tasks.length;
+      this.visit(node, part, {});
+      for (const t of this.tasks.slice(before)) t.synthesized = true;
+    });
+  }
+
+  /** Rows of task tables under `node` become its tasks. */
+  private visitTable(node: OutlineNode, part: OutlineNode, ctx: Labels): boolean {
+    const rows = readTaskTables(node.body);
+    rows.forEach((row, i) => {
+      this.tasks.push(rowTask(row, rowCode(row, i, node.code), !row.number, part.title, ctx, this.planTimeframe));
+    });
+    return rows.length > 0;
+  }
+
+  private visit(node: OutlineNode, part: OutlineNode, inherited: Labels): void {
+    const own = readLabels(nodeLines(node).filter((_, i) => i === 0 || !node.body[i - 1]?.cells));
+    const ctx: Labels = { ...inherited, ...stripUndefined(own) };
+    const hadTable = this.visitTable(node, part, ctx);
+    if (node.children.length) {
+      for (const c of node.children) this.visit(c, part, ctx);
+      return;
+    }
+    if (hadTable) return;
+    this.tasks.push(this.leafTask(node, part, own, inherited));
+  }
+
+  /** A leaf item: owner from its labels, its parent's, or a "Sở … chủ trì" in its text. */
+  private leafTask(node: OutlineNode, part: OutlineNode, own: Labels, inherited: Labels): PlanTask {
+    const t = baseTask(node, part);
+    const firstBody = node.body.find((b) => !isLabelLine(b.text));
+    t.title = cleanTaskTitle(node.title || firstBody?.text || "");
+    if (own.owner) {
+      t.owner = own.owner;
+      t.ownerFrom = "item";
+      t.ownerLine = own.ownerLine;
+    } else if (inherited.owner) {
+      t.owner = inherited.owner;
+      t.ownerFrom = "parent";
+      t.ownerLine = inherited.ownerLine;
+    } else {
+      const lead =
+        /(?:^|[,;.]\s*)((?:Sở|Phòng|Văn phòng|Ban|Trung tâm|Thanh tra|Ủy ban|UBND)\s[^,;.()]{2,80}?)\s+chủ trì\b/u.exec(
+          t.text,
+        );
+      if (lead) {
+        t.owner = lead[1];
+        t.ownerFrom = "sentence";
+        t.ownerLine = t.line;
+      }
+    }
+    t.coordinator = own.coordinator ?? inherited.coordinator ?? "";
+    t.assignees = t.owner ? splitUnits(t.owner) : [];
+    applyTime(t, own, inherited, this.planTimeframe);
+    return t;
+  }
+}

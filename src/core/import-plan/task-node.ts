@@ -1,0 +1,83 @@
+/** Shared pieces of task extraction: an item's lines and text, a blank task, a clean title, timeframes. */
+import type { OutlineNode } from "./outline.js";
+import type { Labels } from "./task-labels.js";
+import type { PlanTask, TaskExtraction } from "./task-types.js";
+import { cutTitle, firstSentence } from "./title-text.js";
+
+/** An item's heading and body lines. */
+export function nodeLines(n: OutlineNode): { text: string; line: number }[] {
+  return [{ text: n.title, line: n.line }, ...n.body.map((b) => ({ text: b.text, line: b.line }))];
+}
+
+/** An item's heading and body, one line per source line. */
+export function nodeText(n: OutlineNode): string {
+  return nodeLines(n)
+    .map((l) => l.text)
+    .filter(Boolean)
+    .join("\n");
+}
+
+/** A task title without its bullet and the "(phối hợp …)" asides. */
+export function cleanTaskTitle(s: string): string {
+  const t = s
+    .replace(/^[-+•–]\s*/, "")
+    .replace(/\s*\((?:phối hợp|chủ trì|đơn vị)[^)]*\)/giu, "")
+    .trim();
+  return cutTitle(t);
+}
+
+/** A task for `node` with no owner or timeframe yet. */
+export function baseTask(node: OutlineNode, part: OutlineNode): PlanTask {
+  return {
+    code: node.code,
+    planCode: node.renumberedFrom,
+    synthesized: false,
+    title: "",
+    text: nodeText(node),
+    line: node.line,
+    part: part.title,
+    owner: "",
+    ownerFrom: "",
+    coordinator: "",
+    assignees: [],
+    timeframe: "",
+    timeframeFrom: "",
+  };
+}
+
+/** A time the duty's own wording sets: "… trình Thủ tướng Chính phủ trong quý 1/2019", "theo kế hoạch hằng năm". */
+const TIME_PHRASE_RE =
+  /(?<=^|\n|[.;]\s)(?:-\s*)?(?:Năm|Đến năm)\s+\d{4}(?=[:,])|(?:trong|trước|đến hết|chậm nhất|hoàn thành trong|hoàn thành trước)\s+(?:quý\s+(?:[IVX]+|[1-4])\s*\/\s*\d{4}|tháng\s+\d{1,2}\s*\/\s*\d{4}|năm\s+\d{4}|ngày\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})|theo kế hoạch (?:hằng|hàng) năm(?: và dài hạn)?/iu;
+
+/**
+ * The task's timeframe: its own, else its parent's, else "thường xuyên" or a time phrase in its
+ * wording, else the plan's.
+ */
+export function applyTime(
+  t: PlanTask,
+  own: Labels,
+  inherited: Labels,
+  planTimeframe: TaskExtraction["planTimeframe"],
+): void {
+  if (own.timeframe) {
+    t.timeframe = own.timeframe;
+    t.timeframeFrom = "item";
+    t.timeframeLine = own.timeframeLine;
+  } else if (inherited.timeframe) {
+    t.timeframe = inherited.timeframe;
+    t.timeframeFrom = "parent";
+    t.timeframeLine = inherited.timeframeLine;
+  } else if (/thường xuyên/iu.test(firstSentence(t.text.split("\n").slice(0, 2).join(" ")))) {
+    t.timeframe = "Thường xuyên";
+    t.timeframeFrom = "wording";
+    t.timeframeLine = t.line;
+  } else if (TIME_PHRASE_RE.test(t.text)) {
+    t.timeframe = TIME_PHRASE_RE.exec(t.text)![0].replace(/^-\s*/, "");
+    t.timeframeFrom = "wording";
+    t.timeframeLine = t.line;
+  } else if (planTimeframe) {
+    t.timeframe = planTimeframe.text;
+    t.timeframeFrom = "plan";
+    t.timeframeLine = planTimeframe.line;
+  }
+}

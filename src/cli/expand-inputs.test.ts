@@ -15,7 +15,7 @@ describe("expandInputs", () => {
     const dir = mkdtempSync(join(tmpdir(), "tong-hop-in-"));
     writeFileSync(join(dir, "so-lieu.csv"), "x");
     await expect(expandInputs([join(dir, "so-lieu.csv")])).rejects.toThrow(
-      /Không có tệp \.xlsx nào khớp[\s\S]*tệp Excel \.xlsx/,
+      /Không có tệp \.xlsx hay \.ods nào khớp[\s\S]*tệp Excel \.xlsx hoặc LibreOffice \.ods/,
     );
   });
 });

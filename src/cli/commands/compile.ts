@@ -1,8 +1,8 @@
 /** `tong-hop compile`: compiles the units' files into the report for UBND. */
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { collectFiles, collectSheets, withoutSource } from "../collect-files.js";
 import { runCompileJob } from "../compile-job.js";
-import { expandInputs } from "../expand-inputs.js";
+import { expandInputs, ignoredFiles } from "../expand-inputs.js";
 import { loadSources, planSources, type SheetSourceOptions } from "../google/sheet-sources.js";
 import { resolveAsOf } from "../as-of.js";
 import { checkOutputPath } from "../output-path.js";
@@ -74,6 +74,7 @@ export async function compileCommand(o: CompileOptions): Promise<number> {
     includeDrafts: o.includeDrafts,
   });
   if (!quiet) {
+    for (const x of await ignoredFiles(o.input)) process.stdout.write(`Bỏ qua ${basename(x.file)}: ${x.reason}\n`);
     for (const x of c.outcomes.filter((s) => !s.ok))
       process.stdout.write(`Bỏ qua ${x.source}: ${withoutSource(x.reason ?? "", x.source)}\n`);
     process.stdout.write(`${summarize(t, r).join("\n")}\n`);

@@ -24,6 +24,8 @@ export interface MappedGrid {
 // Vietnamese has no locale-specific case rules, so plain toLowerCase is exact and much faster.
 const norm = (v: CellValue) => (typeof v === "string" ? cleanText(v).replace(/\s+/g, " ").toLowerCase() : "");
 const UNIT_HEADER_NORM = norm(UNIT_CODE_HEADER);
+/** A header without its trailing "(đơn vị tính)", which units often leave out when they retype one. */
+const headerKey = (v: CellValue) => norm(v).replace(/\s*\([^()]*\)$/, "");
 /** Columns that say which row it is, not what the unit entered. */
 const IDENTITY = new Set<string>([COLUMN_KEYS.stt, COLUMN_KEYS.unitCode, COLUMN_KEYS.unitName, COLUMN_KEYS.group]);
 
@@ -252,7 +254,7 @@ function checkColumns(ctx: MapContext, compareHeaders: boolean, header: CellValu
     if (col.kind === "stt") continue;
     const h = header[i];
     // The header as generated is the common case; it needs no normalising to compare.
-    if (h !== col.header && !isBlank(h) && norm(h) !== norm(col.header)) {
+    if (h !== col.header && !isBlank(h) && headerKey(h) !== headerKey(col.header)) {
       structural(
         "structure.renamed-header",
         `Tiêu đề cột ${colName(i)} đã bị sửa thành "${showValue(h)}"; cột vẫn được nhận đúng là "${col.header}" theo mã cột.`,
@@ -366,15 +368,15 @@ function mapByHeader(
   all: readonly ColumnSpec[] = wanted,
 ): ColumnSpec[] {
   const sharing = new Map<string, number>();
-  for (const c of all) sharing.set(norm(c.header), (sharing.get(norm(c.header)) ?? 0) + 1);
-  const want = new Map(wanted.map((c) => [norm(c.header), c]));
+  for (const c of all) sharing.set(headerKey(c.header), (sharing.get(headerKey(c.header)) ?? 0) + 1);
+  const want = new Map(wanted.map((c) => [headerKey(c.header), c]));
   const placed: ColumnSpec[] = [];
   const ambiguous = new Set<string>();
   header.forEach((h, i) => {
     if (taken.has(i)) return;
-    const col = want.get(norm(h));
+    const col = want.get(headerKey(h));
     if (!col) return;
-    if ((sharing.get(norm(h)) ?? 0) > 1) {
+    if ((sharing.get(headerKey(h)) ?? 0) > 1) {
       if (!ambiguous.has(col.header)) {
         ambiguous.add(col.header);
         structural(

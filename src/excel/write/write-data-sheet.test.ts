@@ -40,7 +40,9 @@ describe("writeDataSheetXlsx", () => {
     const guide = (await load()).getWorksheet("Hướng dẫn")!;
     const lines: string[] = [];
     guide.eachRow((r) => lines.push(String(r.getCell(2).value)));
-    expect(lines).toContain('Nhập xong, kiểm tra lại rồi chọn "Có" ở cột "Xác nhận gửi".');
+    expect(lines.join("\n")).toContain('Nhập xong, kiểm tra lại rồi chọn "Có" ở cột "Xác nhận gửi"');
+    expect(lines.join("\n")).toMatch(/Thời gian gửi.*để trống thì thời gian lưu tệp được dùng/);
+    expect(lines.join("\n")).toMatch(/gõ 1234/);
     expect(lines.join("\n")).not.toMatch(/tích ô/);
   });
 });

@@ -23,7 +23,9 @@ def start(profile):
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    for _ in range(200):
+    # A fresh profile is set up on the first start, which takes long on a busy machine.
+    deadline = time.time() + 90
+    while time.time() < deadline:
         try:
             ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
             return proc, ctx
@@ -33,7 +35,7 @@ def start(profile):
     raise RuntimeError("LibreOffice did not start")
 
 
-FILTERS = {".xlsx": "Calc MS Excel 2007 XML", ".ods": "calc8"}
+FILTERS = {".xlsx": "Calc MS Excel 2007 XML", ".ods": "calc8", ".pdf": "calc_pdf_Export"}
 
 
 def sheet_of(doc, name):
@@ -76,6 +78,9 @@ def run_job(ctx, job):
             rng.sort(desc)
         elif op == "rename":
             sheet_of(doc, step["sheet"]).Name = step["to"]
+        elif op == "sleep":
+            # Two saves in the same second would carry the same save time.
+            time.sleep(step["seconds"])
         elif op == "recalc":
             doc.calculateAll()
         elif op == "read":
@@ -93,8 +98,9 @@ def run_job(ctx, job):
         else:
             raise ValueError("unknown step " + op)
     for target in job.get("save", []):
+        # Saves one after another, each with its own save time (the document stays open).
         ext = os.path.splitext(target)[1].lower()
-        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(target)),
+        doc.storeAsURL(uno.systemPathToFileUrl(os.path.abspath(target)),
                        (prop("FilterName", FILTERS[ext]), prop("Overwrite", True)))
     doc.close(True)
     return out

@@ -1,7 +1,7 @@
 # Drives one headless LibreOffice through UNO for the real-program tests: opens files, types
 # into cells through LibreOffice's own input line (so the locale parses what is typed, as for
 # a person), sorts, recalculates, and saves as .xlsx or .ods. Reads a JSON job list on stdin.
-import json, os, subprocess, sys, time, uuid
+import json, os, shutil, signal, subprocess, sys, time, uuid
 
 import uno
 from com.sun.star.beans import PropertyValue
@@ -20,7 +20,7 @@ def start(profile):
         ["soffice", "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
          "-env:UserInstallation=" + uno.systemPathToFileUrl(profile),
          "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     # A fresh profile is set up on the first start, which takes long on a busy machine.
@@ -31,8 +31,16 @@ def start(profile):
             return proc, ctx
         except Exception:
             time.sleep(0.1)
-    proc.kill()
+    stop(proc)
     raise RuntimeError("LibreOffice did not start")
+
+
+def stop(proc):
+    # soffice is a wrapper: end its whole process group, soffice.bin included.
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
 
 
 FILTERS = {".xlsx": "Calc MS Excel 2007 XML", ".ods": "calc8", ".pdf": "calc_pdf_Export"}
@@ -122,7 +130,9 @@ def main():
         try:
             proc.wait(timeout=10)
         except Exception:
-            proc.kill()
+            pass
+        stop(proc)
+        shutil.rmtree(req["profile"], ignore_errors=True)
     json.dump(results, sys.stdout)
 
 

@@ -10,7 +10,7 @@ export function summarize(t: Template, r: CompileResult): string[] {
   const warnings = r.problems.length - errors;
   const lines = [
     `Kỳ báo cáo: ${t.periods.find((p) => p.id === r.periodId)?.label} — tính đến ${r.asOf.slice(0, 10).split("-").reverse().join("/")}`,
-    `Đơn vị: ${r.statuses.length}; nộp đúng hạn ${c("on-time")}, nộp muộn ${c("late")}, chưa nộp còn hạn ${c("pending")}, chưa nộp quá hạn ${c("overdue")}.`,
+    `Đơn vị: ${r.statuses.length}; nộp đúng hạn ${c("on-time")}, nộp muộn ${c("late")}, ${c("undated") ? `đã nộp không rõ thời gian ${c("undated")}, ` : ""}chưa nộp còn hạn ${c("pending")}, chưa nộp quá hạn ${c("overdue")}.`,
   ];
   t.indicators.slice(0, 5).forEach((ind, i) => {
     const tot = r.totals[i];

@@ -119,7 +119,7 @@ describe("tong-hop compile", () => {
         input: [w.path("rong")],
         json: w.path("r.json"),
       }),
-    ).rejects.toThrow(/không có tệp \.xlsx nào/);
+    ).rejects.toThrow(/không có tệp \.xlsx hay \.ods nào/);
   });
 });
 

@@ -1,10 +1,10 @@
 /** `tong-hop compile`: compiles the units' files into the report for UBND. */
 // Before anything writes a workbook: keeps emoji whole in the XML parts exceljs hands JSZip.
 import "../../excel/write/zip-text-fix.js";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { collectFiles, collectSheets, withoutSource } from "../collect-files.js";
 import { runCompileJob } from "../compile-job.js";
-import { expandInputs } from "../expand-inputs.js";
+import { expandInputs, ignoredFiles } from "../expand-inputs.js";
 import { loadSources, planSources, type SheetSourceOptions } from "../google/sheet-sources.js";
 import { resolveAsOf } from "../as-of.js";
 import { checkOutputPath } from "../output-path.js";
@@ -76,6 +76,7 @@ export async function compileCommand(o: CompileOptions): Promise<number> {
     includeDrafts: o.includeDrafts,
   });
   if (!quiet) {
+    for (const x of await ignoredFiles(o.input)) process.stdout.write(`Bỏ qua ${basename(x.file)}: ${x.reason}\n`);
     for (const x of c.outcomes.filter((s) => !s.ok))
       process.stdout.write(`Bỏ qua ${x.source}: ${withoutSource(x.reason ?? "", x.source)}\n`);
     process.stdout.write(`${summarize(t, r).join("\n")}\n`);

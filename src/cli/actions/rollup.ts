@@ -10,6 +10,8 @@ import { rollup } from "../../core/compile/rollup.js";
 import { findPeriod } from "../../core/template/template.js";
 import { readEmbeddedResult } from "../../excel/read/embedded-result.js";
 import { readWorkbook } from "../../excel/read/read-workbook.js";
+import { applyVisibleFigures } from "../../excel/read/visible-figures.js";
+import type { Template } from "../../core/model/template-schema.js";
 import { writeReportXlsx } from "../../excel/write/write-report.js";
 import { resolveAsOf } from "../as-of.js";
 import { expandResultInputs } from "../expand-inputs.js";
@@ -33,8 +35,11 @@ export interface RollupOptions {
   quiet?: boolean;
 }
 
-/** Reads one lower result: a --json file or a report .xlsx made by tong-hop. */
-export async function readResultFile(file: string): Promise<ResultJson> {
+/**
+ * Reads one lower result: a --json file or a report .xlsx made by tong-hop. With `t`, a
+ * report's visible Phụ lục I figures win over its embedded result where they differ.
+ */
+export async function readResultFile(file: string, t?: Template): Promise<ResultJson> {
   const name = basename(file);
   const bytes = await readFile(file);
   if (/\.json$/i.test(file)) {
@@ -46,12 +51,15 @@ export async function readResultFile(file: string): Promise<ResultJson> {
     }
     return parseResultJson(json, name);
   }
-  const embedded = readEmbeddedResult(await readWorkbook(bytes, name));
+  const sheets = await readWorkbook(bytes, name);
+  const embedded = readEmbeddedResult(sheets);
   if (embedded === undefined)
     throw new AppError("rollup.no-result", `${name}: là tệp Excel nhưng không phải báo cáo tổng hợp do tong-hop tạo.`, [
       "Hãy dùng báo cáo .xlsx do tong-hop compile tạo, hoặc tệp --json của nó.",
     ]);
-  return parseResultJson(embedded, name);
+  const doc = parseResultJson(embedded, name);
+  if (t) applyVisibleFigures(t, sheets, doc, name);
+  return doc;
 }
 
 /** Codes of the refusals `rollup` records for an input it does not use. */
@@ -78,7 +86,7 @@ export async function rollupCommand(o: RollupOptions): Promise<number> {
   const skipped: string[] = [];
   for (const f of files) {
     try {
-      docs.push({ source: basename(f), doc: await readResultFile(f) });
+      docs.push({ source: basename(f), doc: await readResultFile(f, t) });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       skipped.push(e.message);

@@ -1,7 +1,8 @@
 /** `tong-hop validate`: lists every data problem in the given files; exit 1 if any error. */
 import { compileRows } from "../../core/compile/compile.js";
 import { collectFiles, collectSheets, withoutSource } from "../collect-files.js";
-import { expandInputs } from "../expand-inputs.js";
+import { basename } from "node:path";
+import { expandInputs, ignoredFiles } from "../expand-inputs.js";
 import { loadSources, planSources, type SheetSourceOptions } from "../google/sheet-sources.js";
 import { resolveAsOf } from "../as-of.js";
 import { EXIT } from "../run-command.js";
@@ -27,6 +28,7 @@ export async function validateCommand(o: ValidateOptions): Promise<number> {
   await collectSheets(t, p.id, live, c);
   const r = compileRows({ template: t, periodId: p.id, rows: c.rows, asOf, problems: c.problems });
   const errors = r.problems.filter((x) => x.severity === "error");
+  for (const x of await ignoredFiles(o.input)) process.stdout.write(`Bỏ qua ${basename(x.file)}: ${x.reason}\n`);
   for (const x of r.problems) {
     const who = x.unitName ? `${x.unitName} (${x.unitCode})` : (x.unitCode ?? x.source ?? "");
     const col = x.column ? ` — cột "${x.column}"` : "";

@@ -8,6 +8,7 @@ import { AppError, type Problem } from "../model/problem.js";
 import { capProblems } from "../read/cap-problems.js";
 import { buildColumns, taskDateKey } from "../template/columns.js";
 import { submissionStatus } from "./submission-status.js";
+import { submissionTimeNotes } from "./submission-time-notes.js";
 import { taskDueDay, taskStatus } from "./task-status.js";
 import { findPeriod } from "../template/template.js";
 import type { Template } from "../model/template-schema.js";
@@ -50,6 +51,7 @@ export function compileRows(input: CompileRowsInput): CompileResult {
     const r = byUnit.get(u.code);
     const s = submissionStatus(period, r?.submitted ?? false, r?.submittedAt ?? null, asOf);
     const draft = !!r && !r.submitted;
+    problems.push(...submissionTimeNotes(u, r, s.status));
     const tasks: UnitStatus["tasks"] = {};
     for (const task of t.tasks) {
       if (task.groups && !task.groups.includes(u.group)) continue;

@@ -30,6 +30,15 @@ function beats(a: UnitRecord, b: UnitRecord): boolean {
   return content(a) > content(b);
 }
 
+/** Why `win` beat `lose`, in words for Phụ lục II. */
+function reason(win: UnitRecord, lose: UnitRecord): string {
+  if (win.submitted !== lose.submitted) return "bản được dùng đã xác nhận gửi, bản kia chưa";
+  if ((win.submittedAt ?? "") !== (lose.submittedAt ?? ""))
+    return lose.submittedAt ? "bản được dùng gửi sau" : "chỉ bản được dùng có thời gian gửi";
+  if (filled(win) !== filled(lose)) return "cùng thời gian gửi, bản được dùng có nhiều số liệu hơn";
+  return "";
+}
+
 /** True when nothing but content told the two records apart. */
 const tied = (a: UnitRecord, b: UnitRecord) =>
   a.submitted === b.submitted && (a.submittedAt ?? "") === (b.submittedAt ?? "") && filled(a) === filled(b);
@@ -69,7 +78,9 @@ export function consolidate(
     const conflict = tied(win, lose) && content(win) !== content(lose);
     const time = (x: UnitRecord) =>
       x.submittedAt
-        ? `gửi ${formatDateTimeVN(x.submittedAt)}`
+        ? x.submittedAtFrom === "file-saved"
+          ? `lưu tệp lúc ${formatDateTimeVN(x.submittedAt)}, Thời gian gửi để trống`
+          : `gửi ${formatDateTimeVN(x.submittedAt)}`
         : x.submitted
           ? "không rõ thời gian gửi"
           : "chưa xác nhận gửi";
@@ -83,7 +94,7 @@ export function consolidate(
       value: diffs.length ? diffs.join("; ") : "số liệu giống nhau",
       message: conflict
         ? `Đơn vị có hai bản báo cáo khác nhau mà không rõ bản nào gửi sau (${time(win)}): tạm dùng bản ở ${where(win)}, bỏ bản ở ${where(lose)}.`
-        : `Đơn vị có hai bản báo cáo: dùng bản ở ${where(win)} (${time(win)}), bỏ bản ở ${where(lose)} (${time(lose)}).`,
+        : `Đơn vị có hai bản báo cáo: dùng bản ở ${where(win)} (${time(win)}), bỏ bản ở ${where(lose)} (${time(lose)})${reason(win, lose) ? `; lý do: ${reason(win, lose)}` : ""}.`,
       fix: conflict
         ? "Đơn vị xác nhận bản đúng; xóa bản sai (hoặc ghi lại Thời gian gửi) rồi tổng hợp lại."
         : "Nếu bản được dùng chưa đúng, xóa bản sai rồi tổng hợp lại.",

@@ -41,7 +41,7 @@ export const resultJsonSchema = z.object({
     z.object({
       name: z.string(),
       group: z.string(),
-      status: z.enum(["on-time", "late", "pending", "overdue"]),
+      status: z.enum(["on-time", "late", "undated", "pending", "overdue"]),
       submittedAt: z.string().nullable(),
       draft: z.boolean(),
       counted: z.boolean(),

@@ -137,7 +137,7 @@ export function rollup(
       dueSoon: false,
       draft: false,
       tasks: {},
-      note: `${c("on-time") + c("late")}/${us.length} đơn vị đã gửi (đúng hạn ${c("on-time")}, muộn ${c("late")}); chưa gửi ${c("pending") + c("overdue")}`,
+      note: `${c("on-time") + c("late") + c("undated")}/${us.length} đơn vị đã gửi (đúng hạn ${c("on-time")}, muộn ${c("late")}${c("undated") ? `, không rõ thời gian ${c("undated")}` : ""}); chưa gửi ${c("pending") + c("overdue")}`,
     };
   });
   const totals: IndicatorTotal[] = t.indicators.map((ind) => {

@@ -18,9 +18,10 @@ export function submissionStatus(
 ): { status: SubmissionStatus; dueSoon: boolean } {
   const deadlineEnd = endOfDay(period.deadline);
   if (submitted) {
-    // A submission with no time is only provably on time while the deadline has not passed.
-    const when = submittedAt ?? asOf;
-    return { status: when <= deadlineEnd ? "on-time" : "late", dueSoon: false };
+    // A submission with no time is on time while the deadline has not passed; after it, nobody
+    // knows, and an on-time unit must never be reported late: "undated", listed for the office.
+    if (submittedAt === null) return { status: asOf <= deadlineEnd ? "on-time" : "undated", dueSoon: false };
+    return { status: submittedAt <= deadlineEnd ? "on-time" : "late", dueSoon: false };
   }
   const asOfDay = asOf.slice(0, 10);
   if (asOf <= deadlineEnd || asOfDay <= period.deadline) {

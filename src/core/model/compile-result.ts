@@ -8,13 +8,15 @@ export interface RawRow {
   row: number;
   cells: Record<string, CellValue>;
   source?: string;
+  /** The file's own last-saved time (wall clock, UTC+7), used when "Thời gian gửi" is blank. */
+  savedAt?: string;
 }
 
 /** A validated indicator value. Dates are "YYYY-MM-DD". */
 export type IndicatorValue = number | string | boolean | null;
 
 /** Submission statuses (values are stable keys; labels in `SUBMISSION_LABELS`). */
-export type SubmissionStatus = "on-time" | "late" | "pending" | "overdue";
+export type SubmissionStatus = "on-time" | "late" | "undated" | "pending" | "overdue";
 
 /** The officials' four task statuses, plus "not reported" for units that sent nothing. */
 export type TaskStatus = "done-on-time" | "done-late" | "open-in-time" | "open-overdue" | "not-reported";
@@ -30,6 +32,8 @@ export interface UnitRecord {
   submitted: boolean;
   /** Local wall-clock time "YYYY-MM-DDTHH:mm:ss", or null. */
   submittedAt: string | null;
+  /** "file-saved" when `submittedAt` is the file's last-saved time, the unit having left it blank. */
+  submittedAtFrom?: "file-saved";
   row: number;
   source?: string;
 }

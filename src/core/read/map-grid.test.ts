@@ -69,6 +69,13 @@ describe("mapGrid", () => {
     expect(m.columnIndex.has("tin_bai_2")).toBe(false);
     expect(m.problems.find((p) => p.code === "structure.ambiguous-header")).toMatchObject({ severity: "error" });
   });
+  it("matches a retyped header without its unit suffix when the key row is gone", () => {
+    const g = grid();
+    g.shift();
+    const at = g[0].indexOf("Số tin, bài đăng tải (tin, bài)");
+    g[0][at] = "Số tin, bài đăng tải";
+    expect(mapGrid(mini, g).columnIndex.get("tin_bai")).toBe(at);
+  });
   it("keeps the marker's plan and period", () => {
     expect(mapGrid(mini, grid())).toMatchObject({
       planCode: "KH-TEST-2023",

@@ -24,6 +24,12 @@ describe("readNumber", () => {
     });
     expect(readNumber("1,234", int)).toMatchObject({ ok: false, code: "number.not-integer" });
   });
+  it("flags a number with exactly three decimals in an integer column as a misread 1.234", () => {
+    expect(readNumber(1.234, int)).toMatchObject({ ok: false, code: "number.misread-thousands" });
+    expect(readNumber(12.5, int)).toMatchObject({ ok: false, code: "number.not-integer" });
+    expect(readNumber(1.2345, int)).toMatchObject({ ok: false, code: "number.not-integer" });
+    expect(readNumber(1.234, num)).toEqual({ ok: true, value: 1.234 });
+  });
   it("reads minus zero as zero", () => {
     expect(readNumber(-0, int)).toEqual({ ok: true, value: 0 });
   });

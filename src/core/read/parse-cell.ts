@@ -21,6 +21,14 @@ const bad = (code: string, message: string, fix: string): CellRead => ({ ok: fal
 /** Text longer than this is kept but flagged: it will not fit a report cell. */
 export const LONG_TEXT = 10_000;
 
+/** True for a number with exactly three digits after the point (1.234, not 1.23 or 1.2345). */
+export function hasThreeDecimals(n: number): boolean {
+  const thousandths = n * 1000;
+  return (
+    !Number.isInteger(n) && Math.abs(thousandths - Math.round(thousandths)) < 1e-6 && Math.round(thousandths) % 10 !== 0
+  );
+}
+
 /** Reads a number cell (integer or number), checking min and max. */
 export function readNumber(raw: CellValue, ind: Pick<Indicator, "type" | "min" | "max"> & { unit?: string }): CellRead {
   const percentColumn = ind.unit?.trim() === "%";
@@ -52,6 +60,16 @@ export function readNumber(raw: CellValue, ind: Pick<Indicator, "type" | "min" |
   }
   if (Object.is(n, -0)) n = 0;
   const typed = typeof raw === "string" ? stripInvisible(cleanText(raw)) : "";
+  if (ind.type === "integer" && typeof raw === "number" && hasThreeDecimals(n)) {
+    // An English-locale program stores a typed "1.234" as 1.234: a count cannot have a part
+    // in thousandths, so this is the unit's one thousand two hundred thirty-four, misread.
+    const whole = Math.round(n * 1000);
+    return bad(
+      "number.misread-thousands",
+      `Ô chứa số ${vnNumber(n)} (có đúng ba chữ số lẻ) trong cột số nguyên: có thể đơn vị gõ "${vnNumber(whole)}" (dấu chấm ngăn cách hàng nghìn) trên máy cài đặt tiếng Anh nên bị đọc thành số thập phân.`,
+      `Nhập lại con số không có dấu ngăn cách hàng nghìn (ví dụ ${whole}).`,
+    );
+  }
   if (ind.type === "integer" && !Number.isInteger(n)) {
     const hint = /^\d{1,3},\d{3}$/.test(typed) ? ` Dấu phẩy là dấu thập phân, nên "${typed}" là ${vnNumber(n)}.` : "";
     return bad(

@@ -11,6 +11,8 @@ export interface NamedGrid {
   name: string;
   grid: Grid;
   problems?: Problem[];
+  /** The workbook's last-saved time (wall clock, UTC+7) from its properties, when it has one. */
+  savedAt?: string;
 }
 
 /** Rows and problems taken from one source. */
@@ -21,8 +23,9 @@ export interface SourceRows {
   used: string[];
 }
 
+/** The sheet's first marker, wherever a sort moved the key row that holds it. */
 const markerOf = (g: Grid) => {
-  for (const row of g.slice(0, 12))
+  for (const row of g)
     for (const c of row ?? []) {
       const m = parseMarker(c);
       if (m) return m;
@@ -48,6 +51,7 @@ export function selectPeriodSheets(
   const take = (s: NamedGrid) => {
     const where = sheets.length > 1 ? `${source} › ${s.name}` : source;
     const m = mapGrid(t, s.grid, where);
+    if (s.savedAt) for (const r of m.rows) r.savedAt = s.savedAt;
     out.rows.push(...m.rows);
     out.problems.push(...(s.problems ?? []), ...m.problems);
     out.used.push(s.name);

@@ -220,6 +220,11 @@ function readRecord(
     const r = readDateTime(at);
     if (r.ok) rec.submittedAt = r.value as string;
     else report(COLUMN_KEYS.submittedAt, at, r, "error");
+  } else if (rec.submitted && raw.savedAt) {
+    // Excel and LibreOffice fill nothing in "Thời gian gửi"; the file's own save time is the
+    // best evidence of when it was sent, and the report says it was used.
+    rec.submittedAt = raw.savedAt;
+    rec.submittedAtFrom = "file-saved";
   }
   return rec;
 }

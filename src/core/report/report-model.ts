@@ -260,19 +260,29 @@ function submissionSection(t: Template, r: CompileResult): ReportSection {
   const by = (s: string) => r.statuses.filter((x) => x.status === s);
   const onTime = by("on-time");
   const late = by("late");
+  const undated = by("undated");
   const pending = by("pending");
   const overdue = by("overdue");
-  const sent = onTime.length + late.length;
+  const sent = onTime.length + late.length + undated.length;
+  const undatedText = undated.length ? `; đã nộp, không rõ thời gian: ${undated.length}` : "";
   const paragraphs = [
-    `Tổng số đơn vị phải báo cáo: ${r.statuses.length}; đã gửi báo cáo: ${sent}/${r.statuses.length} đơn vị (nộp đúng hạn: ${onTime.length}; nộp muộn: ${late.length}); chưa gửi: ${pending.length + overdue.length} đơn vị (quá hạn: ${overdue.length}; còn hạn: ${pending.length}).`,
+    `Tổng số đơn vị phải báo cáo: ${r.statuses.length}; đã gửi báo cáo: ${sent}/${r.statuses.length} đơn vị (nộp đúng hạn: ${onTime.length}; nộp muộn: ${late.length}${undatedText}); chưa gửi: ${pending.length + overdue.length} đơn vị (quá hạn: ${overdue.length}; còn hạn: ${pending.length}).`,
   ];
+  // The undated column appears only when a unit is undated, so usual reports keep their layout.
+  const shown = ["on-time", "late", ...(undated.length ? ["undated"] : []), "pending", "overdue"];
   const rows: ReportCell[][] = t.unitGroups.map((g, i) => {
     const s = r.statuses.filter((x) => x.group === g.code);
-    const c = (k: string) => s.filter((x) => x.status === k).length;
-    return [i + 1, g.name, s.length, c("on-time"), c("late"), c("pending"), c("overdue")];
+    return [i + 1, g.name, s.length, ...shown.map((k) => s.filter((x) => x.status === k).length)];
   });
-  rows.push(["", "Tổng cộng", r.statuses.length, onTime.length, late.length, pending.length, overdue.length]);
+  rows.push(["", "Tổng cộng", r.statuses.length, ...shown.map((k) => by(k).length)]);
   const after: string[] = [];
+  if (undated.length)
+    after.push(
+      `Các đơn vị đã nộp nhưng không rõ thời gian gửi (không tính là nộp muộn; Văn phòng xác minh theo email/Zalo): ${names(
+        undated.map((x) => x.unitCode),
+        t,
+      )}.`,
+    );
   if (late.length)
     after.push(
       `Các đơn vị nộp muộn: ${late.map((x) => `${x.unitName} (${x.submittedAt ? formatDateTimeVN(x.submittedAt) : "không rõ thời gian"})`).join("; ")}.`,
@@ -311,6 +321,7 @@ function submissionSection(t: Template, r: CompileResult): ReportSection {
         { header: "Số đơn vị", width: 10, align: "center" },
         { header: "Nộp đúng hạn", width: 10, align: "center" },
         { header: "Nộp muộn", width: 10, align: "center" },
+        ...(undated.length ? [{ header: "Đã nộp, không rõ thời gian", width: 12, align: "center" as const }] : []),
         { header: "Chưa nộp (còn hạn)", width: 11, align: "center" },
         { header: "Chưa nộp (quá hạn)", width: 11, align: "center" },
       ],

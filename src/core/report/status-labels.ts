@@ -5,6 +5,7 @@ import type { SubmissionStatus, TaskStatus } from "../model/compile-result.js";
 export const SUBMISSION_LABELS: Record<SubmissionStatus, string> = {
   "on-time": "Nộp đúng hạn",
   late: "Nộp muộn",
+  undated: "Đã nộp, không rõ thời gian",
   pending: "Chưa nộp (còn hạn)",
   overdue: "Chưa nộp (quá hạn)",
 };

@@ -34,7 +34,8 @@ export function describeValidation(c: ColumnSpec): ValidationRule {
           kind: "integer",
           min: ind.min,
           max: ind.max,
-          helpText: `Nhập số nguyên${range}${ind.unit ? ` (${ind.unit})` : ""}. Không có số liệu thì để trống.`,
+          // Digits only: "1.234" typed on an English-locale computer is stored as 1,234 (a decimal).
+          helpText: `Nhập số nguyên${range}${ind.unit ? ` (${ind.unit})` : ""}, chỉ gồm chữ số, không dùng dấu chấm hay dấu phẩy ngăn cách hàng nghìn (ví dụ 1234). Không có số liệu thì để trống.`,
           strict: false,
         };
       case "number":

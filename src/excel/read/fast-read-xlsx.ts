@@ -7,8 +7,8 @@
  * understand throws, and the caller falls back to the exceljs reader.
  *
  * Speed, for a folder of files made from one template: only the parts that hold values are
- * inflated (workbook, its relationships, shared strings, styles, the worksheets; never the
- * theme or document properties); a worksheet is inflated only up to its merged-cell list,
+ * inflated (workbook, its relationships, shared strings, styles, the worksheets, and the
+ * small core properties for the save time; never the theme); a worksheet is inflated only up to its merged-cell list,
  * never through the validations and highlighting rules that follow it; and the workbook,
  * relationships, styles and instructions-sheet parts, which are byte-for-byte the same in
  * every file of the folder, are inflated and parsed once (see {@link SameBytesCache}).
@@ -17,6 +17,7 @@ import { inflateSync, strFromU8 } from "fflate";
 import type { CellValue, Grid } from "../../core/model/cell.js";
 import { serialToWallClock } from "../../core/vn/dates.js";
 import type { Problem } from "../../core/model/problem.js";
+import { savedAtFromCoreXml } from "./saved-at.js";
 import { mergedProblem, type SheetGrid } from "./sheet-grid.js";
 
 const ENTITY: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -303,6 +304,9 @@ export function fastReadXlsx(bytes: Uint8Array, source: string, opts: FastReadOp
     styles: styles ? stylesCache.get(styles, () => dateStyles(text(styles))) : [],
     date1904: wb.date1904,
   };
+  // The file's own save time stands in for a blank "Thời gian gửi"; the part is tiny.
+  const core = zip.get("docProps/core.xml");
+  const savedAt = core ? savedAtFromCoreXml(text(core)) : undefined;
 
   const out: SheetGrid[] = [];
   for (const s of wb.sheets) {
@@ -320,6 +324,7 @@ export function fastReadXlsx(bytes: Uint8Array, source: string, opts: FastReadOp
       ),
     );
   }
+  if (savedAt) for (const g of out) g.savedAt = savedAt;
   return out;
 }
 

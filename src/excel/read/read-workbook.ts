@@ -5,6 +5,8 @@ import { colName } from "../../core/read/map-grid.js";
 import { AppError, type Problem } from "../../core/model/problem.js";
 import { fastReadXlsx, type FastReadOptions } from "./fast-read-xlsx.js";
 import { loadExcelJS } from "./load-exceljs.js";
+import { isOds, readOds } from "./read-ods.js";
+import { savedAtFromInstant } from "./saved-at.js";
 import { mergedProblem, type SheetGrid } from "./sheet-grid.js";
 
 /** Reduces an exceljs cell value to a core cell value. */
@@ -85,7 +87,10 @@ export async function readWorkbook(bytes: Uint8Array, source = "tệp Excel"): P
       ],
     );
   }
-  return wb.worksheets.map((ws) => sheetToGrid(ws, `${source} › ${ws.name}`));
+  const sheets = wb.worksheets.map((ws) => sheetToGrid(ws, `${source} › ${ws.name}`));
+  const modified = wb.modified instanceof Date ? savedAtFromInstant(wb.modified.toISOString()) : undefined;
+  if (modified) for (const s of sheets) s.savedAt = modified;
+  return sheets;
 }
 
 /**
@@ -98,6 +103,8 @@ export async function readWorkbookValues(
   source = "tệp Excel",
   fast?: FastReadOptions,
 ): Promise<SheetGrid[]> {
+  // LibreOffice's own format, common on school computers; exceljs cannot read it.
+  if (isOds(bytes)) return readOds(bytes, source);
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
     try {
       return fastReadXlsx(bytes, source, fast);

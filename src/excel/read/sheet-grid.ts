@@ -8,6 +8,8 @@ export interface SheetGrid {
   grid: Grid;
   /** Problems the reader found (merged cells in data rows). */
   problems: Problem[];
+  /** The workbook's last-saved time (wall clock, UTC+7), when it records one. */
+  savedAt?: string;
 }
 
 /** The problem for one merged block that reaches into the data rows (row 3 on). */

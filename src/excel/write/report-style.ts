@@ -27,6 +27,20 @@ export function pageNumbers(ws: Worksheet): void {
   ws.headerFooter.oddHeader = `&C&"${FONT_NAME},Regular"&13&P`;
 }
 
+/**
+ * Whole numbers in Vietnamese notation whatever the viewer's locale: the dots are literal
+ * characters, not the locale's grouping separator (which turns "19.326" into "19,326" on an
+ * English-locale computer). Checked in LibreOffice under en-US and vi-VN; up to 999.999.999.
+ */
+export const VN_INT_FORMAT = '[>=1000000]#"."###"."###;[>=1000]#"."###;0';
+
+/**
+ * Fractions in Vietnamese notation: the [$-42A] (vi-VN) locale tag makes LibreOffice use
+ * Vietnamese separators under any locale (checked under en-US and vi-VN). Excel takes the
+ * separators from the computer's settings, so there it follows the viewer (not verified here).
+ */
+export const VN_DEC_FORMAT = "[$-42A]#,##0.##";
+
 /** Writes a text value; strings stay strings, so "=…" is never a formula. */
 export function setText(
   cell: Cell,

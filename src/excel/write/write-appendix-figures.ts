@@ -3,7 +3,17 @@ import type { Style, Worksheet } from "exceljs";
 import type { ReportModel } from "../../core/report/report-model.js";
 import { colName } from "../../core/read/map-grid.js";
 import { exactSum } from "../../core/compile/exact-sum.js";
-import { font, MARGINS, pageNumbers, setText, THIN, wrappedHeight, fitCell } from "./report-style.js";
+import {
+  font,
+  MARGINS,
+  pageNumbers,
+  setText,
+  THIN,
+  wrappedHeight,
+  fitCell,
+  VN_DEC_FORMAT,
+  VN_INT_FORMAT,
+} from "./report-style.js";
 import { YES_LABEL } from "../../core/vn/show.js";
 
 type Agg = ReportModel["appendixI"]["indicators"][number];
@@ -92,8 +102,8 @@ const CELL_FONT = font(11);
 const STYLE = {
   text: { font: CELL_FONT, border: THIN, alignment: { horizontal: "left", vertical: "middle", wrapText: true } },
   center: { font: CELL_FONT, border: THIN, alignment: { horizontal: "center", vertical: "middle", wrapText: true } },
-  int: { font: CELL_FONT, border: THIN, alignment: { horizontal: "right", vertical: "middle" }, numFmt: "#,##0" },
-  dec: { font: CELL_FONT, border: THIN, alignment: { horizontal: "right", vertical: "middle" }, numFmt: "#,##0.##" },
+  int: { font: CELL_FONT, border: THIN, alignment: { horizontal: "right", vertical: "middle" }, numFmt: VN_INT_FORMAT },
+  dec: { font: CELL_FONT, border: THIN, alignment: { horizontal: "right", vertical: "middle" }, numFmt: VN_DEC_FORMAT },
 } as const satisfies Record<string, Partial<Style>>;
 
 /** Fills `ws` with Phụ lục I. */
@@ -153,7 +163,7 @@ export function writeAppendixFigures(ws: Worksheet, m: ReportModel): void {
       cell.alignment = { horizontal: "right", vertical: "middle" };
       // "#,##0.##" shows a whole number with a trailing separator in Excel ("47."): only for fractions.
       const shown = results[j];
-      cell.numFmt = shown === null || Number.isInteger(shown) ? "#,##0" : "#,##0.##";
+      cell.numFmt = shown === null || Number.isInteger(shown) ? VN_INT_FORMAT : VN_DEC_FORMAT;
     });
     cellStyle(row);
   };

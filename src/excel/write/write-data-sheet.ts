@@ -8,6 +8,7 @@ import { taskDueDay } from "../../core/compile/task-status.js";
 import type { Period, Template } from "../../core/model/template-schema.js";
 import { describeValidation } from "../../core/template/validation-rules.js";
 import { loadExcelJS } from "../read/load-exceljs.js";
+import { escapeWorkbookText } from "./escape-ooxml-text.js";
 import { font, THIN } from "./report-style.js";
 import { NO_LABEL, YES_LABEL } from "../../core/vn/show.js";
 
@@ -92,6 +93,10 @@ export function addDataSheet(wb: Workbook, t: Template, periodId: string, opts: 
       if (c.kind === "task-date" || (c.kind === "indicator" && c.indicator?.type === "date"))
         cell.numFmt = "dd/mm/yyyy";
       if (c.kind === "submitted-at") cell.numFmt = "dd/mm/yyyy hh:mm";
+      // Digits typed into a General cell become a number and lose the phone's leading zero.
+      if (c.kind === "phone") cell.numFmt = "@";
+      // Grouping shown by the program, so the unit sees 1.234 (vi-VN) for the 1234 it typed.
+      if (c.kind === "indicator" && c.indicator?.type === "integer" && !(v instanceof Date)) cell.numFmt = "#,##0";
       if (c.kind === "text") cell.alignment = { wrapText: true, vertical: "top" };
     });
   });
@@ -104,13 +109,28 @@ export function addDataSheet(wb: Workbook, t: Template, periodId: string, opts: 
 // Yes/no cells in Excel use YES_LABEL/NO_LABEL; the readers also take TRUE/FALSE, x, đã… (parse-cell).
 const CONFIRM_HELP = `Chọn "${YES_LABEL}" khi đơn vị đã kiểm tra xong và gửi báo cáo.`;
 const YES_NO_HELP = `Chọn "${YES_LABEL}" hoặc "${NO_LABEL}".`;
+// Excel and LibreOffice fill nothing by themselves (only the Google Sheet stamps the time).
+const SENT_AT_HELP =
+  "Nhập ngày giờ gửi, dạng năm-tháng-ngày giờ:phút (ví dụ 2023-05-04 15:30). Để trống thì thời gian lưu tệp được dùng làm thời gian gửi.";
+
+/** exceljs's per-sheet validation list, which its typings leave out. */
+interface DataValidationsOwner {
+  dataValidations: { add(address: string, validation: object): void };
+}
 
 function addValidation(ws: Worksheet, cols: ColumnSpec[], last: number): void {
   cols.forEach((c, j) => {
     const rule = describeValidation(c);
     if (rule.kind === "none" || rule.kind === "text") return;
     // Excel has no checkbox cell: a Có/Không list, and words that say so instead of "Tích".
-    const help = rule.kind === "checkbox" ? (c.kind === "submitted" ? CONFIRM_HELP : YES_NO_HELP) : rule.helpText;
+    const help =
+      rule.kind === "checkbox"
+        ? c.kind === "submitted"
+          ? CONFIRM_HELP
+          : YES_NO_HELP
+        : c.kind === "submitted-at"
+          ? SENT_AT_HELP
+          : rule.helpText;
     const base = {
       allowBlank: true,
       showErrorMessage: true,
@@ -141,7 +161,10 @@ function addValidation(ws: Worksheet, cols: ColumnSpec[], last: number): void {
         v = { type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(1990, 0, 1))] };
         break;
     }
-    for (let r = LAYOUT.firstDataRow; r <= last; r++) ws.getCell(r, j + 1).dataValidation = { ...base, ...v } as never;
+    // One rule per column range: exceljs, given one rule per cell, merges them into overlapping
+    // ranges (E10:E74 and E3:E74, exceljs issue #2820) that some programs keep only one of.
+    const range = `${colName(j)}${LAYOUT.firstDataRow}:${colName(j)}${last}`;
+    (ws as unknown as DataValidationsOwner).dataValidations.add(range, { ...base, ...v });
   });
 }
 
@@ -207,10 +230,17 @@ export function addGuideSheet(wb: Workbook, t: Template, period: Period): Worksh
     [`Kỳ báo cáo: ${period.label}; hạn nộp ngày ${period.deadline.split("-").reverse().join("/")}.`, null],
     ["Mỗi đơn vị chỉ nhập vào dòng của mình; không sửa dòng tiêu đề, không chèn hay xóa cột.", null],
     [
-      "Số nhập theo cách viết Việt Nam: 1.234 là một nghìn hai trăm ba mươi tư; 12,5 là mười hai phẩy năm. Không nhập chữ vào ô số.",
+      "Số nguyên nhập chỉ gồm chữ số, không dùng dấu chấm hay dấu phẩy ngăn cách hàng nghìn: gõ 1234 (ô sẽ tự hiện 1.234). Trên máy cài đặt tiếng Anh, gõ 1.234 sẽ bị hiểu thành một phẩy hai ba bốn. Không nhập chữ vào ô số.",
       null,
     ],
-    [`Nhập xong, kiểm tra lại rồi chọn "${YES_LABEL}" ở cột "Xác nhận gửi".`, null],
+    [
+      "Ngày nhập dạng năm-tháng-ngày (ví dụ 2023-04-02 là ngày 2 tháng 4), đúng trên mọi máy; dạng 02/04/2023 có thể bị máy cài tiếng Anh hiểu thành ngày 4 tháng 2.",
+      null,
+    ],
+    [
+      `Nhập xong, kiểm tra lại rồi chọn "${YES_LABEL}" ở cột "Xác nhận gửi" và ghi ngày giờ gửi ở cột "Thời gian gửi" (để trống thì thời gian lưu tệp được dùng).`,
+      null,
+    ],
     ["Chú giải màu:", null],
     ["Đơn vị chưa gửi, đã quá hạn", HIGHLIGHT.overdue],
     ["Đơn vị chưa gửi, còn 3 ngày hoặc ít hơn đến hạn", HIGHLIGHT.dueSoon],
@@ -221,7 +251,8 @@ export function addGuideSheet(wb: Workbook, t: Template, period: Period): Worksh
   lines.forEach(([text, color], i) => {
     const r = i + 1;
     ws.getCell(r, 2).value = text;
-    ws.getCell(r, 2).font = font(12, { bold: i === 0 || i === 5 });
+    ws.getCell(r, 2).font = font(12, { bold: i === 0 || text === "Chú giải màu:" });
+    ws.getCell(r, 2).alignment = { wrapText: true, vertical: "top" };
     if (color) ws.getCell(r, 1).fill = FILL(color);
   });
   return ws;
@@ -238,5 +269,6 @@ export async function writeDataSheetXlsx(
   wb.creator = "Tổng hợp báo cáo";
   addDataSheet(wb, t, periodId, opts);
   addGuideSheet(wb, t, findPeriod(t, periodId));
+  escapeWorkbookText(wb);
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

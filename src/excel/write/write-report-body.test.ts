@@ -16,13 +16,15 @@ const table = (widths: number[], rows: (string | number | null)[][] = []): Repor
 });
 
 describe("minimumWidths", () => {
-  it("asks room for a date or a number on one line, but not for the spanning last column", () => {
-    const min = minimumWidths(
-      [table([8, 36, 11, 11], [["III.1.1", "Xây dựng kế hoạch", "31/03/2023", "31/12/2023"]])],
-      4,
-    );
+  it("asks room for a date or a number on one line, but not for a last column spanning to the grid's end", () => {
+    const t = table([8, 36, 11, 11], [["III.1.1", "Xây dựng kế hoạch", "31/03/2023", "31/12/2023"]]);
+    const min = minimumWidths([t], 5);
     expect(min[2]).toBeGreaterThanOrEqual(10);
     expect(min[3]).toBe(4);
+  });
+  it("asks room for the last column of a table as wide as the grid (it spans nothing)", () => {
+    const t = table([8, 36, 11, 11], [["III.1.1", "Xây dựng kế hoạch", "31/03/2023", "31/12/2023"]]);
+    expect(minimumWidths([t], 4)[3]).toBeGreaterThanOrEqual(10);
   });
 });
 

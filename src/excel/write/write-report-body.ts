@@ -46,7 +46,8 @@ export function minimumWidths(tables: ReportTable[], n: number): number[] {
       Math.max(
         4,
         ...tables
-          .filter((t) => j < t.columns.length - 1)
+          // A last column spans to the grid's end, unless the table is as wide as the grid.
+          .filter((t) => j < t.columns.length - 1 || t.columns.length === n)
           .flatMap((t) => [t.columns[j].header, ...t.rows.map((r) => r[j])].map(longestToken)),
       ),
     ),
@@ -201,8 +202,9 @@ export function writeTable(ws: Worksheet, t: ReportTable, r: number, n: number, 
   ) => {
     if (span(c) > c + 1) ws.mergeCells(row, c + 1, row, span(c));
     const cell = ws.getCell(row, c + 1);
-    setText(cell, v, font(size, { bold }), { horizontal: align });
-    if (typeof v === "number") cell.numFmt = Number.isInteger(v) ? "#,##0" : "#,##0.##";
+    // A figure here is only read: written as Vietnamese-notation text it prints "19.326" and
+    // "2.405,69" on every computer, where a number format follows the viewer's locale.
+    setText(cell, typeof v === "number" ? vnNumber(v) : v, font(size, { bold }), { horizontal: align });
     for (let x = c + 1; x <= span(c); x++) ws.getCell(row, x).border = THIN;
   };
   const cellWidth = (c: number) => widths.slice(c, span(c)).reduce((a, b) => a + b, 0);

@@ -1,6 +1,7 @@
 /** Builds the compiled report workbook (Báo cáo, Phụ lục I, Phụ lục II) as .xlsx bytes. */
 import type { ReportModel } from "../../core/report/report-model.js";
 import { embedResult } from "../read/embedded-result.js";
+import { escapeWorkbookText } from "./escape-ooxml-text.js";
 import { loadExcelJS } from "../read/load-exceljs.js";
 import { writeAppendixFigures } from "./write-appendix-figures.js";
 import { writeAppendixProblems } from "./write-appendix-problems.js";
@@ -21,6 +22,7 @@ export async function writeReportXlsx(model: ReportModel, opts: { embed?: unknow
   writeAppendixFigures(wb.addWorksheet(REPORT_SHEETS[1]), model);
   writeAppendixProblems(wb.addWorksheet(REPORT_SHEETS[2]), model);
   if (opts.embed !== undefined) embedResult(wb, opts.embed);
+  escapeWorkbookText(wb);
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }

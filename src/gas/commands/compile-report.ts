@@ -211,11 +211,11 @@ export function compileData(d: PeriodData): CompileResult {
 
 /** Counts of a compile for messages and the log. */
 export function compileCounts(result: CompileResult): { line: string; log: string } {
-  const counts = { "on-time": 0, late: 0, pending: 0, overdue: 0 };
+  const counts = { "on-time": 0, late: 0, undated: 0, pending: 0, overdue: 0 };
   for (const s of result.statuses) counts[s.status]++;
   const errors = result.problems.filter((p) => p.severity === "error").length;
   return {
-    line: `${result.statuses.length} đơn vị: ${counts["on-time"]} nộp đúng hạn, ${counts.late} nộp muộn, ${counts.pending} chưa nộp (còn hạn), ${counts.overdue} chưa nộp (quá hạn).`,
+    line: `${result.statuses.length} đơn vị: ${counts["on-time"]} nộp đúng hạn, ${counts.late} nộp muộn, ${counts.undated ? `${counts.undated} đã nộp không rõ thời gian, ` : ""}${counts.pending} chưa nộp (còn hạn), ${counts.overdue} chưa nộp (quá hạn).`,
     log: `${result.statuses.length} đơn vị; ${result.countedUnits.length} được tổng hợp; ${errors} lỗi, ${result.problems.length - errors} lưu ý`,
   };
 }

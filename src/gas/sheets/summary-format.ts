@@ -14,6 +14,7 @@ export const SUMMARY_HEADER_BG = "#cfe2f3";
 export const STATUS_COLORS: Record<SubmissionStatus, string> = {
   "on-time": HIGHLIGHT_COLORS.onTime,
   late: HIGHLIGHT_COLORS.late,
+  undated: HIGHLIGHT_COLORS.dueSoon,
   pending: HIGHLIGHT_COLORS.dueSoon,
   overdue: HIGHLIGHT_COLORS.overdue,
 };

@@ -18,7 +18,7 @@ import { compileGrid } from "../../core/compile/compile.js";
 import { isoDateTime } from "../../core/vn/dates.js";
 import { AppError } from "../../core/model/problem.js";
 import type { Period, Template } from "../../core/model/template-schema.js";
-import { compileCounts, LAST_PERIOD_KEY, readWithinBudget } from "./compile-report.js";
+import { compileCounts, LAST_PERIOD_KEY, readWithinBudget } from "../sheets/period-data.js";
 import { AGGREGATE_LABELS } from "../../core/template/config-grid.js";
 import { dataSheetName, findDataSheet, setupDataSheet } from "../sheets/data-sheet.js";
 import { gridChecksum } from "../platform/digest.js";

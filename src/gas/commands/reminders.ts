@@ -18,7 +18,7 @@ import {
   type ReminderPlan,
 } from "../../core/sheet-life/reminders.js";
 import type { Period, Template } from "../../core/model/template-schema.js";
-import { readWithinBudget } from "./compile-report.js";
+import { readWithinBudget } from "../sheets/period-data.js";
 import { dataSheetName, findDataSheet } from "../sheets/data-sheet.js";
 import { withDocumentLock } from "../platform/doc-lock.js";
 import { currentUser, LOG_ACTIONS, tryAppendLog, type LogEntry } from "../sheets/log-sheet.js";

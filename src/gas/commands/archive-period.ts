@@ -22,7 +22,7 @@ import { compileCounts, LAST_PERIOD_KEY, readWithinBudget } from "../sheets/peri
 import { AGGREGATE_LABELS } from "../../core/template/config-grid.js";
 import { dataSheetName, findDataSheet, setupDataSheet } from "../sheets/data-sheet.js";
 import { gridChecksum } from "../platform/digest.js";
-import { withDocumentLock } from "../platform/doc-lock.js";
+import { menuCommand } from "../ui/menu-command.js";
 import { currentUser, LOG_ACTIONS, tryAppendLog } from "../sheets/log-sheet.js";
 import { protectionRun, protectNewSheet, type ProtectionRun } from "../sheets/protections.js";
 import { logError } from "../platform/redact.js";
@@ -30,7 +30,7 @@ import { replaceSheet } from "../sheets/safe-write.js";
 import { growNewSheet } from "../sheets/sheet-size.js";
 import { fromSheet, toSheetText } from "../sheets/sheet-values.js";
 import { loadTemplate } from "../sheets/template-store.js";
-import { APP_TITLE, BUSY_MESSAGE, userMessage } from "../platform/ui-messages.js";
+import { APP_TITLE, userMessage } from "../platform/ui-messages.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -275,20 +275,12 @@ function openNewPeriod(ui: Ui): void {
  * A fault anywhere before the archive is complete leaves the data sheet as it was.
  */
 export function moKyBaoCaoMoi(): void {
-  const ui = SpreadsheetApp.getUi();
-  withDocumentLock<void>(
-    2000,
-    () => void ui.alert(APP_TITLE, BUSY_MESSAGE, ui.ButtonSet.OK),
-    () => {
-      try {
-        openNewPeriod(ui);
-      } catch (err) {
-        ui.alert(
-          APP_TITLE,
-          `Chưa mở được kỳ báo cáo mới; trang số liệu vẫn giữ nguyên.\n${userMessage(err)}`,
-          ui.ButtonSet.OK,
-        );
-      }
+  menuCommand(
+    {
+      name: "moKyBaoCaoMoi",
+      lock: 2000,
+      failure: (err) => `Chưa mở được kỳ báo cáo mới; trang số liệu vẫn giữ nguyên.\n${userMessage(err)}`,
     },
+    (ui) => openNewPeriod(ui!),
   );
 }

@@ -4,12 +4,12 @@ import { buildColumns, LAYOUT } from "../../core/template/columns.js";
 import { buildReportModel } from "../../core/report/report-model.js";
 import { writeReportXlsx } from "../../excel/write/write-report.js";
 import { toSignedBytes } from "../platform/bytes.js";
-import { withDocumentLock } from "../platform/doc-lock.js";
 import { renderDownloadDialog, XLSX_MIME } from "../ui/download-dialog.js";
 import { notesForEdit } from "../sheets/edit-notes.js";
 import { safeFileName } from "../platform/file-name.js";
 import { currentUser, LOG_ACTIONS, LOG_SHEET, tryAppendLog } from "../sheets/log-sheet.js";
-import { compileCounts, compileData, readPeriodData } from "../sheets/period-data.js";
+import { compileCounts, compileData, type PeriodData, readPeriodData } from "../sheets/period-data.js";
+import { menuCommand } from "../ui/menu-command.js";
 import { a1Of } from "../sheets/protections.js";
 import { storeReport } from "../ui/report-store.js";
 import { writeSummarySheet } from "../sheets/summary-sheet.js";
@@ -17,58 +17,55 @@ import { APP_TITLE, BUSY_MESSAGE, userMessage } from "../platform/ui-messages.js
 
 export { BUSY_MESSAGE };
 
-async function compileNow(ui: GoogleAppsScript.Base.Ui): Promise<void> {
-  let summaryWritten = false;
-  try {
-    const ss = SpreadsheetApp.getActive();
-    // The one progress toast: it names the period once it is known; the dialog says when it is done.
-    const data = readPeriodData(ss, true, (line) => ss.toast(line, APP_TITLE, 60));
-    const result = compileData(data);
-    // The file first: nothing is written to the spreadsheet before the report exists.
-    const model = buildReportModel(data.template, result);
-    const bytes = await writeReportXlsx(model);
-    const fileName = safeFileName(model.fileName);
-    const blob = Utilities.newBlob(toSignedBytes(bytes), XLSX_MIME, fileName);
-    const token = storeReport({ fileName, mimeType: XLSX_MIME, base64: Utilities.base64Encode(blob.getBytes()) });
-    const user = currentUser();
-    const summary = writeSummarySheet(ss, data.template, data.period, result, {
-      compiledAt: data.asOf,
-      updatedBy: user,
+/** Whether a compile got as far as rewriting "Tổng hợp" (the failure alert says what is left). */
+interface CompileState {
+  summaryWritten: boolean;
+}
+
+async function compileNow(ui: GoogleAppsScript.Base.Ui, state: CompileState): Promise<void> {
+  const ss = SpreadsheetApp.getActive();
+  // The one progress toast: it names the period once it is known; the dialog says when it is done.
+  const data = readPeriodData(ss, true, (line) => ss.toast(line, APP_TITLE, 60));
+  const result = compileData(data);
+  // The file first: nothing is written to the spreadsheet before the report exists.
+  const model = buildReportModel(data.template, result);
+  const bytes = await writeReportXlsx(model);
+  const fileName = safeFileName(model.fileName);
+  const blob = Utilities.newBlob(toSignedBytes(bytes), XLSX_MIME, fileName);
+  const token = storeReport({ fileName, mimeType: XLSX_MIME, base64: Utilities.base64Encode(blob.getBytes()) });
+  const user = currentUser();
+  const summary = writeSummarySheet(ss, data.template, data.period, result, {
+    compiledAt: data.asOf,
+    updatedBy: user,
+    checksum: data.checksum,
+  });
+  state.summaryWritten = true;
+  const counts = compileCounts(result);
+  const tampered = data.archive && data.archive.checksum !== data.checksum;
+  const logWarning = tryAppendLog(ss, [
+    {
+      action: LOG_ACTIONS.compile,
+      user: user || undefined,
+      period: data.period.label,
+      counts: counts.log,
       checksum: data.checksum,
-    });
-    summaryWritten = true;
-    const counts = compileCounts(result);
-    const tampered = data.archive && data.archive.checksum !== data.checksum;
-    const logWarning = tryAppendLog(ss, [
-      {
-        action: LOG_ACTIONS.compile,
-        user: user || undefined,
-        period: data.period.label,
-        counts: counts.log,
-        checksum: data.checksum,
-        note: data.archive ? `Từ trang "${data.sheetName}"${tampered ? "; số liệu khác lúc lưu trữ" : ""}` : "",
-      },
-    ]);
-    const lines = [
-      `Kỳ báo cáo: ${data.period.label}${data.archive ? ` (tổng hợp lại từ trang "${data.sheetName}")` : ""}.`,
-      counts.line,
-      `${summary.problems} vấn đề cần xử lý (xem trang "Tổng hợp" và Phụ lục II).`,
-      `Mã kiểm tra số liệu: ${shortChecksum(data.checksum)}… (hai lần tổng hợp cùng mã là cùng một số liệu; mã đầy đủ trong trang "${LOG_SHEET}").`,
-    ];
-    if (tampered)
-      lines.push(
-        `CẢNH BÁO: số liệu trong trang lưu trữ khác với lúc lưu trữ (mã kiểm tra lúc lưu trữ ${shortChecksum(data.archive!.checksum)}…): trang đã bị sửa.`,
-      );
-    if (summary.warning) lines.push(summary.warning);
-    if (logWarning) lines.push(logWarning);
-    const html = renderDownloadDialog({ token, fileName, summary: lines });
-    ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(560).setHeight(340), "Tải báo cáo tổng hợp");
-  } catch (err) {
-    const state = summaryWritten
-      ? `trang "Tổng hợp" đã được cập nhật đầy đủ nhưng chưa mở được hộp thoại tải tệp; hãy chạy lại để tải`
-      : `trang "Tổng hợp" cũ vẫn giữ nguyên`;
-    ui.alert(APP_TITLE, `Không tổng hợp được báo cáo; ${state}.\n${userMessage(err)}`, ui.ButtonSet.OK);
-  }
+      note: data.archive ? `Từ trang "${data.sheetName}"${tampered ? "; số liệu khác lúc lưu trữ" : ""}` : "",
+    },
+  ]);
+  const lines = [
+    `Kỳ báo cáo: ${data.period.label}${data.archive ? ` (tổng hợp lại từ trang "${data.sheetName}")` : ""}.`,
+    counts.line,
+    `${summary.problems} vấn đề cần xử lý (xem trang "Tổng hợp" và Phụ lục II).`,
+    `Mã kiểm tra số liệu: ${shortChecksum(data.checksum)}… (hai lần tổng hợp cùng mã là cùng một số liệu; mã đầy đủ trong trang "${LOG_SHEET}").`,
+  ];
+  if (tampered)
+    lines.push(
+      `CẢNH BÁO: số liệu trong trang lưu trữ khác với lúc lưu trữ (mã kiểm tra lúc lưu trữ ${shortChecksum(data.archive!.checksum)}…): trang đã bị sửa.`,
+    );
+  if (summary.warning) lines.push(summary.warning);
+  if (logWarning) lines.push(logWarning);
+  const html = renderDownloadDialog({ token, fileName, summary: lines });
+  ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(560).setHeight(340), "Tải báo cáo tổng hợp");
 }
 
 /**
@@ -81,15 +78,40 @@ async function compileNow(ui: GoogleAppsScript.Base.Ui): Promise<void> {
  * dialog shows the end. Eleven Spreadsheet calls in all from the period's sheet, twelve from
  * another, whatever the number of units (test/gas/call-counts.test.ts).
  */
-export function tongHopBaoCao(): Promise<void> | void {
-  const ui = SpreadsheetApp.getUi();
-  return withDocumentLock<Promise<void> | void>(
-    500,
-    () => {
-      ui.alert(APP_TITLE, BUSY_MESSAGE, ui.ButtonSet.OK);
+export function tongHopBaoCao(): Promise<void> | undefined {
+  const state: CompileState = { summaryWritten: false };
+  return menuCommand<Promise<void>>(
+    {
+      name: "tongHopBaoCao",
+      lock: 500,
+      failure: (err) =>
+        `Không tổng hợp được báo cáo; ${
+          state.summaryWritten
+            ? `trang "Tổng hợp" đã được cập nhật đầy đủ nhưng chưa mở được hộp thoại tải tệp; hãy chạy lại để tải`
+            : `trang "Tổng hợp" cũ vẫn giữ nguyên`
+        }.\n${userMessage(err)}`,
     },
-    () => compileNow(ui),
+    (ui) => compileNow(ui!, state),
   );
+}
+
+/** Writes or clears the notes of every unit cell of the read data sheet in one call; the number of bad cells. */
+function recheckNotes(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, data: PeriodData): number {
+  const rows = data.values.length - LAYOUT.firstDataRow + 1;
+  if (rows <= 0 || data.archive) return 0;
+  const keys = (data.values[LAYOUT.keyRow - 1] ?? []).map((k) => (typeof k === "string" ? k.trim() : ""));
+  const byKey = new Map(buildColumns(data.template).map((c) => [c.key, c]));
+  const range = ss.getRange(
+    `'${data.sheetName.replace(/'/g, "''")}'!${a1Of(LAYOUT.firstDataRow, 1, rows, keys.length)}`,
+  );
+  const notes = range.getNotes();
+  const r = notesForEdit(
+    keys.map((k) => byKey.get(k)),
+    data.grid.slice(LAYOUT.firstDataRow - 1),
+    notes,
+  );
+  if (r.changed) range.setNotes(r.notes);
+  return r.errors;
 }
 
 /**
@@ -97,42 +119,20 @@ export function tongHopBaoCao(): Promise<void> | void {
  * call and says how many problems there are.
  */
 export function kiemTraDuLieu(): void {
-  const ui = SpreadsheetApp.getUi();
-  withDocumentLock<unknown>(
-    500,
-    () => ui.alert(APP_TITLE, BUSY_MESSAGE, ui.ButtonSet.OK),
-    () => {
-      try {
-        const ss = SpreadsheetApp.getActive();
-        const data = readPeriodData(ss, false);
-        const rows = data.values.length - LAYOUT.firstDataRow + 1;
-        let bad = 0;
-        if (rows > 0 && !data.archive) {
-          const keys = (data.values[LAYOUT.keyRow - 1] ?? []).map((k) => (typeof k === "string" ? k.trim() : ""));
-          const byKey = new Map(buildColumns(data.template).map((c) => [c.key, c]));
-          const range = ss.getRange(
-            `'${data.sheetName.replace(/'/g, "''")}'!${a1Of(LAYOUT.firstDataRow, 1, rows, keys.length)}`,
-          );
-          const notes = range.getNotes();
-          const r = notesForEdit(
-            keys.map((k) => byKey.get(k)),
-            data.grid.slice(LAYOUT.firstDataRow - 1),
-            notes,
-          );
-          if (r.changed) range.setNotes(r.notes);
-          bad = r.errors;
-        }
-        const result = compileData(data);
-        const errors = result.problems.filter((p) => p.severity === "error").length;
-        const warnings = result.problems.length - errors;
-        return ui.alert(
-          APP_TITLE,
-          `Kỳ ${data.period.label}: ${errors} lỗi, ${warnings} lưu ý.\n${bad} ô sai đã được ghi chú (tam giác đen ở góc ô).\nChạy Tổng hợp báo cáo để xem danh sách đầy đủ trong trang "Tổng hợp".`,
-          ui.ButtonSet.OK,
-        );
-      } catch (err) {
-        return ui.alert(APP_TITLE, `Không kiểm tra được dữ liệu.\n${userMessage(err)}`, ui.ButtonSet.OK);
-      }
+  menuCommand(
+    { name: "kiemTraDuLieu", lock: 500, failure: (err) => `Không kiểm tra được dữ liệu.\n${userMessage(err)}` },
+    (ui) => {
+      const ss = SpreadsheetApp.getActive();
+      const data = readPeriodData(ss, false);
+      const bad = recheckNotes(ss, data);
+      const result = compileData(data);
+      const errors = result.problems.filter((p) => p.severity === "error").length;
+      const warnings = result.problems.length - errors;
+      ui!.alert(
+        APP_TITLE,
+        `Kỳ ${data.period.label}: ${errors} lỗi, ${warnings} lưu ý.\n${bad} ô sai đã được ghi chú (tam giác đen ở góc ô).\nChạy Tổng hợp báo cáo để xem danh sách đầy đủ trong trang "Tổng hợp".`,
+        ui!.ButtonSet.OK,
+      );
     },
   );
 }

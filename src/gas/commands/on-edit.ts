@@ -9,6 +9,7 @@ import { fromSheet } from "../sheets/sheet-values.js";
 import { SUMMARY_SHEET } from "../sheets/summary-grid.js";
 import { forgetTemplate, loadTemplate } from "../sheets/template-store.js";
 import { APP_TITLE } from "../platform/ui-messages.js";
+import { menuCommand } from "../ui/menu-command.js";
 
 /** How long an edit waits for the document lock before giving up (simple triggers may run 30 s). */
 export const STAMP_LOCK_MS = 10_000;
@@ -72,60 +73,61 @@ function editContext(
  */
 export function onEdit(e: EditEvent): void {
   if (!e?.range) return;
-  try {
-    const sheet = e.range.getSheet();
-    const sheetName = sheet.getName();
-    if (sheetName === CONFIG_SHEET) {
-      forgetTemplate();
-      return;
-    }
-    if (SKIPPED.has(sheetName) || isArchiveName(sheetName)) return;
-    const raw = e.range.getValues();
-    const ctx = editContext(e.range, sheet, raw);
-    if (!ctx) return;
-    const template = loadTemplate(e.source);
-    const byKey = new Map<string, ColumnSpec>(buildColumns(template).map((c) => [c.key, c]));
-    const editedKeys = ctx.keys.slice(ctx.column - 1, ctx.column - 1 + ctx.numColumns);
-    const columns = editedKeys.map((k) => byKey.get(k));
-    if (columns.every((c) => !c)) return;
+  menuCommand({ name: "onEdit", ui: false }, () => checkEdit(e));
+}
 
-    const values = fromSheet(raw);
-    const notes = ctx.range.getNotes();
-    const result = notesForEdit(columns, values, notes);
-    if (result.changed) ctx.range.setNotes(result.notes);
+/** The work of {@link onEdit}. */
+function checkEdit(e: EditEvent): void {
+  const sheet = e.range.getSheet();
+  const sheetName = sheet.getName();
+  if (sheetName === CONFIG_SHEET) {
+    forgetTemplate();
+    return;
+  }
+  if (SKIPPED.has(sheetName) || isArchiveName(sheetName)) return;
+  const raw = e.range.getValues();
+  const ctx = editContext(e.range, sheet, raw);
+  if (!ctx) return;
+  const template = loadTemplate(e.source);
+  const byKey = new Map<string, ColumnSpec>(buildColumns(template).map((c) => [c.key, c]));
+  const editedKeys = ctx.keys.slice(ctx.column - 1, ctx.column - 1 + ctx.numColumns);
+  const columns = editedKeys.map((k) => byKey.get(k));
+  if (columns.every((c) => !c)) return;
 
-    const changes = submissionChanges(editedKeys, values);
-    const stampAt = ctx.keys.indexOf(COLUMN_KEYS.submittedAt) + 1;
-    if (changes.length && stampAt > 0) {
-      // Under the document lock: never in the middle of a compile or an archive, which would
-      // read a row half submitted. Read and written in one call each, so a failure writes nothing.
-      const lock = LockService.getDocumentLock();
-      if (!lock.tryLock(STAMP_LOCK_MS)) {
-        e.source.toast(STAMP_BUSY_MESSAGE, APP_TITLE, 15);
-      } else {
-        try {
-          const stampRange = ctx.sheet.getRange(ctx.row, stampAt, ctx.numRows, 1);
-          const old = stampRange.getValues();
-          const now = new Date();
-          const next = changes.map((c, i) => [c.submitted ? (old[i][0] === "" ? now : old[i][0]) : ""]);
-          if (next.some((v, i) => v[0] !== old[i][0])) stampRange.setValues(next);
-        } catch (err) {
-          logError("onEdit", err);
-          e.source.toast(STAMP_FAILED_MESSAGE, APP_TITLE, 15);
-        } finally {
-          lock.releaseLock();
-        }
+  const values = fromSheet(raw);
+  const notes = ctx.range.getNotes();
+  const result = notesForEdit(columns, values, notes);
+  if (result.changed) ctx.range.setNotes(result.notes);
+
+  const changes = submissionChanges(editedKeys, values);
+  const stampAt = ctx.keys.indexOf(COLUMN_KEYS.submittedAt) + 1;
+  if (changes.length && stampAt > 0) {
+    // Under the document lock: never in the middle of a compile or an archive, which would
+    // read a row half submitted. Read and written in one call each, so a failure writes nothing.
+    const lock = LockService.getDocumentLock();
+    if (!lock.tryLock(STAMP_LOCK_MS)) {
+      e.source.toast(STAMP_BUSY_MESSAGE, APP_TITLE, 15);
+    } else {
+      try {
+        const stampRange = ctx.sheet.getRange(ctx.row, stampAt, ctx.numRows, 1);
+        const old = stampRange.getValues();
+        const now = new Date();
+        const next = changes.map((c, i) => [c.submitted ? (old[i][0] === "" ? now : old[i][0]) : ""]);
+        if (next.some((v, i) => v[0] !== old[i][0])) stampRange.setValues(next);
+      } catch (err) {
+        logError("onEdit", err);
+        e.source.toast(STAMP_FAILED_MESSAGE, APP_TITLE, 15);
+      } finally {
+        lock.releaseLock();
       }
     }
-    if (result.errors > 0) {
-      e.source.toast(
-        `Có ${result.errors} ô chưa đúng. Di chuột vào ô có tam giác đen ở góc để xem hướng dẫn sửa.`,
-        APP_TITLE,
-        8,
-      );
-    }
-  } catch (err) {
-    logError("onEdit", err);
+  }
+  if (result.errors > 0) {
+    e.source.toast(
+      `Có ${result.errors} ô chưa đúng. Di chuột vào ô có tam giác đen ở góc để xem hướng dẫn sửa.`,
+      APP_TITLE,
+      8,
+    );
   }
 }
 
@@ -138,51 +140,52 @@ export function khiSuaBangTinh(e: EditEvent): void {
   if (!e?.range) return;
   // A one-cell edit that is not a tick or untick cannot be a submission: no call at all.
   if (e.value !== undefined && !/^(true|false)$/i.test(String(e.value))) return;
+  menuCommand({ name: "khiSuaBangTinh", ui: false }, () => recordSubmission(e));
+}
+
+/** The work of {@link khiSuaBangTinh}. */
+function recordSubmission(e: EditEvent): void {
+  const raw = e.range.getValues();
+  const ctx = editContext(e.range, e.range.getSheet(), raw);
+  if (!ctx) return;
+  const editedKeys = ctx.keys.slice(ctx.column - 1, ctx.column - 1 + ctx.numColumns);
+  const changes = submissionChanges(editedKeys, fromSheet(raw));
+  if (!changes.length) return;
+  const email =
+    (e.user && typeof e.user.getEmail === "function" ? e.user.getEmail() : "") ||
+    Session.getActiveUser().getEmail() ||
+    "";
+  const codeAt = ctx.keys.indexOf(COLUMN_KEYS.unitCode) + 1;
+  const stampAt = ctx.keys.indexOf(COLUMN_KEYS.submittedAt) + 1;
+  const codes =
+    codeAt > 0
+      ? ctx.sheet
+          .getRange(ctx.row, codeAt, ctx.numRows, 1)
+          .getValues()
+          .map((r) => String(r[0]))
+      : changes.map(() => "");
+  if (stampAt > 0 && email) {
+    ctx.sheet
+      .getRange(ctx.row, stampAt, ctx.numRows, 1)
+      .setNotes(changes.map((c) => [c.submitted ? `Người gửi: ${email}` : ""]));
+  }
+  // The log row is appended under the document lock: two units ticking at the same moment
+  // would otherwise both read the same last row and one line would overwrite the other.
+  const lock = LockService.getDocumentLock();
+  lock.waitLock(STAMP_LOCK_MS);
   try {
-    const raw = e.range.getValues();
-    const ctx = editContext(e.range, e.range.getSheet(), raw);
-    if (!ctx) return;
-    const editedKeys = ctx.keys.slice(ctx.column - 1, ctx.column - 1 + ctx.numColumns);
-    const changes = submissionChanges(editedKeys, fromSheet(raw));
-    if (!changes.length) return;
-    const email =
-      (e.user && typeof e.user.getEmail === "function" ? e.user.getEmail() : "") ||
-      Session.getActiveUser().getEmail() ||
-      "";
-    const codeAt = ctx.keys.indexOf(COLUMN_KEYS.unitCode) + 1;
-    const stampAt = ctx.keys.indexOf(COLUMN_KEYS.submittedAt) + 1;
-    const codes =
-      codeAt > 0
-        ? ctx.sheet
-            .getRange(ctx.row, codeAt, ctx.numRows, 1)
-            .getValues()
-            .map((r) => String(r[0]))
-        : changes.map(() => "");
-    if (stampAt > 0 && email) {
-      ctx.sheet
-        .getRange(ctx.row, stampAt, ctx.numRows, 1)
-        .setNotes(changes.map((c) => [c.submitted ? `Người gửi: ${email}` : ""]));
-    }
-    // The log row is appended under the document lock: two units ticking at the same moment
-    // would otherwise both read the same last row and one line would overwrite the other.
-    const lock = LockService.getDocumentLock();
-    lock.waitLock(STAMP_LOCK_MS);
-    try {
-      const now = new Date();
-      appendLog(
-        e.source,
-        changes.map((c, i) => ({
-          at: now,
-          user: email || "(không rõ email)",
-          action: c.submitted ? LOG_ACTIONS.submit : LOG_ACTIONS.unsubmit,
-          period: ctx.sheet.getName(),
-          unit: codes[i],
-        })),
-      );
-    } finally {
-      lock.releaseLock();
-    }
-  } catch (err) {
-    logError("khiSuaBangTinh", err);
+    const now = new Date();
+    appendLog(
+      e.source,
+      changes.map((c, i) => ({
+        at: now,
+        user: email || "(không rõ email)",
+        action: c.submitted ? LOG_ACTIONS.submit : LOG_ACTIONS.unsubmit,
+        period: ctx.sheet.getName(),
+        unit: codes[i],
+      })),
+    );
+  } finally {
+    lock.releaseLock();
   }
 }

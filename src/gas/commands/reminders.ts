@@ -20,7 +20,7 @@ import {
 import type { Period, Template } from "../../core/model/template-schema.js";
 import { readWithinBudget } from "../sheets/period-data.js";
 import { dataSheetName, findDataSheet } from "../sheets/data-sheet.js";
-import { withDocumentLock } from "../platform/doc-lock.js";
+import { menuCommand } from "../ui/menu-command.js";
 import { currentUser, LOG_ACTIONS, tryAppendLog, type LogEntry } from "../sheets/log-sheet.js";
 import { errorMessage, logError, redact } from "../platform/redact.js";
 import { fromSheet } from "../sheets/sheet-values.js";
@@ -240,9 +240,9 @@ function resultText(o: SendOutcome, p: TodayPlan): string {
  * daily trigger reminded meanwhile, gets nothing.
  */
 export function nhacHan(): void {
-  const ui = SpreadsheetApp.getUi();
   const started = Date.now();
-  try {
+  menuCommand({ name: "nhacHan", failure: (err) => `Không nhắc hạn được.\n${userMessage(err)}` }, (shown) => {
+    const ui = shown!;
     const ss = SpreadsheetApp.getActive();
     const p = planToday(ss, "manual");
     const text = previewText(p);
@@ -259,9 +259,14 @@ export function nhacHan(): void {
       return;
     }
     const previewed = new Set(p.send.map((r) => reminderKey(r.periodId, r.unitCode)));
-    withDocumentLock<void>(
-      10_000,
-      () => void ui.alert(APP_TITLE, `${BUSY_MESSAGE}\nChưa gửi email nào.`, ui.ButtonSet.OK),
+    // The lock only now: the preview above waits for a person, and must not hold up the units.
+    menuCommand(
+      {
+        name: "nhacHan",
+        lock: 10_000,
+        busy: `${BUSY_MESSAGE}\nChưa gửi email nào.`,
+        failure: (err) => `Không nhắc hạn được.\n${userMessage(err)}`,
+      },
       () => {
         const now = planToday(ss, "manual");
         now.send = now.send.filter((r) => previewed.has(reminderKey(r.periodId, r.unitCode)));
@@ -270,9 +275,7 @@ export function nhacHan(): void {
         ui.alert(APP_TITLE, [resultText(o, now), warning].filter(Boolean).join("\n"), ui.ButtonSet.OK);
       },
     );
-  } catch (err) {
-    ui.alert(APP_TITLE, `Không nhắc hạn được.\n${userMessage(err)}`, ui.ButtonSet.OK);
-  }
+  });
 }
 
 /**
@@ -282,60 +285,59 @@ export function nhacHan(): void {
  */
 export function nhacHanHangNgay(): void {
   const started = Date.now();
-  withDocumentLock<void>(
-    60_000,
-    () => console.warn("nhacHanHangNgay: bảng tính đang bận, bỏ qua lần nhắc hôm nay."),
+  menuCommand(
+    { name: "nhacHanHangNgay", lock: 60_000, ui: false, busy: "bảng tính đang bận, bỏ qua lần nhắc hôm nay." },
     () => {
-      try {
-        const ss = SpreadsheetApp.getActive();
-        const p = planToday(ss, "scheduled");
-        if (!p.send.length && !p.later.length) return;
-        const o = send(ss, p, started);
-        tryAppendLog(ss, logEntries(p, o, "scheduled"));
-      } catch (err) {
-        logError("nhacHanHangNgay", err);
-      }
+      const ss = SpreadsheetApp.getActive();
+      const p = planToday(ss, "scheduled");
+      if (!p.send.length && !p.later.length) return;
+      const o = send(ss, p, started);
+      tryAppendLog(ss, logEntries(p, o, "scheduled"));
     },
   );
 }
 
 /** Menu "Bật/tắt nhắc hạn tự động": creates or deletes this person's daily trigger, after asking. */
 export function batTatNhacHanTuDong(): void {
-  const ui = SpreadsheetApp.getUi();
-  try {
-    const ss = SpreadsheetApp.getActive();
-    const mine = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === DAILY_REMINDER_HANDLER);
-    if (mine.length) {
-      if (
-        ui.alert(
-          APP_TITLE,
-          `Nhắc hạn tự động đang bật (mỗi ngày khoảng ${REMINDER_HOUR}–${REMINDER_HOUR + 1} giờ sáng). Tắt nhắc hạn tự động?`,
-          ui.ButtonSet.YES_NO,
-        ) !== ui.Button.YES
-      )
+  menuCommand(
+    {
+      name: "batTatNhacHanTuDong",
+      failure: (err) => `Không bật/tắt được nhắc hạn tự động.\n${userMessage(err)}`,
+    },
+    (shown) => {
+      const ui = shown!;
+      const ss = SpreadsheetApp.getActive();
+      const mine = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === DAILY_REMINDER_HANDLER);
+      if (mine.length) {
+        if (
+          ui.alert(
+            APP_TITLE,
+            `Nhắc hạn tự động đang bật (mỗi ngày khoảng ${REMINDER_HOUR}–${REMINDER_HOUR + 1} giờ sáng). Tắt nhắc hạn tự động?`,
+            ui.ButtonSet.YES_NO,
+          ) !== ui.Button.YES
+        )
+          return;
+        mine.forEach((t) => ScriptApp.deleteTrigger(t));
+        const w = tryAppendLog(ss, [{ action: LOG_ACTIONS.reminderOff }]);
+        ui.alert(APP_TITLE, ["Đã tắt nhắc hạn tự động.", w].filter(Boolean).join("\n"), ui.ButtonSet.OK);
         return;
-      mine.forEach((t) => ScriptApp.deleteTrigger(t));
-      const w = tryAppendLog(ss, [{ action: LOG_ACTIONS.reminderOff }]);
-      ui.alert(APP_TITLE, ["Đã tắt nhắc hạn tự động.", w].filter(Boolean).join("\n"), ui.ButtonSet.OK);
-      return;
-    }
-    const t = loadTemplate(ss);
-    const days = (t.reminderDays ?? [])
-      .map((d) => (d < 0 ? `${-d} ngày trước hạn` : d === 0 ? "ngày hạn nộp" : `${d} ngày sau hạn`))
-      .join(", ");
-    const who = currentUser();
-    const ask = `Bật nhắc hạn tự động?\nMỗi ngày khoảng ${REMINDER_HOUR}–${REMINDER_HOUR + 1} giờ sáng, bảng tính gửi email nhắc các đơn vị chưa nộp vào các ngày: ${days || "(chưa đặt trong Cấu hình)"}. Email được gửi bằng tài khoản của bạn${who ? ` (${who})` : ""}, trong hạn mức email hằng ngày của tài khoản; mỗi đơn vị nhận nhiều nhất một email mỗi ngày cho mỗi kỳ.`;
-    if (ui.alert(APP_TITLE, ask, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
-    ScriptApp.newTrigger(DAILY_REMINDER_HANDLER).timeBased().everyDays(1).atHour(REMINDER_HOUR).create();
-    const w = tryAppendLog(ss, [
-      { action: LOG_ACTIONS.reminderOn, note: `Mỗi ngày lúc ${REMINDER_HOUR} giờ; ngày nhắc: ${days}` },
-    ]);
-    ui.alert(
-      APP_TITLE,
-      ["Đã bật nhắc hạn tự động. Kết quả mỗi lần gửi được ghi trong trang Nhật ký.", w].filter(Boolean).join("\n"),
-      ui.ButtonSet.OK,
-    );
-  } catch (err) {
-    ui.alert(APP_TITLE, `Không bật/tắt được nhắc hạn tự động.\n${userMessage(err)}`, ui.ButtonSet.OK);
-  }
+      }
+      const t = loadTemplate(ss);
+      const days = (t.reminderDays ?? [])
+        .map((d) => (d < 0 ? `${-d} ngày trước hạn` : d === 0 ? "ngày hạn nộp" : `${d} ngày sau hạn`))
+        .join(", ");
+      const who = currentUser();
+      const ask = `Bật nhắc hạn tự động?\nMỗi ngày khoảng ${REMINDER_HOUR}–${REMINDER_HOUR + 1} giờ sáng, bảng tính gửi email nhắc các đơn vị chưa nộp vào các ngày: ${days || "(chưa đặt trong Cấu hình)"}. Email được gửi bằng tài khoản của bạn${who ? ` (${who})` : ""}, trong hạn mức email hằng ngày của tài khoản; mỗi đơn vị nhận nhiều nhất một email mỗi ngày cho mỗi kỳ.`;
+      if (ui.alert(APP_TITLE, ask, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+      ScriptApp.newTrigger(DAILY_REMINDER_HANDLER).timeBased().everyDays(1).atHour(REMINDER_HOUR).create();
+      const w = tryAppendLog(ss, [
+        { action: LOG_ACTIONS.reminderOn, note: `Mỗi ngày lúc ${REMINDER_HOUR} giờ; ngày nhắc: ${days}` },
+      ]);
+      ui.alert(
+        APP_TITLE,
+        ["Đã bật nhắc hạn tự động. Kết quả mỗi lần gửi được ghi trong trang Nhật ký.", w].filter(Boolean).join("\n"),
+        ui.ButtonSet.OK,
+      );
+    },
+  );
 }

@@ -13,7 +13,7 @@ import { GasHarness, type HarnessOptions } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";
 import { spreadsheetCalls, type SpreadsheetCalls } from "./support/call-kinds.js";
 import { templateWithUnits, writeConfig } from "./support/config-fixture.js";
-import { at, lastAlert, OWNER, Q1 } from "./support/scenario.js";
+import { at, lastAlert, OWNER, Q1, useBundle } from "./support/scenario.js";
 
 /** The target: a compile's Spreadsheet calls in all (toasts and builders included), the same at any size. */
 const COMPILE_CALLS_TARGET = 12;
@@ -231,7 +231,7 @@ describe("Thiết lập bảng tính's calls per unit", () => {
 });
 
 describe("a set-up that runs out of time", () => {
-  beforeAll(() => ensureBuilt());
+  useBundle();
 
   it("stops with the rest of the rows locked for the Văn phòng, then resumes without re-checking what it finished", () => {
     const t = templateWithUnits(30);
@@ -268,7 +268,7 @@ describe("a set-up that runs out of time", () => {
 });
 
 describe("a set-up that stops in its second data sheet", () => {
-  beforeAll(() => ensureBuilt());
+  useBundle();
 
   it("resumes there without rewriting the first sheet, which it finished", () => {
     const t = templateWithUnits(30);
@@ -306,7 +306,7 @@ describe("a set-up that stops in its second data sheet", () => {
 });
 
 describe("a set-up too large for any run", () => {
-  beforeAll(() => ensureBuilt());
+  useBundle();
 
   it("is refused before any sheet is written, saying to split the units over several spreadsheets", () => {
     const t = templateWithUnits(14_000);

@@ -5,12 +5,12 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { safeFileName } from "../../src/gas/platform/file-name.js";
 import type { GasHarness } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";
 import { fixtureInput, fixtureTemplate, writeConfig } from "./support/config-fixture.js";
-import { at, EDITOR, H1, OWNER, Q1, setUp, type Scenario } from "./support/scenario.js";
+import { at, EDITOR, H1, OWNER, Q1, setUp, type Scenario, useScenario } from "./support/scenario.js";
 
 const ROOT = new URL("../../", import.meta.url);
 
@@ -62,10 +62,9 @@ describe("who may edit what", () => {
   let s: Scenario;
   let h: GasHarness;
 
-  beforeAll(async () => {
-    await ensureBuilt();
-    s = setUp();
-    h = s.h;
+  useScenario({}, async (x) => {
+    s = x;
+    h = x.h;
     s.submit("THPT01", { so_tin_bai: "5" });
     h.ss._active = h.sheet(Q1);
     await h.run("tongHopBaoCao");

@@ -1,5 +1,5 @@
 /**
- * Loads the built dist/gas/Code.js, as it is, into a bare V8 context (node:vm: ECMAScript
+ * Loads a built Code.js (the test build, see support/build-once.ts), as it is, into a bare V8 context (node:vm: ECMAScript
  * globals only, no setTimeout, no crypto) with in-memory fakes of the Apps Script services,
  * and plays people: the Văn phòng running menus, units typing into their rows.
  */
@@ -24,9 +24,12 @@ import { FakeHtmlService, FakeUi } from "./fake-ui.js";
 import { evaluate, parseFormula, type FValue } from "./formula.js";
 import { FakeUser, World } from "./world.js";
 
+/** Environment variable naming the test build of the bundle (set by test/gas/support/build-once.ts). */
+export const TEST_BUNDLE_ENV = "TONG_HOP_TEST_BUNDLE";
+
 /** Options of {@link GasHarness.load}. */
 export interface HarnessOptions {
-  /** Path of the bundle; default dist/gas/Code.js. */
+  /** Path of the bundle; default the test build (ensureBuilt), never dist/gas. */
   codePath?: string;
   /** The bundle's text (instead of a path). */
   code?: string;
@@ -126,8 +129,9 @@ export class GasHarness {
 
   /** Loads the bundle. */
   static load(opts: HarnessOptions = {}): GasHarness {
-    const code =
-      opts.code ?? readFileSync(opts.codePath ?? new URL("../../../dist/gas/Code.js", import.meta.url), "utf8");
+    const path = opts.codePath ?? process.env[TEST_BUNDLE_ENV];
+    if (opts.code === undefined && !path) throw new Error("no bundle: await ensureBuilt() (or useScenario) first");
+    const code = opts.code ?? readFileSync(path!, "utf8");
     return new GasHarness(code, opts);
   }
 

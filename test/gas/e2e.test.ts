@@ -216,7 +216,7 @@ describe("submitting", () => {
       ._grid()
       .filter((r) => r[2] === "Xác nhận gửi");
     expect(log.map((r) => [r[4], r[2], r[1], r[3]])).toEqual([
-      ["THPT01", "Xác nhận gửi", "(không rõ email)", Q1],
+      ["THPT01", "Xác nhận gửi", "Đơn vị THPT01 (không rõ email)", Q1],
       ["THPT03", "Xác nhận gửi", "thpt03@sgddt.edu.vn", Q1],
     ]);
   });

@@ -215,9 +215,15 @@ describe("Logger and console output", () => {
     h.run("nhacHan");
     h.locks._holdElsewhere();
     h.fireClockTriggers();
+    // The stamp is written without the document lock; make its write fail with personal data in the message.
+    h.faults.arm({
+      method: "Range.setValues",
+      sheet: Q1,
+      message: `Exception: cannot stamp for ${EDITOR.THPT03}, 0912345678`,
+    });
     s.type("THPT03", "xac_nhan_gui", true);
     h.locks._release();
-    expect(h.faults.fired.length).toBe(2);
+    expect(h.faults.fired.length).toBe(3);
     expect(h.consoleLines.length).toBeGreaterThanOrEqual(3);
     for (const line of h.consoleLines) expect(line).not.toMatch(/[\w.-]+@[\w-]+\.[\w.]+|(?:\+84|\b0)\d{9}\b/);
   });

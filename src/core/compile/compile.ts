@@ -7,7 +7,7 @@ import { mapGrid } from "../read/map-grid.js";
 import { AppError, type Problem } from "../model/problem.js";
 import { capProblems } from "../read/cap-problems.js";
 import { buildColumns, taskDateKey } from "../template/columns.js";
-import { submissionStatus } from "./submission-status.js";
+import { NO_TIME_VALUE, submissionStatus } from "./submission-status.js";
 import { taskDueDay, taskStatus } from "./task-status.js";
 import { findPeriod } from "../template/template.js";
 import type { Template } from "../model/template-schema.js";
@@ -75,6 +75,22 @@ export function compileRows(input: CompileRowsInput): CompileResult {
         fix: 'Đơn vị kiểm tra lại số liệu rồi tích ô "Xác nhận gửi" (trong tệp Excel: chọn Có).',
         row: r!.row,
         source: r!.source,
+      });
+    }
+    if (r?.submitted && !r.submittedAt) {
+      problems.push({
+        code: "submission.no-time",
+        severity: "warning",
+        unitCode: u.code,
+        unitName: u.name,
+        column: "Thời gian gửi",
+        columnKey: "thoi_gian_gui",
+        value: NO_TIME_VALUE,
+        message:
+          "Đơn vị đã xác nhận gửi nhưng chưa có thời gian gửi (không ghi được thời điểm tích); chưa tính là nộp muộn.",
+        fix: 'Văn phòng xem thời điểm đơn vị tích "Xác nhận gửi" trong trang Nhật ký (hoặc hỏi đơn vị) rồi ghi vào cột Thời gian gửi.',
+        row: r.row,
+        source: r.source,
       });
     }
     if (r?.submitted && r.submittedAt && r.submittedAt.slice(0, 10) > asOfDay) {

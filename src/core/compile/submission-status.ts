@@ -6,8 +6,12 @@ import type { Period } from "../model/template-schema.js";
 /** Days before a deadline when a unit that has not submitted is flagged "sắp đến hạn". */
 export const DUE_SOON_DAYS = 3;
 
+/** How a ticked row without "Thời gian gửi" is listed in Tổng hợp and Phụ lục II. */
+export const NO_TIME_VALUE = "đã xác nhận gửi nhưng chưa có thời gian gửi";
+
 /**
- * Submission status. `asOf` is "YYYY-MM-DD" or a wall-clock "YYYY-MM-DDTHH:mm:ss";
+ * Submission status. A submission without a time counts as on time (it is listed as a problem
+ * instead of being called late). `asOf` is "YYYY-MM-DD" or a wall-clock "YYYY-MM-DDTHH:mm:ss";
  * the deadline day ends at 23:59:59 local time.
  */
 export function submissionStatus(
@@ -18,9 +22,10 @@ export function submissionStatus(
 ): { status: SubmissionStatus; dueSoon: boolean } {
   const deadlineEnd = endOfDay(period.deadline);
   if (submitted) {
-    // A submission with no time is only provably on time while the deadline has not passed.
-    const when = submittedAt ?? asOf;
-    return { status: when <= deadlineEnd ? "on-time" : "late", dueSoon: false };
+    // A tick with no time (the stamp could not be written) is never judged late by default:
+    // the compile lists it as a problem for the Văn phòng to settle (see NO_TIME_VALUE).
+    if (!submittedAt) return { status: "on-time", dueSoon: false };
+    return { status: submittedAt <= deadlineEnd ? "on-time" : "late", dueSoon: false };
   }
   const asOfDay = asOf.slice(0, 10);
   if (asOf <= deadlineEnd || asOfDay <= period.deadline) {

@@ -1,5 +1,5 @@
 /** Creates or updates one period's data sheet: values, layout, validation, highlighting, protections. */
-import { LAYOUT, parseMarker } from "../../core/template/columns.js";
+import { COLUMN_KEYS, LAYOUT, parseMarker } from "../../core/template/columns.js";
 import type { Period, Template } from "../../core/model/template-schema.js";
 import { describeValidation } from "../../core/template/validation-rules.js";
 import { planDataSheet, type DataSheetPlan } from "./data-sheet-plan.js";
@@ -22,6 +22,9 @@ import { fromSheet, toSheetText } from "./sheet-values.js";
 import { columnNumberFormat, columnValidations } from "./validation-builder.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Description (after the prefix) of the protection of the "Thời gian gửi" column. */
+export const STAMP_PROTECTION = "Thời gian gửi";
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const HEADER_BG = "#cfe2f3";
@@ -183,6 +186,10 @@ function protectRows(
   const idWidth = plan.identityColumns.last - plan.identityColumns.first + 1;
   if (dataRows > 0)
     fixed(LAYOUT.firstDataRow, plan.identityColumns.first, dataRows, idWidth, `Cột định danh ${period.label}`);
+  // "Thời gian gửi" is written by the Văn phòng's edit trigger only: a unit can neither type nor paste over it.
+  const stampAt = plan.columns.findIndex((c) => c.key === COLUMN_KEYS.submittedAt) + 1;
+  if (dataRows > 0 && stampAt > 0)
+    fixed(LAYOUT.firstDataRow, stampAt, dataRows, 1, `${STAMP_PROTECTION} ${period.label}`);
 
   const signature = rowsSignature([run.me, ...run.office], plan.tableWidth, plan.rows);
   const trusted = opts.resume && opts.resume.signature === signature ? opts.resume.next : 0;

@@ -316,13 +316,19 @@ export class GasHarness {
   /**
    * Starts another execution (`other`, e.g. a second person's edit) right after the current
    * one's `nth` call of `method` ("Sheet.getLastRow") returns: the two overlap as they can in
-   * Apps Script. If the document lock is held at that moment, `other` waits for it, i.e. it
+   * Apps Script. If the script lock (the log's) or else the document lock is held at that moment, `other` waits for it, i.e. it
    * starts as soon as the lock is released (it would block in waitLock). Its own work before
    * taking the lock then runs after the holder's, which is safe for code that reads nothing it
    * later writes before taking the lock.
    */
   whenCalled(method: string, nth: number, other: () => void): void {
     this.faults.after(method, nth, () => {
+      // The log's own lock (the script lock) first: a log write is what a tick waits for.
+      const script = this.locks._script;
+      if (script.holder && !script.disabled) {
+        script.waiting.push(other);
+        return;
+      }
       const state = this.locks._document;
       if (state.holder && !state.disabled) state.waiting.push(other);
       else other();

@@ -160,7 +160,8 @@ function statusRules(
     ),
   );
   const identity = range(first, lastIdentity);
-  const when = sentAt ? `IF(ISNUMBER($${sentAt}${r}),$${sentAt}${r},NOW())` : "NOW()";
+  // A tick without a time (the stamp could not be written) is never shown late: the compile lists it instead.
+  const when = sentAt ? `IF(ISNUMBER($${sentAt}${r}),$${sentAt}${r},${deadline})` : "NOW()";
   const lateRanges = sentAt ? [identity, range(sentAt)] : [identity];
   rules.push(
     {

@@ -19,6 +19,7 @@ import { gridChecksum } from "../platform/digest.js";
 import { choosePeriod } from "./choose-period.js";
 import { dataSheetName } from "./data-sheet.js";
 import { plannedWidth } from "./data-sheet-plan.js";
+import { fillTimesFromLog } from "./log-times.js";
 import { fromSheet } from "./sheet-values.js";
 import { loadTemplate } from "./template-store.js";
 
@@ -178,8 +179,10 @@ export function readPeriodData(ss: Spreadsheet, remember: boolean, onStart?: OnC
     values = sheet.getSheetValues(1, 1, -1, -1);
   }
   assertCompileFits(ss, name, period, sizeOf(values));
-  const grid = fromSheet(values);
-  return { template, period, sheetName: name, values, grid, asOf, checksum: checksumOf(grid) };
+  const read = fromSheet(values);
+  // The checksum is of the sheet as it is; the compile also sees the times Nhật ký holds for ticks the trigger could not stamp.
+  const { grid } = fillTimesFromLog(ss, name, read);
+  return { template, period, sheetName: name, values, grid, asOf, checksum: checksumOf(read) };
 }
 
 /** Compiles read data. The source is named after the period's data sheet, also for an archive (it is that sheet's data). */

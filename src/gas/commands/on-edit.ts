@@ -10,6 +10,7 @@ import { SUMMARY_SHEET } from "../sheets/summary-grid.js";
 import { forgetTemplate, loadTemplate } from "../sheets/template-store.js";
 import { APP_TITLE } from "../platform/ui-messages.js";
 import { menuCommand } from "../ui/menu-command.js";
+import { isRecordedTrigger } from "../sheets/trigger-registry.js";
 
 const SKIPPED = new Set([LOG_SHEET, LEGACY_LOG_SHEET, SUMMARY_SHEET]);
 
@@ -135,7 +136,10 @@ export function khiSuaBangTinh(e: EditEvent): void {
   if (!e?.range) return;
   // A one-cell edit that is not a tick or untick cannot be a submission: no call at all.
   if (e.value !== undefined && !/^(true|false)$/i.test(String(e.value))) return;
-  menuCommand({ name: "khiSuaBangTinh", ui: false }, () => recordSubmission(e));
+  menuCommand({ name: "khiSuaBangTinh", ui: false }, () => {
+    // A second edit trigger (left by an older version) does nothing: every tick is stamped and logged once.
+    if (isRecordedTrigger("edit", (e as { triggerUid?: unknown }).triggerUid)) recordSubmission(e);
+  });
 }
 
 /** The work of {@link khiSuaBangTinh}. */

@@ -21,6 +21,13 @@ import type { Period, Template } from "../../core/model/template-schema.js";
 import { readWithinBudget } from "../sheets/period-data.js";
 import { dataSheetName, findDataSheet } from "../sheets/data-sheet.js";
 import { menuCommand } from "../ui/menu-command.js";
+import {
+  ensureTrigger,
+  isRecordedTrigger,
+  readTrigger,
+  removeOwnTrigger,
+  stillHasAccess,
+} from "../sheets/trigger-registry.js";
 import { currentUser, LOG_ACTIONS, tryAppendLog, type LogEntry } from "../sheets/log-sheet.js";
 import { errorMessage, logError, redact } from "../platform/redact.js";
 import { fromSheet } from "../sheets/sheet-values.js";
@@ -283,8 +290,10 @@ export function nhacHan(): void {
  * not submitted, within the quota, and logs it. Runs as the person who turned it on, without a
  * user interface (nothing here may call SpreadsheetApp.getUi()).
  */
-export function nhacHanHangNgay(): void {
+export function nhacHanHangNgay(e?: { triggerUid?: unknown }): void {
   const started = Date.now();
+  // A second daily trigger (left by an older version, or by a clerk) sends nothing: one e-mail per unit.
+  if (!isRecordedTrigger("daily-reminder", e?.triggerUid)) return;
   menuCommand(
     { name: "nhacHanHangNgay", lock: 60_000, ui: false, busy: "bảng tính đang bận, bỏ qua lần nhắc hôm nay." },
     () => {
@@ -308,6 +317,16 @@ export function batTatNhacHanTuDong(): void {
       const ui = shown!;
       const ss = SpreadsheetApp.getActive();
       const mine = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === DAILY_REMINDER_HANDLER);
+      const rec = readTrigger("daily-reminder");
+      // Someone else's reminders, still valid: only they can turn them off (nobody may delete another's trigger).
+      if (rec && rec.creator.toLowerCase() !== currentUser().toLowerCase() && stillHasAccess(ss, rec.creator)) {
+        ui.alert(
+          APP_TITLE,
+          `Nhắc hạn tự động đang được bật bằng tài khoản ${rec.creator} (email nhắc gửi từ tài khoản đó). Chỉ người đó tắt được; không bật thêm để các đơn vị không nhận hai email.`,
+          ui.ButtonSet.OK,
+        );
+        return;
+      }
       if (mine.length) {
         if (
           ui.alert(
@@ -317,7 +336,7 @@ export function batTatNhacHanTuDong(): void {
           ) !== ui.Button.YES
         )
           return;
-        mine.forEach((t) => ScriptApp.deleteTrigger(t));
+        removeOwnTrigger("daily-reminder", DAILY_REMINDER_HANDLER);
         const w = tryAppendLog(ss, [{ action: LOG_ACTIONS.reminderOff }]);
         ui.alert(APP_TITLE, ["Đã tắt nhắc hạn tự động.", w].filter(Boolean).join("\n"), ui.ButtonSet.OK);
         return;
@@ -329,13 +348,21 @@ export function batTatNhacHanTuDong(): void {
       const who = currentUser();
       const ask = `Bật nhắc hạn tự động?\nMỗi ngày khoảng ${REMINDER_HOUR}–${REMINDER_HOUR + 1} giờ sáng, bảng tính gửi email nhắc các đơn vị chưa nộp vào các ngày: ${days || "(chưa đặt trong Cấu hình)"}. Email được gửi bằng tài khoản của bạn${who ? ` (${who})` : ""}, trong hạn mức email hằng ngày của tài khoản; mỗi đơn vị nhận nhiều nhất một email mỗi ngày cho mỗi kỳ.`;
       if (ui.alert(APP_TITLE, ask, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
-      ScriptApp.newTrigger(DAILY_REMINDER_HANDLER).timeBased().everyDays(1).atHour(REMINDER_HOUR).create();
+      const made = ensureTrigger(ss, "daily-reminder", DAILY_REMINDER_HANDLER, () =>
+        ScriptApp.newTrigger(DAILY_REMINDER_HANDLER).timeBased().everyDays(1).atHour(REMINDER_HOUR).create(),
+      );
+      const stale =
+        made.kind === "repaired"
+          ? `Tài khoản ${made.stale.creator} (người đã bật nhắc hạn trước đây) không còn quyền với bảng tính; nhắc hạn nay chạy bằng tài khoản của bạn.`
+          : "";
       const w = tryAppendLog(ss, [
         { action: LOG_ACTIONS.reminderOn, note: `Mỗi ngày lúc ${REMINDER_HOUR} giờ; ngày nhắc: ${days}` },
       ]);
       ui.alert(
         APP_TITLE,
-        ["Đã bật nhắc hạn tự động. Kết quả mỗi lần gửi được ghi trong trang Nhật ký.", w].filter(Boolean).join("\n"),
+        ["Đã bật nhắc hạn tự động. Kết quả mỗi lần gửi được ghi trong trang Nhật ký.", stale, w]
+          .filter(Boolean)
+          .join("\n"),
         ui.ButtonSet.OK,
       );
     },

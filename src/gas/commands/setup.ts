@@ -15,6 +15,7 @@ import { fingerprint, readSetupProgress, saveSetupProgress, type SetupProgress }
 import { SUMMARY_SHEET } from "../sheets/summary-grid.js";
 import { bundledTemplates, cacheTemplate, readConfigSheet } from "../sheets/template-store.js";
 import { APP_TITLE, userMessage } from "../platform/ui-messages.js";
+import { ensureTrigger } from "../sheets/trigger-registry.js";
 import { menuCommand } from "../ui/menu-command.js";
 
 /** Time zone and locale the sheet must use: dates and "1.234" then read as the core expects. */
@@ -51,16 +52,22 @@ function chooseBundled(ui: GoogleAppsScript.Base.Ui): Template {
   return parseTemplate(pick.input, `mẫu ${pick.name}`);
 }
 
+/** The set-up line about the edit trigger that writes "Thời gian gửi", whoever runs set-up. */
 function ensureEditTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   try {
-    const has = ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === INSTALLABLE_EDIT_HANDLER);
-    if (!has) ScriptApp.newTrigger(INSTALLABLE_EDIT_HANDLER).forSpreadsheet(ss).onEdit().create();
-    return has
-      ? "Việc tự ghi email người gửi khi đơn vị tích Xác nhận gửi đã được bật từ trước."
-      : "Đã bật việc tự ghi email người gửi khi đơn vị tích Xác nhận gửi.";
+    const r = ensureTrigger(ss, "edit", INSTALLABLE_EDIT_HANDLER, () =>
+      ScriptApp.newTrigger(INSTALLABLE_EDIT_HANDLER).forSpreadsheet(ss).onEdit().create(),
+    );
+    if (r.kind === "created")
+      return `Đã bật việc tự ghi Thời gian gửi khi đơn vị tích Xác nhận gửi (chạy bằng tài khoản ${r.record.creator}).`;
+    if (r.kind === "exists")
+      return `Việc tự ghi Thời gian gửi khi đơn vị tích Xác nhận gửi đã được bật từ trước (tài khoản ${r.record.creator}).`;
+    if (r.kind === "other")
+      return `Việc tự ghi Thời gian gửi đang chạy bằng tài khoản ${r.record.creator}; không tạo thêm. Nếu tài khoản đó không còn quyền với bảng tính, hãy chạy lại Thiết lập bảng tính để chuyển sang tài khoản của bạn.`;
+    return `Tài khoản ${r.stale.creator} (người đã bật việc tự ghi Thời gian gửi) không còn quyền với bảng tính nên việc ghi đã ngừng; đã bật lại bằng tài khoản của bạn (${r.record.creator}).`;
   } catch (e) {
     // Google's own reason stays in brackets for the administrator; the sentence says what it means.
-    return `Chưa bật được việc tự ghi email người gửi (Google báo: ${(e as Error).message}); Thời gian gửi vẫn được ghi. Hãy chạy lại Thiết lập bảng tính và bấm Cho phép khi Google hỏi quyền.`;
+    return `Chưa bật được việc tự ghi Thời gian gửi (Google báo: ${(e as Error).message}); khi đơn vị tích Xác nhận gửi, Tổng hợp sẽ ghi "đã xác nhận gửi nhưng chưa có thời gian gửi". Hãy chạy lại Thiết lập bảng tính và bấm Cho phép khi Google hỏi quyền.`;
   }
 }
 

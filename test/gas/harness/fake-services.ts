@@ -471,8 +471,16 @@ export class FakeScriptApp extends Fake {
     this.auth();
     return new FakeTriggerBuilder(this, handler);
   }
+  /**
+   * Deletes one of the current user's triggers. Triggers belong to their creator: another user's
+   * cannot even be listed (getProjectTriggers returns "only the current user's triggers",
+   * https://developers.google.com/apps-script/reference/script/script-app#getProjectTriggers()),
+   * and deleting one throws.
+   */
   deleteTrigger(t: FakeTrigger): void {
     this.auth();
+    if (t._owner !== this._world.effectiveUser)
+      throw new Error("Exception: You do not have permission to delete this trigger; it belongs to another user.");
     this._triggers = this._triggers.filter((x) => x._id !== t._id);
   }
 }

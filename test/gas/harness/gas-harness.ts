@@ -70,6 +70,8 @@ export class GasHarness {
   readonly context: vm.Context;
   readonly boundary: Boundary;
   readonly consoleLines: string[] = [];
+  /** Ids of installable triggers that failed because their creator lost access. */
+  readonly failedTriggers: string[] = [];
   /** Milliseconds spent evaluating the bundle. */
   readonly loadMs: number;
 
@@ -260,9 +262,9 @@ export class GasHarness {
     );
     const range = this.boundary.wrap(sheet._range(p.row, p.column, numRows, numCols));
     const single = numRows === 1 && numCols === 1;
-    const event = (visible: string) =>
+    const event = (visible: string, triggerUid?: string) =>
       this.boundary.toScript({
-        authMode: "LIMITED",
+        ...(triggerUid ? { triggerUid, authMode: "FULL" } : { authMode: "LIMITED" }),
         range,
         source: this.boundary.wrap(this.ss),
         user: new FakeUser(visible),
@@ -279,7 +281,12 @@ export class GasHarness {
     const onEditMs = performance.now() - started;
     for (const t of this.scriptApp._triggers) {
       if (t._event !== "ON_EDIT") continue;
-      const e = event(this.world.revealEmails === "all" || this.world.inDomain(user) ? user : "");
+      // A trigger runs as its creator; one whose creator lost access to the spreadsheet fails every time.
+      if (!this.world.editors().includes(t._owner)) {
+        this.failedTriggers.push(t._id);
+        continue;
+      }
+      const e = event(this.world.revealEmails === "all" || this.world.inDomain(user) ? user : "", t._id);
       this.as(user, t._owner, "FULL", () => ctx[t._handler](e));
     }
     return { accepted: true, onEditMs };

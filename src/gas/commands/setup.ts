@@ -1,7 +1,15 @@
 /** Menu "Thiết lập bảng tính": Cấu hình from a bundled template, one data sheet per period, protections. */
 import { archiveSheetName, isArchiveName } from "../../core/sheet-life/archive.js";
 import { AppError } from "../../core/model/problem.js";
-import { MAX_SETUP_RUNS, planSetupRuns, SETUP_BUDGET_MS, type SetupRunPlan } from "../../core/sheet-life/run-budget.js";
+import {
+  MAX_SETUP_RUNS,
+  planSetupRuns,
+  SETUP_BUDGET_MS,
+  SETUP_COST,
+  type SetupCostModel,
+  type SetupRunPlan,
+} from "../../core/sheet-life/run-budget.js";
+import { measuredModel, recordRate } from "../sheets/measured-rate.js";
 import { parseTemplate } from "../../core/template/template.js";
 import type { Template } from "../../core/model/template-schema.js";
 import { CONFIG_SHEET, CONFIG_WIDTH } from "../../core/template/config-grid.js";
@@ -76,9 +84,9 @@ function ensureEditTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string
  * `periods` data sheets (set-up passes all of the template's: archived ones, which it skips,
  * make it an over-estimate).
  */
-export function setupPlan(t: Template, periods: number): SetupRunPlan {
+export function setupPlan(t: Template, periods: number, model: SetupCostModel = SETUP_COST): SetupRunPlan {
   const width = t.periods.length ? planDataSheet(t, t.periods[0].id).width : 0;
-  return planSetupRuns({ units: t.units.length, periods, dataWidth: width, configWidth: CONFIG_WIDTH });
+  return planSetupRuns({ units: t.units.length, periods, dataWidth: width, configWidth: CONFIG_WIDTH }, model);
 }
 
 /**
@@ -147,6 +155,8 @@ interface SheetsOutcome {
   first: GoogleAppsScript.Spreadsheet.Sheet | null;
   sheets: number;
   units: number;
+  /** Row protections created or rewritten (for the measured rate). */
+  protectedRows: number;
 }
 
 /**
@@ -161,9 +171,14 @@ function setUpDataSheets(
   deadline: number,
   lines: string[],
 ): SheetsOutcome {
-  const out: SheetsOutcome = { complete: true, first: null, sheets: 0, units: 0 };
+  const out: SheetsOutcome = { complete: true, first: null, sheets: 0, units: 0, protectedRows: 0 };
   template.periods.forEach((p, i) => {
     if (!out.complete) return;
+    // Elapsed time, whatever the model said: a sheet is not started once the run's own budget is spent.
+    if (Date.now() > deadline) {
+      out.complete = false;
+      return;
+    }
     // A closed period lives in its archive; set-up does not bring back an empty data sheet.
     const archive = ss.getSheetByName(archiveSheetName(p));
     if (archive && !findDataSheet(ss, template, p)) {
@@ -185,6 +200,7 @@ function setUpDataSheets(
     out.first ??= r.sheet;
     out.sheets++;
     out.units = Math.max(out.units, r.plan.rows.length);
+    out.protectedRows += r.protectedRows;
     lines.push(
       `${r.created ? "Đã tạo" : "Đã cập nhật"} trang "${r.sheet.getName()}": ${r.plan.rows.length} đơn vị${r.plan.carried ? `, giữ nguyên ${r.plan.carried} ô đã nhập` : ""}.`,
     );
@@ -219,7 +235,8 @@ function setUpSpreadsheet(
   const { template, createdConfig } = templateToSetUp(ss, ui);
   // Every protection of the run goes to the runner and the Văn phòng's e-mails of Cấu hình.
   const run = protectionRun(template);
-  const plan = setupPlan(template, template.periods.length);
+  // The model, slowed to this spreadsheet's measured speed when an earlier run measured it slower.
+  const plan = setupPlan(template, template.periods.length, measuredModel());
   if (!plan.fits) throw tooLarge(template, plan);
   if (createdConfig) writeConfigSheet(ss, template, run);
   else protectSheet(ss.getSheetByName(CONFIG_SHEET)!, CONFIG_SHEET, run);
@@ -238,6 +255,7 @@ function setUpSpreadsheet(
     ss.toast(note, APP_TITLE, 30);
   }
   const done = setUpDataSheets(ss, template, run, progress, started + SETUP_BUDGET_MS, lines);
+  recordRate(done.protectedRows * SETUP_COST.rowCalls, Date.now() - started);
   protectKeptSheets(ss, run);
   ensureLogSheet(ss, run);
   // insertSheet activates each new sheet; end on the first period's sheet, not the log.

@@ -11,6 +11,7 @@ import {
   reminderKey,
   reminderMail,
   remindablePeriods,
+  deadlineOffset,
   unpackLines,
   type Outstanding,
   type Reminder,
@@ -21,6 +22,7 @@ import type { Period, Template } from "../../core/model/template-schema.js";
 import { readWithinBudget } from "../sheets/period-data.js";
 import { dataSheetName, findDataSheet } from "../sheets/data-sheet.js";
 import { menuCommand } from "../ui/menu-command.js";
+import { type Carried, carriedFirst, loadCarried, saveCarried } from "../sheets/reminder-carry.js";
 import {
   ensureTrigger,
   isRecordedTrigger,
@@ -80,6 +82,8 @@ interface TodayPlan {
   links: Map<string, string>;
   /** Periods due today whose data sheet is missing (archived or not set up). */
   missing: Period[];
+  /** Reminders carried from earlier runs, oldest first. */
+  carried: Carried[];
 }
 
 function planToday(ss: Spreadsheet, mode: ReminderMode): TodayPlan {
@@ -90,7 +94,15 @@ function planToday(ss: Spreadsheet, mode: ReminderMode): TodayPlan {
   const links = new Map<string, string>();
   const missing: Period[] = [];
   const items: { period: Period; offset: number; outstanding: Outstanding[] }[] = [];
-  for (const { period, offset } of remindablePeriods(template, day, mode)) {
+  const props = PropertiesService.getDocumentProperties();
+  const carried = loadCarried(props);
+  const carriedPeriods = new Set(carried.map((c) => c.periodId));
+  // Today's reminder periods, and the periods of reminders an earlier run could not send (any day).
+  const due = remindablePeriods(template, day, mode);
+  for (const period of template.periods)
+    if (carriedPeriods.has(period.id) && !due.some((d) => d.period.id === period.id))
+      due.push({ period, offset: deadlineOffset(day, period) });
+  for (const { period, offset } of due) {
     const sheet = findDataSheet(ss, template, period);
     if (!sheet) {
       missing.push(period);
@@ -99,17 +111,20 @@ function planToday(ss: Spreadsheet, mode: ReminderMode): TodayPlan {
     links.set(period.id, `${url}#gid=${sheet.getSheetId()}`);
     const grid = fromSheet(readWithinBudget(ss, sheet, period));
     const result = compileGrid({ template, periodId: period.id, grid, asOf, source: `trang ${dataSheetName(period)}` });
+    const onlyCarried = !remindablePeriods(template, day, mode).some((d) => d.period.id === period.id);
     const outstanding = result.statuses
       .filter((s) => s.status === "pending" || s.status === "overdue")
+      .filter((s) => !onlyCarried || carried.some((c) => c.periodId === period.id && c.unitCode === s.unitCode))
       .map((s) => ({ unitCode: s.unitCode, draft: s.draft }));
     items.push({ period, offset, outstanding });
   }
-  const props = PropertiesService.getDocumentProperties();
   const ledger = loadLedger(props, day);
   const plan = planReminders(template, items, ledger);
+  // Reminders carried from earlier runs go first, oldest first: the quota serves them before today's.
+  plan.due = carriedFirst(plan.due, carried);
   const quota = plan.due.length ? MailApp.getRemainingDailyQuota() : 0;
   const { send, later } = fitQuota(plan.due, quota);
-  return { template, day, plan, send, later, quota, ledger, links, missing };
+  return { template, day, plan, send, later, quota, ledger, links, missing, carried };
 }
 
 /** What a sending run did. */
@@ -234,7 +249,7 @@ function resultText(o: SendOutcome, p: TodayPlan): string {
   const waiting = [...p.later, ...o.stopped];
   if (waiting.length)
     lines.push(
-      `Còn ${waiting.length} đơn vị chưa gửi (hết hạn mức email hoặc thời gian cho phép hôm nay): ${waiting.map((r) => r.unitCode).join(", ")}. Hãy chạy lại Nhắc hạn vào ngày mai.`,
+      `Còn ${waiting.length} đơn vị chưa gửi (hết hạn mức email hoặc thời gian cho phép hôm nay): ${waiting.map((r) => r.unitCode).join(", ")}. Các email này được giữ lại và gửi trước tiên ở lần nhắc sau (nhắc hạn tự động sáng mai, hoặc khi chạy lại Nhắc hạn).`,
     );
   return lines.join("\n");
 }
@@ -278,6 +293,7 @@ export function nhacHan(): void {
         const now = planToday(ss, "manual");
         now.send = now.send.filter((r) => previewed.has(reminderKey(r.periodId, r.unitCode)));
         const o = send(ss, now, started);
+        saveCarried(PropertiesService.getDocumentProperties(), now.carried, [...now.later, ...o.stopped], now.day);
         const warning = tryAppendLog(ss, logEntries(now, o, "manual"));
         ui.alert(APP_TITLE, [resultText(o, now), warning].filter(Boolean).join("\n"), ui.ButtonSet.OK);
       },
@@ -301,6 +317,7 @@ export function nhacHanHangNgay(e?: { triggerUid?: unknown }): void {
       const p = planToday(ss, "scheduled");
       if (!p.send.length && !p.later.length) return;
       const o = send(ss, p, started);
+      saveCarried(PropertiesService.getDocumentProperties(), p.carried, [...p.later, ...o.stopped], p.day);
       tryAppendLog(ss, logEntries(p, o, "scheduled"));
     },
   );

@@ -164,3 +164,18 @@ describe("log lines", () => {
     );
   });
 });
+
+describe("Hướng dẫn", () => {
+  useBundle();
+
+  it("explains untick and re-tick, the unverified-app screen, and claims no knowledge of who ticked", () => {
+    const s = setUp();
+    s.h.run("huongDan");
+    const text = s.h.ui._dialogs.at(-1)!.html.replace(/<[^>]+>/g, "");
+    expect(text).toContain("khi tích lại, Thời gian gửi là lúc tích lại");
+    expect(text).toContain("Google chưa xác minh ứng dụng này");
+    expect(text).toContain("Google Workspace của cơ quan");
+    expect(text).toContain("Đơn vị &lt;mã&gt; (không rõ email)");
+    expect(text).not.toMatch(/ghi email người gửi/);
+  });
+});

@@ -235,9 +235,11 @@ function setUpSpreadsheet(
   const { template, createdConfig } = templateToSetUp(ss, ui);
   // Every protection of the run goes to the runner and the Văn phòng's e-mails of Cấu hình.
   const run = protectionRun(template);
-  // The model, slowed to this spreadsheet's measured speed when an earlier run measured it slower.
-  const plan = setupPlan(template, template.periods.length, measuredModel());
+  const plan = setupPlan(template, template.periods.length);
   if (!plan.fits) throw tooLarge(template, plan);
+  // The same plan at this spreadsheet's measured speed, when an earlier run measured it slower than
+  // the model: it says how many runs to expect, but never refuses (each run stops by elapsed time anyway).
+  const measured = setupPlan(template, template.periods.length, measuredModel());
   if (createdConfig) writeConfigSheet(ss, template, run);
   else protectSheet(ss.getSheetByName(CONFIG_SHEET)!, CONFIG_SHEET, run);
   cacheTemplate(template);
@@ -249,8 +251,10 @@ function setUpSpreadsheet(
   const signature = setupSignature(run.me, template);
   const saved = readSetupProgress();
   const progress: SetupProgress = saved && saved.signature === signature ? saved : { signature, done: [] };
-  if (plan.runs > 1 && !saved) {
-    const note = `Bảng tính lớn (${template.units.length} đơn vị × ${template.periods.length} kỳ): Thiết lập cần khoảng ${plan.runs} lần chạy, mỗi lần dừng an toàn trước giới hạn 6 phút; hãy chạy lại đến khi báo xong.`;
+  const expected = measured.fits ? Math.max(plan.runs, measured.runs) : plan.runs;
+  if ((expected > 1 || !measured.fits) && !saved) {
+    const slow = measured.fits ? "" : " (theo tốc độ đo được ở lần chạy trước, có thể cần nhiều lần hơn)";
+    const note = `Bảng tính lớn (${template.units.length} đơn vị × ${template.periods.length} kỳ): Thiết lập cần khoảng ${expected} lần chạy${slow}, mỗi lần dừng an toàn trước giới hạn 6 phút; hãy chạy lại đến khi báo xong.`;
     lines.push(note);
     ss.toast(note, APP_TITLE, 30);
   }

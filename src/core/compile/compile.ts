@@ -26,6 +26,24 @@ export interface CompileRowsInput {
   includeDrafts?: boolean;
 }
 
+/** A ticked row with no "Thời gian gửi": listed for the Văn phòng, never judged late (see submissionStatus). */
+function noTimeProblem(u: { code: string; name: string }, r: { row?: number; source?: string }): Problem {
+  return {
+    code: "submission.no-time",
+    severity: "warning",
+    unitCode: u.code,
+    unitName: u.name,
+    column: "Thời gian gửi",
+    columnKey: "thoi_gian_gui",
+    value: NO_TIME_VALUE,
+    message:
+      "Đơn vị đã xác nhận gửi nhưng chưa có thời gian gửi (không ghi được thời điểm tích); chưa tính là nộp muộn.",
+    fix: 'Văn phòng xem thời điểm đơn vị tích "Xác nhận gửi" trong trang Nhật ký (hoặc hỏi đơn vị) rồi ghi vào cột Thời gian gửi.',
+    row: r.row,
+    source: r.source,
+  };
+}
+
 /** Compiles keyed rows into statuses, totals and problems. */
 export function compileRows(input: CompileRowsInput): CompileResult {
   const { template: t, periodId, asOf } = input;
@@ -77,22 +95,7 @@ export function compileRows(input: CompileRowsInput): CompileResult {
         source: r!.source,
       });
     }
-    if (r?.submitted && !r.submittedAt) {
-      problems.push({
-        code: "submission.no-time",
-        severity: "warning",
-        unitCode: u.code,
-        unitName: u.name,
-        column: "Thời gian gửi",
-        columnKey: "thoi_gian_gui",
-        value: NO_TIME_VALUE,
-        message:
-          "Đơn vị đã xác nhận gửi nhưng chưa có thời gian gửi (không ghi được thời điểm tích); chưa tính là nộp muộn.",
-        fix: 'Văn phòng xem thời điểm đơn vị tích "Xác nhận gửi" trong trang Nhật ký (hoặc hỏi đơn vị) rồi ghi vào cột Thời gian gửi.',
-        row: r.row,
-        source: r.source,
-      });
-    }
+    if (r?.submitted && !r.submittedAt) problems.push(noTimeProblem(u, r));
     if (r?.submitted && r.submittedAt && r.submittedAt.slice(0, 10) > asOfDay) {
       problems.push({
         code: "submission.future",

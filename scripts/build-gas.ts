@@ -19,7 +19,15 @@ export interface BuildGasOptions {
   shims?: boolean;
   /** Minify our own code (exceljs is minified either way). */
   minify?: boolean;
+  /**
+   * Record when exceljs initialises in `globalThis.__TONG_HOP_STATS__` (tests and the bench only):
+   * the production bundle carries no test probe.
+   */
+  probe?: boolean;
 }
+
+/** Where `npm run build` writes the bundle clasp pushes (.clasp.json's rootDir). */
+export const DEFAULT_OUT_DIR = "dist/gas";
 
 /** What a build produced. */
 export interface BuildGasResult {
@@ -36,10 +44,10 @@ const TEMPLATES_MODULE = "tong-hop:sheets-templates";
  * Resolves `exceljs` to its browser build (which brings its own Buffer, stream and zlib
  * polyfills) behind a small CommonJS wrapper. esbuild keeps a CommonJS module's body in a
  * function that runs on first `require`, so with `await import("exceljs")` exceljs
- * initialises only when a report is built. The wrapper records that moment in
+ * initialises only when a report is built. With `probe` the wrapper records that moment in
  * `globalThis.__TONG_HOP_STATS__` so tests and the bench can prove the edit path never pays it.
  */
-function exceljsBrowserPlugin(): Plugin {
+function exceljsBrowserPlugin(probe: boolean): Plugin {
   const req = createRequire(join(ROOT, "package.json"));
   const browserBuild = join(dirname(req.resolve("exceljs/package.json")), "dist", "exceljs.bare.min.js");
   return {
@@ -49,14 +57,17 @@ function exceljsBrowserPlugin(): Plugin {
       b.onLoad({ filter: /.*/, namespace: "exceljs-lazy" }, () => ({
         loader: "js",
         resolveDir: ROOT,
-        contents: [
-          "var stats = globalThis.__TONG_HOP_STATS__ || (globalThis.__TONG_HOP_STATS__ = {});",
-          "var started = Date.now();",
-          `var ExcelJS = require(${JSON.stringify(browserBuild)});`,
-          "stats.exceljsInitCount = (stats.exceljsInitCount || 0) + 1;",
-          "stats.exceljsInitMs = Date.now() - started;",
-          "module.exports = ExcelJS;",
-        ].join("\n"),
+        contents: (probe
+          ? [
+              "var stats = globalThis.__TONG_HOP_STATS__ || (globalThis.__TONG_HOP_STATS__ = {});",
+              "var started = Date.now();",
+              `var ExcelJS = require(${JSON.stringify(browserBuild)});`,
+              "stats.exceljsInitCount = (stats.exceljsInitCount || 0) + 1;",
+              "stats.exceljsInitMs = Date.now() - started;",
+              "module.exports = ExcelJS;",
+            ]
+          : [`module.exports = require(${JSON.stringify(browserBuild)});`]
+        ).join("\n"),
       }));
     },
   };
@@ -97,7 +108,7 @@ function templatesPlugin(dir: string, found: string[]): Plugin {
 
 /** Bundles the add-on; writes `Code.js` atomically (temp file, then rename). */
 export async function buildGas(opts: BuildGasOptions = {}): Promise<BuildGasResult> {
-  const outDir = resolve(ROOT, opts.outDir ?? "dist/gas");
+  const outDir = resolve(ROOT, opts.outDir ?? DEFAULT_OUT_DIR);
   const templatesDir = resolve(ROOT, opts.templatesDir ?? "sheets-templates");
   const templates: string[] = [];
   const result = await build({
@@ -112,7 +123,11 @@ export async function buildGas(opts: BuildGasOptions = {}): Promise<BuildGasResu
     mainFields: ["module", "main"],
     conditions: ["import", "default"],
     inject: opts.shims === false ? [] : [join(ROOT, "src/gas/entry/shims-install.ts")],
-    plugins: [exceljsBrowserPlugin(), templatesPlugin(templatesDir, templates), zodLocalesPlugin(ROOT)],
+    plugins: [
+      exceljsBrowserPlugin(opts.probe ?? false),
+      templatesPlugin(templatesDir, templates),
+      zodLocalesPlugin(ROOT),
+    ],
     minify: opts.minify ?? true,
     legalComments: "none",
     charset: "utf8",

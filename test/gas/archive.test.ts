@@ -6,10 +6,21 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ARCHIVE_LABELS } from "../../src/core/sheet-life/archive.js";
 import type { GasHarness } from "./harness/gas-harness.js";
-import { ensureBuilt } from "./support/build-once.js";
 import { fixtureInput, fixtureTemplate, writeConfig } from "./support/config-fixture.js";
-import { appendixTotals, readWorkbook } from "./support/read-back.js";
-import { at, H1, hostChecksum, lastAlert, logRows, OWNER, Q1, setUp, type Scenario } from "./support/scenario.js";
+import { appendixTotals, readWorkbook, dialogFiles } from "./support/read-back.js";
+import {
+  at,
+  H1,
+  hostChecksum,
+  lastAlert,
+  logRows,
+  OWNER,
+  Q1,
+  setUp,
+  type Scenario,
+  useScenario,
+  useBundle,
+} from "./support/scenario.js";
 
 const ARCHIVE = `Lưu trữ - ${Q1}`;
 const INJECTION = '=HYPERLINK("http://evil.example","Bấm vào đây")';
@@ -24,8 +35,7 @@ async function compile(
   await h.run("tongHopBaoCao");
   if (h.ui._dialogs.length !== dialogs + 1) throw new Error(`compile failed: ${lastAlert(h)}`);
   const html = h.ui._dialogs.at(-1)!.html;
-  const token = /var TOKEN = "([^"]+)"/.exec(html)![1];
-  const payload = h.run("layTepBaoCao", token) as { base64: string };
+  const payload = dialogFiles(html)[0];
   const wb = await readWorkbook(Buffer.from(payload.base64, "base64"));
   const g = h.sheet("Tổng hợp")._grid();
   const start = g.findIndex((r) => r[0] === "II. TỔNG HỢP CÁC CHỈ TIÊU");
@@ -39,10 +49,9 @@ describe("Mở kỳ báo cáo mới", () => {
   let checksumBefore: string;
   let sheetsBefore: string[];
 
-  beforeAll(async () => {
-    await ensureBuilt();
-    s = setUp();
-    h = s.h;
+  useScenario({}, async (x) => {
+    s = x;
+    h = x.h;
     s.submit("THPT01", {
       so_tin_bai: "1.234",
       so_lop_tap_huan: "3",
@@ -184,7 +193,7 @@ describe("Mở kỳ báo cáo mới", () => {
 });
 
 describe("Mở kỳ báo cáo mới, choosing and opening periods", () => {
-  beforeAll(() => ensureBuilt());
+  useBundle();
 
   it("asks which period to close when no data sheet is open, and opens the next period's sheet from Cấu hình", () => {
     const input = fixtureInput() as { periods: object[]; tasks: { due: string }[] };

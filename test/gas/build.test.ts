@@ -7,7 +7,7 @@ import vm from "node:vm";
 import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ENTRY_POINTS, GLOBAL_NAME } from "../../src/gas/entry/menu-table.js";
-import { buildGas, type BuildGasResult } from "../../scripts/build-gas.js";
+import { buildGas, DEFAULT_OUT_DIR, type BuildGasResult } from "../../scripts/build-gas.js";
 import { GasHarness } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";
 import { fixtureTemplate, writeConfig } from "./support/config-fixture.js";
@@ -26,8 +26,10 @@ function topLevelFunctions(source: string): string[] {
 }
 
 describe("npm run build", () => {
-  it("writes dist/gas/Code.js and appsscript.json beside it", () => {
-    expect(build.file.endsWith(join("dist", "gas", "Code.js"))).toBe(true);
+  it("writes dist/gas/Code.js by default and appsscript.json beside it; the tests build elsewhere", () => {
+    expect(DEFAULT_OUT_DIR).toBe(join("dist", "gas"));
+    expect(build.file.endsWith(join("Code.js"))).toBe(true);
+    expect(build.file).not.toContain(join("dist", "gas"));
     const manifest = JSON.parse(readFileSync(join(build.file, "..", "appsscript.json"), "utf8"));
     expect(manifest).toMatchObject({
       runtimeVersion: "V8",
@@ -86,12 +88,24 @@ describe("npm run build", () => {
     expect(h.exceljsInitCount()).toBe(0);
     expect(code).toContain("exceljsInitCount");
   });
+
+  it("leaves the test probe __TONG_HOP_STATS__ out of the production bundle", async () => {
+    const prod = await buildGas({ outDir: mkdtempSync(join(tmpdir(), "gas-prod-")) });
+    const text = readFileSync(prod.file, "utf8");
+    expect(text).not.toContain("__TONG_HOP_STATS__");
+    expect(code).toContain("__TONG_HOP_STATS__");
+    const h = GasHarness.load({ code: text, now: new Date("2024-03-25T03:00:00Z") });
+    writeConfig(h, fixtureTemplate());
+    h.run("thietLapBangTinh");
+    await h.run("tongHopBaoCao");
+    expect(h.ui._dialogs.length).toBe(1);
+  });
 });
 
 describe("the shims", () => {
   it("are what lets exceljs's writeBuffer() settle: without them the compile never delivers a file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "gas-noshim-"));
-    const noShims = await buildGas({ outDir: dir, shims: false });
+    const noShims = await buildGas({ outDir: dir, shims: false, probe: true });
     const run = async (source: string) => {
       const h = GasHarness.load({ code: source, now: new Date("2024-03-25T03:00:00Z") });
       writeConfig(h, fixtureTemplate());

@@ -13,7 +13,7 @@ import { GasHarness, type HarnessOptions } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";
 import { spreadsheetCalls, type SpreadsheetCalls } from "./support/call-kinds.js";
 import { templateWithUnits, writeConfig } from "./support/config-fixture.js";
-import { at, lastAlert, OWNER, Q1 } from "./support/scenario.js";
+import { at, lastAlert, OWNER, Q1, useBundle } from "./support/scenario.js";
 
 /** The target: a compile's Spreadsheet calls in all (toasts and builders included), the same at any size. */
 const COMPILE_CALLS_TARGET = 12;
@@ -231,15 +231,15 @@ describe("Thiết lập bảng tính's calls per unit", () => {
 });
 
 describe("a set-up that runs out of time", () => {
-  beforeAll(() => ensureBuilt());
+  useBundle();
 
   it("stops with the rest of the rows locked for the Văn phòng, then resumes without re-checking what it finished", () => {
     const t = templateWithUnits(30);
     const h = GasHarness.load({ now: at("2024-03-18T10:00:00"), sharedEditors: t.units.flatMap((u) => u.editors) });
     writeConfig(h, t);
     // The clock jumps past the budget after the 12th row of the first data sheet is protected
-    // (the header and identity columns come first).
-    h.faults.after("Range.protect", 14, () => h.world.advance(10 * 60_000));
+    // (the header, identity and "Thời gian gửi" columns come first).
+    h.faults.after("Range.protect", 15, () => h.world.advance(10 * 60_000));
     h.run("thietLapBangTinh");
     expect(lastAlert(h)).toContain("CHƯA XONG");
     const sheet = h.sheet(Q1);
@@ -256,8 +256,8 @@ describe("a set-up that runs out of time", () => {
     expect(lastAlert(h)).not.toContain("CHƯA XONG");
     // The 12 finished rows are only listed, the 18 others protected: no editor list read per finished row.
     expect(h.log.count({ method: "getEditors" })).toBeLessThan(12);
-    // 18 rows left on the first sheet; the second sheet (not reached before) gets its header, identity columns and 30 rows.
-    expect(h.log.count({ method: /^Range\.protect$/ })).toBe(18 + 2 + 30);
+    // 18 rows left on the first sheet; the second sheet (not reached before) gets its header, identity and stamp columns and 30 rows.
+    expect(h.log.count({ method: /^Range\.protect$/ })).toBe(18 + 3 + 30);
     expect(ownRows().length).toBe(30);
     expect(sheet.getProtections("RANGE").some((p) => p._description.includes("Chưa thiết lập xong"))).toBe(false);
     expect(h.type("dv0013@truong.edu.vn", Q1, figure(h, 15), "1").accepted).toBe(true);
@@ -268,14 +268,14 @@ describe("a set-up that runs out of time", () => {
 });
 
 describe("a set-up that stops in its second data sheet", () => {
-  beforeAll(() => ensureBuilt());
+  useBundle();
 
   it("resumes there without rewriting the first sheet, which it finished", () => {
     const t = templateWithUnits(30);
     const h = GasHarness.load({ now: at("2024-03-18T10:00:00"), sharedEditors: t.units.flatMap((u) => u.editors) });
     writeConfig(h, t);
-    // The first sheet takes 32 protections (header, identity columns, 30 rows); stop after 5 rows of the second.
-    h.faults.after("Range.protect", 32 + 2 + 5, () => h.world.advance(10 * 60_000));
+    // The first sheet takes 33 protections (header, identity and stamp columns, 30 rows); stop after 5 rows of the second.
+    h.faults.after("Range.protect", 33 + 3 + 5, () => h.world.advance(10 * 60_000));
     h.run("thietLapBangTinh");
     expect(lastAlert(h)).toContain("CHƯA XONG");
     const second = t.periods[1].label;
@@ -306,7 +306,7 @@ describe("a set-up that stops in its second data sheet", () => {
 });
 
 describe("a set-up too large for any run", () => {
-  beforeAll(() => ensureBuilt());
+  useBundle();
 
   it("is refused before any sheet is written, saying to split the units over several spreadsheets", () => {
     const t = templateWithUnits(14_000);

@@ -14,7 +14,7 @@ import { GasHarness } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";
 import { CELL_IO } from "./support/call-kinds.js";
 import { fixtureInput, fixtureTemplate, writeConfig } from "./support/config-fixture.js";
-import { appendixTotals, readWorkbook, sheetGrid } from "./support/read-back.js";
+import { appendixTotals, readWorkbook, sheetGrid, dialogFiles } from "./support/read-back.js";
 import { hostChecksum } from "./support/scenario.js";
 
 const OWNER = "vanphong@sgddt.edu.vn";
@@ -216,7 +216,7 @@ describe("submitting", () => {
       ._grid()
       .filter((r) => r[2] === "Xác nhận gửi");
     expect(log.map((r) => [r[4], r[2], r[1], r[3]])).toEqual([
-      ["THPT01", "Xác nhận gửi", "(không rõ email)", Q1],
+      ["THPT01", "Xác nhận gửi", "Đơn vị THPT01 (không rõ email)", Q1],
       ["THPT03", "Xác nhận gửi", "thpt03@sgddt.edu.vn", Q1],
     ]);
   });
@@ -256,8 +256,7 @@ describe("Tổng hợp báo cáo", () => {
     expect(h.ui._alerts.at(-1)!.prompt).toMatch(/^Đang có một lần Tổng hợp báo cáo/);
     await first;
     const html = h.ui._dialogs.at(-1)!.html;
-    const token = /var TOKEN = "([^"]+)"/.exec(html)![1];
-    payload = h.run("layTepBaoCao", token) as typeof payload;
+    payload = dialogFiles(html)[0];
   });
 
   it("opens one download dialog and initialises exceljs once", () => {

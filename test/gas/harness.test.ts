@@ -317,3 +317,57 @@ describe("fault injection", () => {
     expect(h.ss._active._value("A1")).toBe(3);
   });
 });
+
+describe("fakes as strict as Google's reference (issue 10)", () => {
+  it("CacheService measures a value in UTF-8 bytes (102,400) and refuses a key over 250 characters", () => {
+    const { out } = probe(`
+      const c = CacheService.getDocumentCache();
+      const r = [];
+      // 40,000 "ư" are 80,000 bytes: stored; 60,000 are 120,000 bytes, under 102,400 characters: refused.
+      try { c.put("a", "ư".repeat(40000)); r.push("ok"); } catch (e) { r.push(e.message); }
+      try { c.put("b", "ư".repeat(60000)); r.push("ok"); } catch (e) { r.push(e.message); }
+      try { c.put("k".repeat(251), "v"); r.push("ok"); } catch (e) { r.push(e.message); }
+      try { c.putAll({ ok: "1", ["k".repeat(251)]: "2" }); r.push("ok"); } catch (e) { r.push(e.message); }
+      r.push(c.get("ok"));
+      return r;`);
+    expect(out).toEqual([
+      "ok",
+      "Exception: Argument too large: value",
+      "Exception: Argument too large: key",
+      "Exception: Argument too large: key",
+      null,
+    ]);
+  });
+
+  it("runs a simple trigger as the editing user: its write to a range protected against them throws", () => {
+    const h = GasHarness.load({
+      code: `function onEdit(e) { try { e.range.getSheet().getRange("B1").setValue("x"); globalThis.r = "written"; } catch (err) { globalThis.r = err.message; } }`,
+      sharedEditors: ["donvi@gmail.com"],
+    });
+    const p = h.ss._active.getRange("B1").protect();
+    p.removeEditors(["donvi@gmail.com"]);
+    h.type("donvi@gmail.com", h.ss._active._name, "A1", "1");
+    expect((h.context as { r?: string }).r).toMatch(/protected cell/);
+  });
+
+  it("lists only the caller's triggers and refuses to delete another user's", () => {
+    const h = GasHarness.load({ code: "function khiSua(e) {}", sharedEditors: ["clerk@sgddt.edu.vn"] });
+    h.runAs("clerk@sgddt.edu.vn", "khiSua"); // (the function exists)
+    const t = h.scriptApp.newTrigger("khiSua").onEdit().create(); // created by the owner
+    h.world.effectiveUser = "clerk@sgddt.edu.vn";
+    expect(h.scriptApp.getProjectTriggers()).toEqual([]);
+    expect(() => h.scriptApp.deleteTrigger(t)).toThrow(/another user/);
+  });
+
+  it("hides a gmail or other-domain user's e-mail from Session in a simple trigger and in an installable one", () => {
+    const h = GasHarness.load({
+      code: `function onEdit(e) { globalThis.simple = Session.getActiveUser().getEmail(); }
+             function khiSua(e) { globalThis.installable = Session.getActiveUser().getEmail(); }`,
+      sharedEditors: ["donvi@gmail.com"],
+    });
+    h.scriptApp.newTrigger("khiSua").onEdit().create();
+    h.type("donvi@gmail.com", h.ss._active._name, "A1", "1");
+    const ctx = h.context as { simple?: string; installable?: string };
+    expect([ctx.simple, ctx.installable]).toEqual(["", ""]);
+  });
+});

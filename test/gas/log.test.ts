@@ -4,20 +4,30 @@
  * owner can edit it.
  */
 import { createHash } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { GasHarness } from "./harness/gas-harness.js";
-import { ensureBuilt } from "./support/build-once.js";
 import { fixtureTemplate, writeConfig } from "./support/config-fixture.js";
-import { at, EDITOR, hostChecksum, lastAlert, logRows, OWNER, Q1, setUp, type Scenario } from "./support/scenario.js";
+import {
+  at,
+  EDITOR,
+  hostChecksum,
+  lastAlert,
+  logRows,
+  OWNER,
+  Q1,
+  setUp,
+  type Scenario,
+  useScenario,
+  useBundle,
+} from "./support/scenario.js";
 
 describe("Nhật ký", () => {
   let s: Scenario;
   let h: GasHarness;
 
-  beforeAll(async () => {
-    await ensureBuilt();
-    s = setUp();
-    h = s.h;
+  useScenario({}, async (x) => {
+    s = x;
+    h = x.h;
   });
 
   it("logs set-up with the time, the person, the counts and the SHA-256 of the plan applied", () => {
@@ -76,7 +86,7 @@ describe("Nhật ký", () => {
 });
 
 describe("Nhật ký gửi (earlier versions)", () => {
-  beforeAll(() => ensureBuilt());
+  useBundle();
 
   it("is taken over by Nhật ký at set-up, its rows moved into the new columns", () => {
     const s = setUp();

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CONFIG_TABLES } from "../../src/core/template/config-grid.js";
 import { GasHarness } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";
-import { at, lastAlert, Q1, setUp } from "./support/scenario.js";
+import { at, lastAlert, Q1, setUp, useBundle } from "./support/scenario.js";
 
 /** Words and shapes a clerk must never see. */
 const JARGON =
@@ -93,9 +93,7 @@ describe("everything a clerk reads in one season", () => {
 });
 
 describe("Thiết lập bảng tính says what to do", () => {
-  beforeAll(async () => {
-    await ensureBuilt();
-  });
+  useBundle();
 
   it("on Cancel of the template choice says it was cancelled, not that it failed", () => {
     const h = GasHarness.load({ now: at("2024-03-18T10:00:00") });

@@ -8,10 +8,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { OFFICE_EDITORS_HEADER } from "../../src/core/template/config-grid.js";
 import { GasHarness } from "./harness/gas-harness.js";
 import type { FakeProtection } from "./harness/fake-sheet.js";
-import { ensureBuilt } from "./support/build-once.js";
 import { spreadsheetCalls } from "./support/call-kinds.js";
 import { templateWithUnits, writeConfig } from "./support/config-fixture.js";
-import { at, EDITOR, H1, lastAlert, logRows, OWNER, Q1, setUp, type Scenario } from "./support/scenario.js";
+import {
+  at,
+  EDITOR,
+  H1,
+  lastAlert,
+  logRows,
+  OWNER,
+  Q1,
+  type Scenario,
+  useScenario,
+  useBundle,
+} from "./support/scenario.js";
 
 /** A second Văn phòng clerk: the spreadsheet is shared with her, she never ran set-up. */
 const CLERK = "pho.vanphong@sgddt.edu.vn";
@@ -64,10 +74,9 @@ describe("a Văn phòng clerk added to Cấu hình after the spreadsheet is in u
   let s: Scenario;
   let h: GasHarness;
 
-  beforeAll(async () => {
-    await ensureBuilt();
-    s = setUp({ sharedEditors: SHARED });
-    h = s.h;
+  useScenario({ sharedEditors: SHARED }, async (x) => {
+    s = x;
+    h = x.h;
     s.submit("THPT01", { so_tin_bai: "5" });
     // The owner compiles (Tổng hợp is built for the owner) and archives the half-year period.
     expect((await compileAs(h, OWNER)).ok).toBe(true);
@@ -183,10 +192,9 @@ describe("a Văn phòng clerk listed from the start, who never ran set-up", () =
   let s: Scenario;
   let h: GasHarness;
 
-  beforeAll(async () => {
-    await ensureBuilt();
-    s = setUp({ sharedEditors: SHARED, overrides: { office: { editors: [CLERK.toUpperCase()] } } });
-    h = s.h;
+  useScenario({ sharedEditors: SHARED, overrides: { office: { editors: [CLERK.toUpperCase()] } } }, async (x) => {
+    s = x;
+    h = x.h;
     s.submit("THPT01", { so_tin_bai: "5" });
   });
 
@@ -214,7 +222,7 @@ describe("a Văn phòng clerk listed from the start, who never ran set-up", () =
 });
 
 describe("a bundled template's Văn phòng", () => {
-  beforeAll(() => ensureBuilt());
+  useBundle();
 
   it("is written into the new Cấu hình, with a note on how to change it, and given every protection at the first set-up", () => {
     const h = GasHarness.load({ now: at("2024-03-18T10:00:00") });
@@ -239,7 +247,7 @@ describe("a bundled template's Văn phòng", () => {
 });
 
 describe("what the Văn phòng's list costs", () => {
-  beforeAll(() => ensureBuilt());
+  useBundle();
 
   /** Set-up's Spreadsheet calls for 30 units, first and again, with the Văn phòng's `office` e-mails. */
   function setupCalls(office: string[]): { first: number; again: number; addEditors: number; rows: number } {

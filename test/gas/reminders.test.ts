@@ -2,11 +2,10 @@
  * Nhắc hạn: a preview first (unit, emails, days to or past the deadline), mails only after Yes,
  * within the day's quota, never twice a day for a unit and period; and the daily trigger.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { GasHarness } from "./harness/gas-harness.js";
-import { ensureBuilt } from "./support/build-once.js";
 import { fixtureTemplate, writeConfig } from "./support/config-fixture.js";
-import { at, lastAlert, logRows, OWNER, Q1, setUp, type Scenario } from "./support/scenario.js";
+import { at, lastAlert, logRows, OWNER, Q1, setUp, type Scenario, useScenario, useBundle } from "./support/scenario.js";
 
 const sentTo = (h: GasHarness) => h.mail._sent.map((m) => m.to.join(","));
 
@@ -14,10 +13,9 @@ describe("Nhắc hạn nộp báo cáo (menu)", () => {
   let s: Scenario;
   let h: GasHarness;
 
-  beforeAll(async () => {
-    await ensureBuilt();
-    s = setUp();
-    h = s.h;
+  useScenario({}, async (x) => {
+    s = x;
+    h = x.h;
     s.submit("THPT01", { so_tin_bai: "10" });
     s.type("THPT02", "so_tin_bai", "4"); // a draft
     h.world.now = at("2024-03-18T15:00:00"); // two days before the 20/03 deadline
@@ -100,10 +98,9 @@ describe("nhắc hạn tự động (daily trigger)", () => {
   let s: Scenario;
   let h: GasHarness;
 
-  beforeAll(async () => {
-    await ensureBuilt();
-    s = setUp();
-    h = s.h;
+  useScenario({}, async (x) => {
+    s = x;
+    h = x.h;
     s.submit("THPT01", { so_tin_bai: "10" });
     s.submit("THPT02", { so_tin_bai: "3" });
   });
@@ -156,7 +153,7 @@ describe("nhắc hạn tự động (daily trigger)", () => {
 });
 
 describe("Nhắc hạn while units keep working", () => {
-  beforeAll(() => ensureBuilt());
+  useBundle();
 
   it("does not mail a unit that submitted while the preview was open", () => {
     const s = setUp();

@@ -10,7 +10,7 @@ import { CONFIG_WIDTH } from "../../src/core/template/config-grid.js";
 import { GasHarness } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";
 import { fixtureInput, writeConfig } from "./support/config-fixture.js";
-import { at, lastAlert, Q1, setUp } from "./support/scenario.js";
+import { at, lastAlert, Q1, setUp, useBundle } from "./support/scenario.js";
 
 function templateWith(units: number) {
   const input = fixtureInput();
@@ -84,7 +84,7 @@ describe("the compile's work per unit", () => {
 });
 
 describe("a sheet too large for 6 minutes", () => {
-  beforeAll(() => ensureBuilt());
+  useBundle();
 
   it("is refused before its data is read when Cấu hình lists more units than fit, with a Vietnamese message pointing to tong-hop compile --sheet", async () => {
     const s = setUp();

@@ -3,14 +3,15 @@
  * log are the Văn phòng's; protections follow Cấu hình's unit list; only narrow OAuth scopes;
  * formula-like text stays text; download names are safe; no emails or phones in the logs.
  */
+import { dialogFiles } from "./support/read-back.js";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { safeFileName } from "../../src/gas/platform/file-name.js";
 import type { GasHarness } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";
 import { fixtureInput, fixtureTemplate, writeConfig } from "./support/config-fixture.js";
-import { at, EDITOR, H1, OWNER, Q1, setUp, type Scenario } from "./support/scenario.js";
+import { at, EDITOR, H1, OWNER, Q1, setUp, type Scenario, useScenario } from "./support/scenario.js";
 
 const ROOT = new URL("../../", import.meta.url);
 
@@ -62,10 +63,9 @@ describe("who may edit what", () => {
   let s: Scenario;
   let h: GasHarness;
 
-  beforeAll(async () => {
-    await ensureBuilt();
-    s = setUp();
-    h = s.h;
+  useScenario({}, async (x) => {
+    s = x;
+    h = x.h;
     s.submit("THPT01", { so_tin_bai: "5" });
     h.ss._active = h.sheet(Q1);
     await h.run("tongHopBaoCao");
@@ -192,8 +192,7 @@ describe("the download dialog", () => {
     await h.run("tongHopBaoCao");
     const html = h.ui._dialogs.at(-1)!.html;
     expect(html).not.toContain("<script>alert");
-    const token = /var TOKEN = "([^"]+)"/.exec(html)![1];
-    const payload = h.run("layTepBaoCao", token) as { fileName: string };
+    const payload = dialogFiles(html)[0];
     expect(payload.fileName).toBe(safeFileName(payload.fileName));
     expect(payload.fileName).not.toMatch(/[\\/<>:"|?*]/);
     expect(payload.fileName.endsWith(".xlsx")).toBe(true);
@@ -216,9 +215,15 @@ describe("Logger and console output", () => {
     h.run("nhacHan");
     h.locks._holdElsewhere();
     h.fireClockTriggers();
+    // The stamp is written without the document lock; make its write fail with personal data in the message.
+    h.faults.arm({
+      method: "Range.setValues",
+      sheet: Q1,
+      message: `Exception: cannot stamp for ${EDITOR.THPT03}, 0912345678`,
+    });
     s.type("THPT03", "xac_nhan_gui", true);
     h.locks._release();
-    expect(h.faults.fired.length).toBe(2);
+    expect(h.faults.fired.length).toBe(3);
     expect(h.consoleLines.length).toBeGreaterThanOrEqual(3);
     for (const line of h.consoleLines) expect(line).not.toMatch(/[\w.-]+@[\w-]+\.[\w.]+|(?:\+84|\b0)\d{9}\b/);
   });

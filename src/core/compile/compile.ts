@@ -7,8 +7,8 @@ import { mapGrid } from "../read/map-grid.js";
 import { AppError, type Problem } from "../model/problem.js";
 import { capProblems } from "../read/cap-problems.js";
 import { buildColumns, taskDateKey } from "../template/columns.js";
-import { submissionStatus } from "./submission-status.js";
 import { submissionTimeNotes } from "./submission-time-notes.js";
+import { NO_TIME_VALUE, submissionStatus } from "./submission-status.js";
 import { taskDueDay, taskStatus } from "./task-status.js";
 import { findPeriod } from "../template/template.js";
 import type { Template } from "../model/template-schema.js";
@@ -25,6 +25,24 @@ export interface CompileRowsInput {
   problems?: readonly Problem[];
   /** Count figures of units that filled their row but did not tick "Xác nhận gửi". */
   includeDrafts?: boolean;
+}
+
+/** A ticked row with no "Thời gian gửi": listed for the Văn phòng, never judged late (see submissionStatus). */
+function noTimeProblem(u: { code: string; name: string }, r: { row?: number; source?: string }): Problem {
+  return {
+    code: "submission.no-time",
+    severity: "warning",
+    unitCode: u.code,
+    unitName: u.name,
+    column: "Thời gian gửi",
+    columnKey: "thoi_gian_gui",
+    value: NO_TIME_VALUE,
+    message:
+      "Đơn vị đã xác nhận gửi nhưng chưa có thời gian gửi (không ghi được thời điểm tích); chưa tính là nộp muộn.",
+    fix: 'Văn phòng xem thời điểm đơn vị tích "Xác nhận gửi" trong trang Nhật ký (hoặc hỏi đơn vị) rồi ghi vào cột Thời gian gửi.',
+    row: r.row,
+    source: r.source,
+  };
 }
 
 /** Compiles keyed rows into statuses, totals and problems. */
@@ -79,6 +97,8 @@ export function compileRows(input: CompileRowsInput): CompileResult {
         source: r!.source,
       });
     }
+    // After the deadline submissionTimeNotes lists the unit as undated; one line per unit, never two.
+    if (r?.submitted && !r.submittedAt && s.status !== "undated") problems.push(noTimeProblem(u, r));
     if (r?.submitted && r.submittedAt && r.submittedAt.slice(0, 10) > asOfDay) {
       problems.push({
         code: "submission.future",

@@ -6,8 +6,12 @@ import type { Period } from "../model/template-schema.js";
 /** Days before a deadline when a unit that has not submitted is flagged "sắp đến hạn". */
 export const DUE_SOON_DAYS = 3;
 
+/** How a ticked row without "Thời gian gửi" is listed in Tổng hợp and Phụ lục II. */
+export const NO_TIME_VALUE = "đã xác nhận gửi nhưng chưa có thời gian gửi";
+
 /**
- * Submission status. `asOf` is "YYYY-MM-DD" or a wall-clock "YYYY-MM-DDTHH:mm:ss";
+ * Submission status. A submission without a time counts as on time (it is listed as a problem
+ * instead of being called late). `asOf` is "YYYY-MM-DD" or a wall-clock "YYYY-MM-DDTHH:mm:ss";
  * the deadline day ends at 23:59:59 local time.
  */
 export function submissionStatus(
@@ -20,7 +24,7 @@ export function submissionStatus(
   if (submitted) {
     // A submission with no time is on time while the deadline has not passed; after it, nobody
     // knows, and an on-time unit must never be reported late: "undated", listed for the office.
-    if (submittedAt === null) return { status: asOf <= deadlineEnd ? "on-time" : "undated", dueSoon: false };
+    if (!submittedAt) return { status: asOf <= deadlineEnd ? "on-time" : "undated", dueSoon: false };
     return { status: submittedAt <= deadlineEnd ? "on-time" : "late", dueSoon: false };
   }
   const asOfDay = asOf.slice(0, 10);

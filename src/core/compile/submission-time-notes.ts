@@ -2,6 +2,7 @@
 import type { UnitRecord, UnitStatus } from "../model/compile-result.js";
 import type { Problem } from "../model/problem.js";
 import { formatDateTimeVN } from "../vn/dates.js";
+import { NO_TIME_VALUE } from "./submission-status.js";
 
 /**
  * A time taken from the file's properties is said in Phụ lục II (the unit left "Thời gian gửi"
@@ -38,7 +39,7 @@ export function submissionTimeNotes(
     {
       ...base,
       code: "submission.undated",
-      value: "(trống)",
+      value: NO_TIME_VALUE,
       message:
         "Đơn vị đã xác nhận gửi nhưng không rõ thời gian gửi (ô Thời gian gửi trống, tệp không ghi thời gian lưu); đơn vị không bị tính là nộp muộn.",
       fix: "Xem thời gian nhận email/Zalo của đơn vị, ghi vào ô Thời gian gửi (ngày/tháng/năm giờ:phút) rồi tổng hợp lại.",

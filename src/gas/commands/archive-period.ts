@@ -18,11 +18,11 @@ import { compileGrid } from "../../core/compile/compile.js";
 import { isoDateTime } from "../../core/vn/dates.js";
 import { AppError } from "../../core/model/problem.js";
 import type { Period, Template } from "../../core/model/template-schema.js";
-import { compileCounts, LAST_PERIOD_KEY, readWithinBudget } from "./compile-report.js";
+import { compileCounts, LAST_PERIOD_KEY, readWithinBudget } from "../sheets/period-data.js";
 import { AGGREGATE_LABELS } from "../../core/template/config-grid.js";
 import { dataSheetName, findDataSheet, setupDataSheet } from "../sheets/data-sheet.js";
 import { gridChecksum } from "../platform/digest.js";
-import { withDocumentLock } from "../platform/doc-lock.js";
+import { menuCommand } from "../ui/menu-command.js";
 import { currentUser, LOG_ACTIONS, tryAppendLog } from "../sheets/log-sheet.js";
 import { protectionRun, protectNewSheet, type ProtectionRun } from "../sheets/protections.js";
 import { logError } from "../platform/redact.js";
@@ -30,7 +30,7 @@ import { replaceSheet } from "../sheets/safe-write.js";
 import { growNewSheet } from "../sheets/sheet-size.js";
 import { fromSheet, toSheetText } from "../sheets/sheet-values.js";
 import { loadTemplate } from "../sheets/template-store.js";
-import { APP_TITLE, BUSY_MESSAGE, userMessage } from "../platform/ui-messages.js";
+import { APP_TITLE, userMessage } from "../platform/ui-messages.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -162,6 +162,68 @@ function openNext(
   };
 }
 
+/** Protects the sheet for the person archiving alone (not the Văn phòng's list): nobody types into it meanwhile. */
+function freezeSheet(sheet: Sheet): GoogleAppsScript.Spreadsheet.Protection {
+  const freeze = sheet.protect().setDescription(FREEZE);
+  freeze.addEditor(Session.getEffectiveUser());
+  freeze.removeEditors(freeze.getEditors());
+  if (freeze.canDomainEdit()) freeze.setDomainEdit(false);
+  return freeze;
+}
+
+/** Once the archive is verified: deletes the data sheet, forgets it as last compiled, opens the next period's sheet. */
+function closeAndOpenNext(
+  ss: Spreadsheet,
+  t: Template,
+  period: Period,
+  sheet: Sheet,
+  sheetName: string,
+  started: number,
+  run: ProtectionRun,
+  lines: string[],
+): { line: string; sheet: Sheet | null } {
+  try {
+    ss.deleteSheet(sheet);
+    lines.push(`Đã xóa trang "${sheetName}".`);
+  } catch (e) {
+    logError("moKyBaoCaoMoi", e);
+    lines.push(
+      `Chưa xóa được trang "${sheetName}" (đang tạm khóa); số liệu đã an toàn trong trang lưu trữ. Hãy chạy lại Mở kỳ báo cáo mới để xóa.`,
+    );
+  }
+  const props = PropertiesService.getDocumentProperties();
+  if (props.getProperty(LAST_PERIOD_KEY) === period.id) props.deleteProperty(LAST_PERIOD_KEY);
+  let next: { line: string; sheet: Sheet | null } = { line: "", sheet: null };
+  try {
+    next = openNext(ss, t, period, started, run);
+    lines.push(next.line);
+  } catch (e) {
+    logError("moKyBaoCaoMoi", e);
+    lines.push(
+      `Chưa mở được trang của kỳ tiếp theo (${userMessage(e).split("\n")[0]}). Hãy chạy Báo cáo → Thiết lập bảng tính.`,
+    );
+  }
+  return next;
+}
+
+/** The confirmation asked before archiving: what is counted, where it goes, what is deleted. */
+function archiveQuestion(
+  period: Period,
+  countsLine: string,
+  result: ReturnType<typeof compileGrid>,
+  archiveName: string,
+  sheetName: string,
+): string {
+  const drafts = result.statuses.filter((s) => s.draft).length;
+  return [
+    `Lưu trữ kỳ "${period.label}" rồi mở kỳ mới?`,
+    `• ${countsLine} ${result.countedUnits.length} đơn vị đã xác nhận gửi được tổng hợp${drafts ? `; ${drafts} đơn vị đã nhập nhưng chưa xác nhận` : ""}.`,
+    `• Toàn bộ số liệu, kết quả tổng hợp, người và thời điểm lưu trữ được chép sang trang "${archiveName}" (chỉ Văn phòng sửa được; mở trang đó rồi chạy Tổng hợp báo cáo để tổng hợp lại bất cứ lúc nào).`,
+    `• Khi bản lưu trữ đã được đọc lại và khớp, trang "${sheetName}" sẽ bị xóa.`,
+    "Tiếp tục?",
+  ].join("\n");
+}
+
 function openNewPeriod(ui: Ui): void {
   const started = Date.now();
   const ss = SpreadsheetApp.getActive();
@@ -177,10 +239,7 @@ function openNewPeriod(ui: Ui): void {
   const run = protectionRun(t);
   // Freeze the sheet first, so nobody types into it between the read and the archive: only the
   // person archiving, on purpose without the Văn phòng's other e-mails (so not through `run`).
-  const freeze = sheet.protect().setDescription(FREEZE);
-  freeze.addEditor(Session.getEffectiveUser());
-  freeze.removeEditors(freeze.getEditors());
-  if (freeze.canDomainEdit()) freeze.setDomainEdit(false);
+  const freeze = freezeSheet(sheet);
   let done = false;
   try {
     const grid = fromSheet(readWithinBudget(ss, sheet, period));
@@ -190,15 +249,8 @@ function openNewPeriod(ui: Ui): void {
     const source = `trang ${dataSheetName(period)}`;
     const result = compileGrid({ template: t, periodId: period.id, grid: block, asOf, source });
     const counts = compileCounts(result);
-    const drafts = result.statuses.filter((s) => s.draft).length;
     const target = archiveTarget(ss, period, checksum);
-    const question = [
-      `Lưu trữ kỳ "${period.label}" rồi mở kỳ mới?`,
-      `• ${counts.line} ${result.countedUnits.length} đơn vị đã xác nhận gửi được tổng hợp${drafts ? `; ${drafts} đơn vị đã nhập nhưng chưa xác nhận` : ""}.`,
-      `• Toàn bộ số liệu, kết quả tổng hợp, người và thời điểm lưu trữ được chép sang trang "${target.name}" (chỉ Văn phòng sửa được; mở trang đó rồi chạy Tổng hợp báo cáo để tổng hợp lại bất cứ lúc nào).`,
-      `• Khi bản lưu trữ đã được đọc lại và khớp, trang "${sheetName}" sẽ bị xóa.`,
-      "Tiếp tục?",
-    ].join("\n");
+    const question = archiveQuestion(period, counts.line, result, target.name, sheetName);
     if (ui.alert(APP_TITLE, question, ui.ButtonSet.YES_NO) !== ui.Button.YES) {
       ui.alert(APP_TITLE, "Đã hủy. Không có gì thay đổi.", ui.ButtonSet.OK);
       return;
@@ -225,27 +277,7 @@ function openNewPeriod(ui: Ui): void {
       );
     }
     done = true;
-    try {
-      ss.deleteSheet(sheet);
-      lines.push(`Đã xóa trang "${sheetName}".`);
-    } catch (e) {
-      logError("moKyBaoCaoMoi", e);
-      lines.push(
-        `Chưa xóa được trang "${sheetName}" (đang tạm khóa); số liệu đã an toàn trong trang lưu trữ. Hãy chạy lại Mở kỳ báo cáo mới để xóa.`,
-      );
-    }
-    const props = PropertiesService.getDocumentProperties();
-    if (props.getProperty(LAST_PERIOD_KEY) === period.id) props.deleteProperty(LAST_PERIOD_KEY);
-    let next: { line: string; sheet: Sheet | null } = { line: "", sheet: null };
-    try {
-      next = openNext(ss, t, period, started, run);
-      lines.push(next.line);
-    } catch (e) {
-      logError("moKyBaoCaoMoi", e);
-      lines.push(
-        `Chưa mở được trang của kỳ tiếp theo (${userMessage(e).split("\n")[0]}). Hãy chạy Báo cáo → Thiết lập bảng tính.`,
-      );
-    }
+    const next = closeAndOpenNext(ss, t, period, sheet, sheetName, started, run, lines);
     const warning = tryAppendLog(ss, [
       {
         action: LOG_ACTIONS.archive,
@@ -275,20 +307,12 @@ function openNewPeriod(ui: Ui): void {
  * A fault anywhere before the archive is complete leaves the data sheet as it was.
  */
 export function moKyBaoCaoMoi(): void {
-  const ui = SpreadsheetApp.getUi();
-  withDocumentLock<void>(
-    2000,
-    () => void ui.alert(APP_TITLE, BUSY_MESSAGE, ui.ButtonSet.OK),
-    () => {
-      try {
-        openNewPeriod(ui);
-      } catch (err) {
-        ui.alert(
-          APP_TITLE,
-          `Chưa mở được kỳ báo cáo mới; trang số liệu vẫn giữ nguyên.\n${userMessage(err)}`,
-          ui.ButtonSet.OK,
-        );
-      }
+  menuCommand(
+    {
+      name: "moKyBaoCaoMoi",
+      lock: 2000,
+      failure: (err) => `Chưa mở được kỳ báo cáo mới; trang số liệu vẫn giữ nguyên.\n${userMessage(err)}`,
     },
+    (ui) => openNewPeriod(ui!),
   );
 }

@@ -11,6 +11,7 @@ import {
   reminderKey,
   reminderMail,
   remindablePeriods,
+  deadlineOffset,
   unpackLines,
   type Outstanding,
   type Reminder,
@@ -18,9 +19,17 @@ import {
   type ReminderPlan,
 } from "../../core/sheet-life/reminders.js";
 import type { Period, Template } from "../../core/model/template-schema.js";
-import { readWithinBudget } from "./compile-report.js";
+import { readWithinBudget } from "../sheets/period-data.js";
 import { dataSheetName, findDataSheet } from "../sheets/data-sheet.js";
-import { withDocumentLock } from "../platform/doc-lock.js";
+import { menuCommand } from "../ui/menu-command.js";
+import { type Carried, carriedFirst, loadCarried, saveCarried } from "../sheets/reminder-carry.js";
+import {
+  ensureTrigger,
+  isRecordedTrigger,
+  readTrigger,
+  removeOwnTrigger,
+  stillHasAccess,
+} from "../sheets/trigger-registry.js";
 import { currentUser, LOG_ACTIONS, tryAppendLog, type LogEntry } from "../sheets/log-sheet.js";
 import { errorMessage, logError, redact } from "../platform/redact.js";
 import { fromSheet } from "../sheets/sheet-values.js";
@@ -73,6 +82,8 @@ interface TodayPlan {
   links: Map<string, string>;
   /** Periods due today whose data sheet is missing (archived or not set up). */
   missing: Period[];
+  /** Reminders carried from earlier runs, oldest first. */
+  carried: Carried[];
 }
 
 function planToday(ss: Spreadsheet, mode: ReminderMode): TodayPlan {
@@ -83,7 +94,15 @@ function planToday(ss: Spreadsheet, mode: ReminderMode): TodayPlan {
   const links = new Map<string, string>();
   const missing: Period[] = [];
   const items: { period: Period; offset: number; outstanding: Outstanding[] }[] = [];
-  for (const { period, offset } of remindablePeriods(template, day, mode)) {
+  const props = PropertiesService.getDocumentProperties();
+  const carried = loadCarried(props);
+  const carriedPeriods = new Set(carried.map((c) => c.periodId));
+  // Today's reminder periods, and the periods of reminders an earlier run could not send (any day).
+  const due = remindablePeriods(template, day, mode);
+  for (const period of template.periods)
+    if (carriedPeriods.has(period.id) && !due.some((d) => d.period.id === period.id))
+      due.push({ period, offset: deadlineOffset(day, period) });
+  for (const { period, offset } of due) {
     const sheet = findDataSheet(ss, template, period);
     if (!sheet) {
       missing.push(period);
@@ -92,17 +111,20 @@ function planToday(ss: Spreadsheet, mode: ReminderMode): TodayPlan {
     links.set(period.id, `${url}#gid=${sheet.getSheetId()}`);
     const grid = fromSheet(readWithinBudget(ss, sheet, period));
     const result = compileGrid({ template, periodId: period.id, grid, asOf, source: `trang ${dataSheetName(period)}` });
+    const onlyCarried = !remindablePeriods(template, day, mode).some((d) => d.period.id === period.id);
     const outstanding = result.statuses
       .filter((s) => s.status === "pending" || s.status === "overdue")
+      .filter((s) => !onlyCarried || carried.some((c) => c.periodId === period.id && c.unitCode === s.unitCode))
       .map((s) => ({ unitCode: s.unitCode, draft: s.draft }));
     items.push({ period, offset, outstanding });
   }
-  const props = PropertiesService.getDocumentProperties();
   const ledger = loadLedger(props, day);
   const plan = planReminders(template, items, ledger);
+  // Reminders carried from earlier runs go first, oldest first: the quota serves them before today's.
+  plan.due = carriedFirst(plan.due, carried);
   const quota = plan.due.length ? MailApp.getRemainingDailyQuota() : 0;
   const { send, later } = fitQuota(plan.due, quota);
-  return { template, day, plan, send, later, quota, ledger, links, missing };
+  return { template, day, plan, send, later, quota, ledger, links, missing, carried };
 }
 
 /** What a sending run did. */
@@ -227,7 +249,7 @@ function resultText(o: SendOutcome, p: TodayPlan): string {
   const waiting = [...p.later, ...o.stopped];
   if (waiting.length)
     lines.push(
-      `Còn ${waiting.length} đơn vị chưa gửi (hết hạn mức email hoặc thời gian cho phép hôm nay): ${waiting.map((r) => r.unitCode).join(", ")}. Hãy chạy lại Nhắc hạn vào ngày mai.`,
+      `Còn ${waiting.length} đơn vị chưa gửi (hết hạn mức email hoặc thời gian cho phép hôm nay): ${waiting.map((r) => r.unitCode).join(", ")}. Các email này được giữ lại và gửi trước tiên ở lần nhắc sau (nhắc hạn tự động sáng mai, hoặc khi chạy lại Nhắc hạn).`,
     );
   return lines.join("\n");
 }
@@ -240,9 +262,9 @@ function resultText(o: SendOutcome, p: TodayPlan): string {
  * daily trigger reminded meanwhile, gets nothing.
  */
 export function nhacHan(): void {
-  const ui = SpreadsheetApp.getUi();
   const started = Date.now();
-  try {
+  menuCommand({ name: "nhacHan", failure: (err) => `Không nhắc hạn được.\n${userMessage(err)}` }, (shown) => {
+    const ui = shown!;
     const ss = SpreadsheetApp.getActive();
     const p = planToday(ss, "manual");
     const text = previewText(p);
@@ -259,20 +281,24 @@ export function nhacHan(): void {
       return;
     }
     const previewed = new Set(p.send.map((r) => reminderKey(r.periodId, r.unitCode)));
-    withDocumentLock<void>(
-      10_000,
-      () => void ui.alert(APP_TITLE, `${BUSY_MESSAGE}\nChưa gửi email nào.`, ui.ButtonSet.OK),
+    // The lock only now: the preview above waits for a person, and must not hold up the units.
+    menuCommand(
+      {
+        name: "nhacHan",
+        lock: 10_000,
+        busy: `${BUSY_MESSAGE}\nChưa gửi email nào.`,
+        failure: (err) => `Không nhắc hạn được.\n${userMessage(err)}`,
+      },
       () => {
         const now = planToday(ss, "manual");
         now.send = now.send.filter((r) => previewed.has(reminderKey(r.periodId, r.unitCode)));
         const o = send(ss, now, started);
+        saveCarried(PropertiesService.getDocumentProperties(), now.carried, [...now.later, ...o.stopped], now.day);
         const warning = tryAppendLog(ss, logEntries(now, o, "manual"));
         ui.alert(APP_TITLE, [resultText(o, now), warning].filter(Boolean).join("\n"), ui.ButtonSet.OK);
       },
     );
-  } catch (err) {
-    ui.alert(APP_TITLE, `Không nhắc hạn được.\n${userMessage(err)}`, ui.ButtonSet.OK);
-  }
+  });
 }
 
 /**
@@ -280,62 +306,82 @@ export function nhacHan(): void {
  * not submitted, within the quota, and logs it. Runs as the person who turned it on, without a
  * user interface (nothing here may call SpreadsheetApp.getUi()).
  */
-export function nhacHanHangNgay(): void {
+export function nhacHanHangNgay(e?: { triggerUid?: unknown }): void {
   const started = Date.now();
-  withDocumentLock<void>(
-    60_000,
-    () => console.warn("nhacHanHangNgay: bảng tính đang bận, bỏ qua lần nhắc hôm nay."),
+  // A second daily trigger (left by an older version, or by a clerk) sends nothing: one e-mail per unit.
+  if (!isRecordedTrigger("daily-reminder", e?.triggerUid)) return;
+  menuCommand(
+    { name: "nhacHanHangNgay", lock: 60_000, ui: false, busy: "bảng tính đang bận, bỏ qua lần nhắc hôm nay." },
     () => {
-      try {
-        const ss = SpreadsheetApp.getActive();
-        const p = planToday(ss, "scheduled");
-        if (!p.send.length && !p.later.length) return;
-        const o = send(ss, p, started);
-        tryAppendLog(ss, logEntries(p, o, "scheduled"));
-      } catch (err) {
-        logError("nhacHanHangNgay", err);
-      }
+      const ss = SpreadsheetApp.getActive();
+      const p = planToday(ss, "scheduled");
+      if (!p.send.length && !p.later.length) return;
+      const o = send(ss, p, started);
+      saveCarried(PropertiesService.getDocumentProperties(), p.carried, [...p.later, ...o.stopped], p.day);
+      tryAppendLog(ss, logEntries(p, o, "scheduled"));
     },
   );
 }
 
 /** Menu "Bật/tắt nhắc hạn tự động": creates or deletes this person's daily trigger, after asking. */
 export function batTatNhacHanTuDong(): void {
-  const ui = SpreadsheetApp.getUi();
-  try {
-    const ss = SpreadsheetApp.getActive();
-    const mine = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === DAILY_REMINDER_HANDLER);
-    if (mine.length) {
-      if (
+  menuCommand(
+    {
+      name: "batTatNhacHanTuDong",
+      failure: (err) => `Không bật/tắt được nhắc hạn tự động.\n${userMessage(err)}`,
+    },
+    (shown) => {
+      const ui = shown!;
+      const ss = SpreadsheetApp.getActive();
+      const mine = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === DAILY_REMINDER_HANDLER);
+      const rec = readTrigger("daily-reminder");
+      // Someone else's reminders, still valid: only they can turn them off (nobody may delete another's trigger).
+      if (rec && rec.creator.toLowerCase() !== currentUser().toLowerCase() && stillHasAccess(ss, rec.creator)) {
         ui.alert(
           APP_TITLE,
-          `Nhắc hạn tự động đang bật (mỗi ngày khoảng ${REMINDER_HOUR}–${REMINDER_HOUR + 1} giờ sáng). Tắt nhắc hạn tự động?`,
-          ui.ButtonSet.YES_NO,
-        ) !== ui.Button.YES
-      )
+          `Nhắc hạn tự động đang được bật bằng tài khoản ${rec.creator} (email nhắc gửi từ tài khoản đó). Chỉ người đó tắt được; không bật thêm để các đơn vị không nhận hai email.`,
+          ui.ButtonSet.OK,
+        );
         return;
-      mine.forEach((t) => ScriptApp.deleteTrigger(t));
-      const w = tryAppendLog(ss, [{ action: LOG_ACTIONS.reminderOff }]);
-      ui.alert(APP_TITLE, ["Đã tắt nhắc hạn tự động.", w].filter(Boolean).join("\n"), ui.ButtonSet.OK);
-      return;
-    }
-    const t = loadTemplate(ss);
-    const days = (t.reminderDays ?? [])
-      .map((d) => (d < 0 ? `${-d} ngày trước hạn` : d === 0 ? "ngày hạn nộp" : `${d} ngày sau hạn`))
-      .join(", ");
-    const who = currentUser();
-    const ask = `Bật nhắc hạn tự động?\nMỗi ngày khoảng ${REMINDER_HOUR}–${REMINDER_HOUR + 1} giờ sáng, bảng tính gửi email nhắc các đơn vị chưa nộp vào các ngày: ${days || "(chưa đặt trong Cấu hình)"}. Email được gửi bằng tài khoản của bạn${who ? ` (${who})` : ""}, trong hạn mức email hằng ngày của tài khoản; mỗi đơn vị nhận nhiều nhất một email mỗi ngày cho mỗi kỳ.`;
-    if (ui.alert(APP_TITLE, ask, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
-    ScriptApp.newTrigger(DAILY_REMINDER_HANDLER).timeBased().everyDays(1).atHour(REMINDER_HOUR).create();
-    const w = tryAppendLog(ss, [
-      { action: LOG_ACTIONS.reminderOn, note: `Mỗi ngày lúc ${REMINDER_HOUR} giờ; ngày nhắc: ${days}` },
-    ]);
-    ui.alert(
-      APP_TITLE,
-      ["Đã bật nhắc hạn tự động. Kết quả mỗi lần gửi được ghi trong trang Nhật ký.", w].filter(Boolean).join("\n"),
-      ui.ButtonSet.OK,
-    );
-  } catch (err) {
-    ui.alert(APP_TITLE, `Không bật/tắt được nhắc hạn tự động.\n${userMessage(err)}`, ui.ButtonSet.OK);
-  }
+      }
+      if (mine.length) {
+        if (
+          ui.alert(
+            APP_TITLE,
+            `Nhắc hạn tự động đang bật (mỗi ngày khoảng ${REMINDER_HOUR}–${REMINDER_HOUR + 1} giờ sáng). Tắt nhắc hạn tự động?`,
+            ui.ButtonSet.YES_NO,
+          ) !== ui.Button.YES
+        )
+          return;
+        removeOwnTrigger("daily-reminder", DAILY_REMINDER_HANDLER);
+        const w = tryAppendLog(ss, [{ action: LOG_ACTIONS.reminderOff }]);
+        ui.alert(APP_TITLE, ["Đã tắt nhắc hạn tự động.", w].filter(Boolean).join("\n"), ui.ButtonSet.OK);
+        return;
+      }
+      const t = loadTemplate(ss);
+      const days = (t.reminderDays ?? [])
+        .map((d) => (d < 0 ? `${-d} ngày trước hạn` : d === 0 ? "ngày hạn nộp" : `${d} ngày sau hạn`))
+        .join(", ");
+      const who = currentUser();
+      const ask = `Bật nhắc hạn tự động?\nMỗi ngày khoảng ${REMINDER_HOUR}–${REMINDER_HOUR + 1} giờ sáng, bảng tính gửi email nhắc các đơn vị chưa nộp vào các ngày: ${days || "(chưa đặt trong Cấu hình)"}. Email được gửi bằng tài khoản của bạn${who ? ` (${who})` : ""}, trong hạn mức email hằng ngày của tài khoản; mỗi đơn vị nhận nhiều nhất một email mỗi ngày cho mỗi kỳ.`;
+      if (ui.alert(APP_TITLE, ask, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+      const made = ensureTrigger(ss, "daily-reminder", DAILY_REMINDER_HANDLER, () =>
+        ScriptApp.newTrigger(DAILY_REMINDER_HANDLER).timeBased().everyDays(1).atHour(REMINDER_HOUR).create(),
+      );
+      const stale =
+        made.kind === "repaired"
+          ? `Tài khoản ${made.stale.creator} (người đã bật nhắc hạn trước đây) không còn quyền với bảng tính; nhắc hạn nay chạy bằng tài khoản của bạn.`
+          : "";
+      const w = tryAppendLog(ss, [
+        { action: LOG_ACTIONS.reminderOn, note: `Mỗi ngày lúc ${REMINDER_HOUR} giờ; ngày nhắc: ${days}` },
+      ]);
+      ui.alert(
+        APP_TITLE,
+        ["Đã bật nhắc hạn tự động. Kết quả mỗi lần gửi được ghi trong trang Nhật ký.", stale, w]
+          .filter(Boolean)
+          .join("\n"),
+        ui.ButtonSet.OK,
+      );
+    },
+  );
 }

@@ -5,7 +5,6 @@ import type { EntryName } from "./menu-table.js";
 import { huongDan, onInstall, onOpen } from "./menu.js";
 import { khiSuaBangTinh, onEdit } from "../commands/on-edit.js";
 import { batTatNhacHanTuDong, nhacHan, nhacHanHangNgay } from "../commands/reminders.js";
-import { layTepBaoCao } from "../ui/report-store.js";
 import { thietLapBangTinh } from "../commands/setup.js";
 
 /** A handler: Apps Script passes the event object (or the google.script.run arguments). */
@@ -25,5 +24,4 @@ export const HANDLERS: { readonly [K in EntryName]: Handler } = {
   moKyBaoCaoMoi,
   thietLapBangTinh,
   huongDan,
-  layTepBaoCao,
 };

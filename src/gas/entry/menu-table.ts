@@ -32,7 +32,6 @@ export const ENTRY_POINTS = [
   { name: "moKyBaoCaoMoi", kind: "menu", caption: "Mở kỳ báo cáo mới" },
   { name: "thietLapBangTinh", kind: "menu", caption: "Thiết lập bảng tính" },
   { name: "huongDan", kind: "menu", caption: "Hướng dẫn" },
-  { name: "layTepBaoCao", kind: "client" },
 ] as const satisfies readonly EntryPoint[];
 
 /** Name of one entry point. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chunkText, toSignedBytes } from "./bytes.js";
+import fc from "fast-check";
+import { chunkUtf8, toSignedBytes } from "./bytes.js";
 
 describe("toSignedBytes", () => {
   it("maps 128..255 to −128..−1 and respects the view's offset", () => {
@@ -10,12 +11,26 @@ describe("toSignedBytes", () => {
   });
 });
 
-describe("chunkText", () => {
-  it("splits and joins back", () => {
-    const s = "x".repeat(250_001);
-    const parts = chunkText(s, 100_000);
-    expect(parts.map((p) => p.length)).toEqual([100_000, 100_000, 50_001]);
-    expect(parts.join("")).toBe(s);
-    expect(chunkText("", 10)).toEqual([""]);
+describe("chunkUtf8", () => {
+  it("keeps every piece within the byte limit and joins back to the text, never splitting a surrogate pair", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 400 }), fc.integer({ min: 4, max: 64 }), (text, max) => {
+        const parts = chunkUtf8(text, max);
+        expect(parts.join("")).toBe(text);
+        for (const p of parts) {
+          expect(Buffer.byteLength(p, "utf8")).toBeLessThanOrEqual(max);
+          expect(p).not.toMatch(/^[\udc00-\udfff]|[\ud800-\udbff]$/);
+        }
+      }),
+    );
+  });
+
+  it("measures Vietnamese by bytes: 90,000 characters that fit by count need two pieces of 100 KB", () => {
+    const vn = "Trường Tiểu học Nguyễn Thị Định ".repeat(3000).slice(0, 90_000);
+    expect(Buffer.byteLength(vn, "utf8")).toBeGreaterThan(102_400);
+    const parts = chunkUtf8(vn, 102_400);
+    expect(parts.length).toBe(2);
+    expect(parts.join("")).toBe(vn);
+    expect(chunkUtf8("", 10)).toEqual([""]);
   });
 });

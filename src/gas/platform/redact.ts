@@ -19,3 +19,8 @@ export function errorMessage(err: unknown): string {
 export function logError(where: string, err: unknown): void {
   console.error(redact(`${where}: ${errorMessage(err)}`));
 }
+
+/** Logs a warning (a run skipped, a line retried later) for the executions log, without personal data. */
+export function logWarning(where: string, text: string): void {
+  console.warn(redact(`${where}: ${text}`));
+}

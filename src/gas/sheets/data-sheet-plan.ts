@@ -11,7 +11,7 @@ import {
 import { mapGrid } from "../../core/read/map-grid.js";
 import { AppError } from "../../core/model/problem.js";
 import { findPeriod } from "../../core/template/template.js";
-import type { Template, Unit } from "../../core/model/template-schema.js";
+import type { Period, Template, Unit } from "../../core/model/template-schema.js";
 import { normalizeUnitCode } from "../../core/template/unit-code.js";
 import { legendEntries, type LegendEntry } from "./highlight-rules.js";
 
@@ -64,6 +64,106 @@ const IDENTITY = new Set<string>([COLUMN_KEYS.stt, COLUMN_KEYS.unitCode, COLUMN_
 /** Prefix of the header of an old column kept because it holds data. */
 export const OLD_COLUMN_PREFIX = "(Cột cũ) ";
 
+/** What an existing sheet holds, mapped by key and unit code. */
+interface ExistingSheet {
+  /** Column index by key. */
+  index: Map<string, number>;
+  /** 0-based index of the first unit row. */
+  firstData: number;
+  oldRows: CellValue[][];
+  codeAt: number | undefined;
+  /** Old row (index in oldRows) by normalized unit code, the first one wins. */
+  oldByCode: Map<string, number>;
+}
+
+/** Maps the existing grid's columns and unit rows. @throws AppError "setup.other-period". */
+function readExisting(t: Template, period: Period, existing: Grid): ExistingSheet {
+  const hasContent = existing.some((row) => row?.some((c) => !isBlank(c)));
+  let index = new Map<string, number>();
+  let firstData = LAYOUT.firstDataRow - 1;
+  if (hasContent) {
+    const marker = existing[0]?.map(parseMarker).find((m) => m);
+    if (marker && marker.periodId !== period.id) {
+      throw new AppError(
+        "setup.other-period",
+        `Trang tính dành cho kỳ "${period.label}" đang chứa dữ liệu của kỳ khác (${marker.periodId}).`,
+        ["Đổi tên trang tính cũ (hoặc xóa nếu không cần) rồi chạy lại Thiết lập bảng tính."],
+      );
+    }
+    const mapped = mapGrid(t, existing);
+    index = mapped.columnIndex;
+    firstData = mapped.headerRow + 1;
+  }
+  const oldRows = hasContent ? existing.slice(firstData) : [];
+  const codeAt = index.get(COLUMN_KEYS.unitCode);
+  const oldByCode = new Map<string, number>();
+  oldRows.forEach((row, i) => {
+    const c = codeAt === undefined ? undefined : row[codeAt];
+    if (typeof c === "string" && !isBlank(c) && !oldByCode.has(normalizeUnitCode(c)))
+      oldByCode.set(normalizeUnitCode(c), i);
+  });
+  return { index, firstData, oldRows, codeAt, oldByCode };
+}
+
+/** Columns of the existing sheet that no longer belong to the template but hold data: kept at the end. */
+function keptOldColumns(existing: Grid, old: ExistingSheet): { at: number; key: string; header: string }[] {
+  const known = new Set(old.index.values());
+  const width0 = existing.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
+  const out: { at: number; key: string; header: string }[] = [];
+  for (let i = 0; i < width0; i++) {
+    if (known.has(i)) continue;
+    if (!old.oldRows.some((r) => !isBlank(r[i]))) continue;
+    const key =
+      typeof existing[0]?.[i] === "string" && !parseMarker(existing[0][i]) ? String(existing[0][i]).trim() : "";
+    const h = existing[old.firstData - 1]?.[i];
+    const header =
+      typeof h === "string" && h.trim()
+        ? h.startsWith(OLD_COLUMN_PREFIX)
+          ? h
+          : OLD_COLUMN_PREFIX + h.trim()
+        : `${OLD_COLUMN_PREFIX}cột ${i + 1}`;
+    out.push({ at: i, key, header });
+  }
+  return out;
+}
+
+/**
+ * A function copying an old row's entered values and notes into a new row, by column key (the
+ * identity columns keep only their notes: their values come from the template); counts the
+ * values carried in `counter`.
+ */
+function rowCopier(
+  specs: readonly ColumnSpec[],
+  old: ExistingSheet,
+  oldColumns: readonly { at: number }[],
+  existingNotes: readonly (readonly string[])[],
+  counter: { carried: number },
+): (out: CellValue[], outNotes: string[], oldIndex: number | undefined) => void {
+  return (out, outNotes, oldIndex) => {
+    if (oldIndex === undefined) return;
+    const row = old.oldRows[oldIndex];
+    const oldNotes = existingNotes[old.firstData + oldIndex] ?? [];
+    const copy = (from: number, to: number) => {
+      const v = row[from];
+      if (!isBlank(v)) {
+        out[to] = v;
+        if (v !== false) counter.carried++;
+      }
+      if (oldNotes[from]) outNotes[to] = oldNotes[from];
+    };
+    specs.forEach((s, i) => {
+      const at = old.index.get(s.key);
+      if (at === undefined) return;
+      if (IDENTITY.has(s.key)) {
+        if (oldNotes[at]) outNotes[i] = oldNotes[at];
+        return;
+      }
+      copy(at, i);
+    });
+    oldColumns.forEach((c, j) => copy(c.at, specs.length + j));
+  };
+}
+
 /**
  * Plans the sheet for `periodId`. `existing` is the sheet's current grid (wall-clock Dates),
  * or empty for a new sheet. Values are matched by column key and unit code, never by position,
@@ -80,54 +180,8 @@ export function planDataSheet(
   const period = findPeriod(t, periodId);
   const specs = buildColumns(t);
   const groupName = new Map(t.unitGroups.map((g) => [g.code, g.name]));
-
-  const hasContent = existing.some((row) => row?.some((c) => !isBlank(c)));
-  let index = new Map<string, number>();
-  let firstData = LAYOUT.firstDataRow - 1;
-  if (hasContent) {
-    const marker = existing[0]?.map(parseMarker).find((m) => m);
-    if (marker && marker.periodId !== periodId) {
-      throw new AppError(
-        "setup.other-period",
-        `Trang tính dành cho kỳ "${period.label}" đang chứa dữ liệu của kỳ khác (${marker.periodId}).`,
-        ["Đổi tên trang tính cũ (hoặc xóa nếu không cần) rồi chạy lại Thiết lập bảng tính."],
-      );
-    }
-    const mapped = mapGrid(t, existing);
-    index = mapped.columnIndex;
-    firstData = mapped.headerRow + 1;
-  }
-
-  const oldRows = hasContent ? existing.slice(firstData) : [];
-  const codeAt = index.get(COLUMN_KEYS.unitCode);
-  const oldByCode = new Map<string, number>();
-  oldRows.forEach((row, i) => {
-    const c = codeAt === undefined ? undefined : row[codeAt];
-    if (typeof c === "string" && !isBlank(c) && !oldByCode.has(normalizeUnitCode(c)))
-      oldByCode.set(normalizeUnitCode(c), i);
-  });
-  const holdsData = (row: CellValue[] | undefined, skip: Set<number>): boolean =>
-    !!row && row.some((v, i) => !skip.has(i) && !isBlank(v) && v !== false);
-  const identityAt = new Set([...IDENTITY].map((k) => index.get(k)).filter((i): i is number => i !== undefined));
-
-  const known = new Set(index.values());
-  const width0 = existing.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
-  const oldColumns: { at: number; key: string; header: string }[] = [];
-  for (let i = 0; i < width0; i++) {
-    if (known.has(i)) continue;
-    if (!oldRows.some((r) => !isBlank(r[i]))) continue;
-    const key =
-      typeof existing[0]?.[i] === "string" && !parseMarker(existing[0][i]) ? String(existing[0][i]).trim() : "";
-    const h = existing[firstData - 1]?.[i];
-    const header =
-      typeof h === "string" && h.trim()
-        ? h.startsWith(OLD_COLUMN_PREFIX)
-          ? h
-          : OLD_COLUMN_PREFIX + h.trim()
-        : `${OLD_COLUMN_PREFIX}cột ${i + 1}`;
-    oldColumns.push({ at: i, key, header });
-  }
-
+  const old = readExisting(t, period, existing);
+  const oldColumns = keptOldColumns(existing, old);
   const columns: PlannedColumn[] = [
     ...specs.map((s) => ({ key: s.key, header: s.header, width: s.width, spec: s })),
     ...oldColumns.map((c) => ({ key: c.key, header: c.header, width: 18 })),
@@ -146,37 +200,14 @@ export function planDataSheet(
   });
   legend.forEach((l, i) => (headerRow[legendColumn - 1 + i] = l.text));
 
-  let carried = 0;
-  const fill = (out: CellValue[], outNotes: string[], oldIndex: number | undefined) => {
-    if (oldIndex === undefined) return;
-    const old = oldRows[oldIndex];
-    const oldNotes = existingNotes[firstData + oldIndex] ?? [];
-    const copy = (from: number, to: number) => {
-      const v = old[from];
-      if (!isBlank(v)) {
-        out[to] = v;
-        if (v !== false) carried++;
-      }
-      if (oldNotes[from]) outNotes[to] = oldNotes[from];
-    };
-    specs.forEach((s, i) => {
-      const at = index.get(s.key);
-      if (at === undefined) return;
-      if (IDENTITY.has(s.key)) {
-        if (oldNotes[at]) outNotes[i] = oldNotes[at];
-        return;
-      }
-      copy(at, i);
-    });
-    oldColumns.forEach((c, j) => copy(c.at, specs.length + j));
-  };
-
+  const counter = { carried: 0 };
+  const fill = rowCopier(specs, old, oldColumns, existingNotes, counter);
   const grid: CellValue[][] = [keyRow, headerRow];
   const notes: string[][] = [Array<string>(width).fill(""), Array<string>(width).fill("")];
   const rows: PlannedRow[] = [];
   const sentAt = specs.findIndex((s) => s.key === COLUMN_KEYS.submitted);
   const used = new Set<string>();
-  const put = (unitCode: string, unitName: CellValue, group: CellValue, old: number | undefined, unit?: Unit) => {
+  const put = (unitCode: string, unitName: CellValue, group: CellValue, from: number | undefined, unit?: Unit) => {
     const out = blankRow();
     const outNotes = Array<string>(width).fill("");
     out[0] = rows.length + 1;
@@ -184,7 +215,7 @@ export function planDataSheet(
     out[2] = unitName;
     out[3] = group;
     if (sentAt >= 0) out[sentAt] = false;
-    fill(out, outNotes, old);
+    fill(out, outNotes, from);
     grid.push(out);
     notes.push(outNotes);
     rows.push({ row: grid.length, unitCode, unit });
@@ -192,15 +223,17 @@ export function planDataSheet(
   for (const u of t.units) {
     const key = normalizeUnitCode(u.code);
     used.add(key);
-    put(u.code, u.name, groupName.get(u.group) ?? u.group, oldByCode.get(key), u);
+    put(u.code, u.name, groupName.get(u.group) ?? u.group, old.oldByCode.get(key), u);
   }
-  const skip = new Set(identityAt);
-  oldRows.forEach((row, i) => {
-    const c = codeAt === undefined ? "" : row[codeAt];
+  const skip = new Set([...IDENTITY].map((k) => old.index.get(k)).filter((i): i is number => i !== undefined));
+  const holdsData = (row: CellValue[] | undefined): boolean =>
+    !!row && row.some((v, i) => !skip.has(i) && !isBlank(v) && v !== false);
+  old.oldRows.forEach((row, i) => {
+    const c = old.codeAt === undefined ? "" : row[old.codeAt];
     const key = typeof c === "string" ? normalizeUnitCode(c) : String(c ?? "");
-    if (used.has(key) || !holdsData(row, skip)) return;
+    if (used.has(key) || !holdsData(row)) return;
     used.add(key);
-    const at = (k: string) => (index.has(k) ? row[index.get(k)!] : "");
+    const at = (k: string) => (old.index.has(k) ? row[old.index.get(k)!] : "");
     put(typeof c === "string" ? c : String(c ?? ""), at(COLUMN_KEYS.unitName), at(COLUMN_KEYS.group), i);
   });
   const identityKeys = specs.filter((s) => IDENTITY.has(s.key)).length;
@@ -214,6 +247,6 @@ export function planDataSheet(
     width,
     identityColumns: { first: 1, last: identityKeys },
     notes,
-    carried,
+    carried: counter.carried,
   };
 }

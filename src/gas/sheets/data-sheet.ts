@@ -1,5 +1,5 @@
 /** Creates or updates one period's data sheet: values, layout, validation, highlighting, protections. */
-import { LAYOUT, parseMarker } from "../../core/template/columns.js";
+import { COLUMN_KEYS, LAYOUT, parseMarker } from "../../core/template/columns.js";
 import type { Period, Template } from "../../core/model/template-schema.js";
 import { describeValidation } from "../../core/template/validation-rules.js";
 import { planDataSheet, type DataSheetPlan } from "./data-sheet-plan.js";
@@ -22,6 +22,9 @@ import { fromSheet, toSheetText } from "./sheet-values.js";
 import { columnNumberFormat, columnValidations } from "./validation-builder.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Description (after the prefix) of the protection of the "Thời gian gửi" column. */
+export const STAMP_PROTECTION = "Thời gian gửi";
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const HEADER_BG = "#cfe2f3";
@@ -68,41 +71,10 @@ export interface SetupSheetOptions {
 /** Ranges are fetched this many rows at a time (one getRangeList call) for rows that need a new protection. */
 const RANGE_CHUNK = 200;
 
-/**
- * Writes a period's data sheet. Values (old ones carried by key and unit code), notes, number
- * formats and data validations each go in one bulk call; conditional-format rules replace the
- * sheet's rules; header rows and the identity columns are the Văn phòng's; each unit row is
- * protected for that unit's editors. `deadlineMs` (Date.now() value) stops the row
- * protections early so a run stays inside Apps Script's 6-minute limit; running again resumes.
- */
-export function setupDataSheet(
-  ss: Spreadsheet,
-  t: Template,
-  period: Period,
-  deadlineMs = Infinity,
-  opts: SetupSheetOptions = {},
-): DataSheetResult {
-  let sheet = findDataSheet(ss, t, period);
-  const created = !sheet;
-  let existing: ReturnType<typeof fromSheet> = [];
-  let existingNotes: string[][] = [];
-  if (sheet) {
-    const range = sheet.getDataRange();
-    existing = fromSheet(range.getValues());
-    existingNotes = range.getNotes();
-    if (sheet.getName() !== dataSheetName(period)) sheet.setName(dataSheetName(period));
-  } else {
-    sheet = ss.insertSheet(dataSheetName(period));
-  }
-  const plan = planDataSheet(t, period.id, existing, existingNotes);
+/** Values, number formats, notes and validations of the planned sheet, one bulk call each. */
+function writeCells(sheet: Sheet, plan: DataSheetPlan): void {
   const rows = plan.grid.length;
   const width = plan.width;
-  const oldRows = existing.length;
-  const oldWidth = existing.reduce((w, r) => Math.max(w, r.length), 0);
-  ensureSize(sheet, rows + 10, width);
-  if (oldRows > rows) sheet.getRange(rows + 1, 1, oldRows - rows, Math.max(width, oldWidth)).clear();
-  if (oldWidth > width) sheet.getRange(1, width + 1, rows, oldWidth - width).clear();
-
   const specs = plan.columns.map((c) => c.spec);
   const dataRows = rows - LAYOUT.firstDataRow + 1;
   const all = sheet.getRange(1, 1, rows, width);
@@ -139,8 +111,11 @@ export function setupDataSheet(
       .getRange(LAYOUT.firstDataRow, 1, dataRows, width)
       .setDataValidations(Array.from({ length: dataRows }, () => validationRow));
   }
+}
 
-  // Header row and legend.
+/** The header row's colours and weights, the legend, frozen rows and columns, column widths. */
+function formatHeader(sheet: Sheet, plan: DataSheetPlan): void {
+  const width = plan.width;
   const header = sheet.getRange(LAYOUT.headerRow, 1, 1, width);
   const legendAt = plan.legendColumn - 1;
   header.setBackgrounds([
@@ -158,10 +133,13 @@ export function setupDataSheet(
   sheet.setFrozenRows(LAYOUT.headerRow);
   sheet.setFrozenColumns(LAYOUT.frozenColumns);
   sheet.hideRows(LAYOUT.keyRow);
-  plan.columns.forEach((c, j) => sheet!.setColumnWidth(j + 1, charsToPixels(c.width)));
-  plan.legend.forEach((_, i) => sheet!.setColumnWidth(plan.legendColumn + i, charsToPixels(24)));
+  plan.columns.forEach((c, j) => sheet.setColumnWidth(j + 1, charsToPixels(c.width)));
+  plan.legend.forEach((_, i) => sheet.setColumnWidth(plan.legendColumn + i, charsToPixels(24)));
+}
 
-  // Live highlighting.
+/** The live highlighting: the period's conditional-format rules replace the sheet's. */
+function writeHighlighting(sheet: Sheet, t: Template, period: Period, plan: DataSheetPlan): void {
+  const rows = plan.grid.length;
   const indexOf = new Map<string, number>();
   plan.columns.forEach((c, j) => c.spec && indexOf.set(c.key, j));
   const lastRow = Math.max(rows, LAYOUT.firstDataRow);
@@ -175,26 +153,43 @@ export function setupDataSheet(
     rules.map((r) => {
       const b = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(r.formula).setBackground(r.background);
       if (r.fontColor) b.setFontColor(r.fontColor);
-      return b.setRanges(r.ranges.map((a1) => sheet!.getRange(a1))).build();
+      return b.setRanges(r.ranges.map((a1) => sheet.getRange(a1))).build();
     }),
   );
+}
 
-  // Protections: header rows and identity columns for the Văn phòng, one row per unit (the Văn
-  // phòng's e-mails are editors of each too, in the same addEditors call: they correct rows). Each is
-  // checked against what is there (read once per sheet by description) and written only when it
-  // differs; ranges are fetched only for protections that must be created.
+/**
+ * Protections: header rows, identity columns and "Thời gian gửi" for the Văn phòng, one row per
+ * unit (the Văn phòng's e-mails are editors of each too, in the same addEditors call: they correct
+ * rows). Each is checked against what is there (read once per sheet by description) and written
+ * only when it differs; ranges are fetched only for protections that must be created.
+ */
+function protectRows(
+  sheet: Sheet,
+  t: Template,
+  period: Period,
+  plan: DataSheetPlan,
+  deadlineMs: number,
+  opts: SetupSheetOptions,
+): { protectedRows: number; complete: boolean; next: number; signature: string } {
+  const width = plan.width;
+  const dataRows = plan.grid.length - LAYOUT.firstDataRow + 1;
   const run = opts.run ?? protectionRun(t);
   const protections = ownRangeProtections(sheet);
   const apply = (w: WantedProtection, range: () => GoogleAppsScript.Spreadsheet.Range) =>
     applyProtection(w, protections, run, range);
   const fixed = (row: number, column: number, numRows: number, numColumns: number, what: string) => {
     const a1 = a1Of(row, column, numRows, numColumns);
-    apply({ a1, description: `${PROTECTION_PREFIX}${what}`, editors: [] }, () => sheet!.getRange(a1));
+    apply({ a1, description: `${PROTECTION_PREFIX}${what}`, editors: [] }, () => sheet.getRange(a1));
   };
   fixed(1, 1, LAYOUT.headerRow, width, `Tiêu đề ${period.label}`);
   const idWidth = plan.identityColumns.last - plan.identityColumns.first + 1;
   if (dataRows > 0)
     fixed(LAYOUT.firstDataRow, plan.identityColumns.first, dataRows, idWidth, `Cột định danh ${period.label}`);
+  // "Thời gian gửi" is written by the Văn phòng's edit trigger only: a unit can neither type nor paste over it.
+  const stampAt = plan.columns.findIndex((c) => c.key === COLUMN_KEYS.submittedAt) + 1;
+  if (dataRows > 0 && stampAt > 0)
+    fixed(LAYOUT.firstDataRow, stampAt, dataRows, 1, `${STAMP_PROTECTION} ${period.label}`);
 
   const signature = rowsSignature([run.me, ...run.office], plan.tableWidth, plan.rows);
   const trusted = opts.resume && opts.resume.signature === signature ? opts.resume.next : 0;
@@ -204,7 +199,7 @@ export function setupDataSheet(
     const start = i - (i % RANGE_CHUNK);
     if (chunk?.start !== start) {
       const a1s = plan.rows.slice(start, start + RANGE_CHUNK).map((_, j) => rowA1(start + j));
-      chunk = { start, ranges: sheet!.getRangeList(a1s).getRanges() };
+      chunk = { start, ranges: sheet.getRangeList(a1s).getRanges() };
     }
     return chunk.ranges[i - start];
   };
@@ -233,5 +228,46 @@ export function setupDataSheet(
       `Chưa thiết lập xong ${period.label}`,
     );
   }
-  return { sheet, plan, created, protectedRows, complete, next, signature };
+  return { protectedRows, complete, next, signature };
+}
+
+/**
+ * Writes a period's data sheet. Values (old ones carried by key and unit code), notes, number
+ * formats and data validations each go in one bulk call; conditional-format rules replace the
+ * sheet's rules; header rows and the identity columns are the Văn phòng's; each unit row is
+ * protected for that unit's editors. `deadlineMs` (Date.now() value) stops the row
+ * protections early so a run stays inside Apps Script's 6-minute limit; running again resumes.
+ */
+export function setupDataSheet(
+  ss: Spreadsheet,
+  t: Template,
+  period: Period,
+  deadlineMs = Infinity,
+  opts: SetupSheetOptions = {},
+): DataSheetResult {
+  let sheet = findDataSheet(ss, t, period);
+  const created = !sheet;
+  let existing: ReturnType<typeof fromSheet> = [];
+  let existingNotes: string[][] = [];
+  if (sheet) {
+    const range = sheet.getDataRange();
+    existing = fromSheet(range.getValues());
+    existingNotes = range.getNotes();
+    if (sheet.getName() !== dataSheetName(period)) sheet.setName(dataSheetName(period));
+  } else {
+    sheet = ss.insertSheet(dataSheetName(period));
+  }
+  const plan = planDataSheet(t, period.id, existing, existingNotes);
+  const rows = plan.grid.length;
+  const width = plan.width;
+  const oldRows = existing.length;
+  const oldWidth = existing.reduce((w, r) => Math.max(w, r.length), 0);
+  ensureSize(sheet, rows + 10, width);
+  if (oldRows > rows) sheet.getRange(rows + 1, 1, oldRows - rows, Math.max(width, oldWidth)).clear();
+  if (oldWidth > width) sheet.getRange(1, width + 1, rows, oldWidth - width).clear();
+  writeCells(sheet, plan);
+  formatHeader(sheet, plan);
+  writeHighlighting(sheet, t, period, plan);
+  const p = protectRows(sheet, t, period, plan, deadlineMs, opts);
+  return { sheet, plan, created, ...p };
 }

@@ -56,28 +56,24 @@ export function stringLiteral(s: string): string {
 
 const num = (n: number): string => (Number.isInteger(n) ? String(n) : String(n));
 
-/**
- * The rules for one period's data sheet. Sheets applies the first matching rule of a cell,
- * so cell-level marks (bad values, overdue tasks) come before the row-level statuses, and
- * the row-level statuses cover only the identity columns (STT … Nhóm).
- */
-export function highlightRules(
-  t: Pick<Template, "periods" | "unitGroups">,
-  period: Pick<Period, "deadline">,
-  layout: HighlightLayout,
-): HighlightRule[] {
-  const { indexOf, firstRow, lastRow } = layout;
-  const col = (key: string): string | null => (indexOf.has(key) ? colName(indexOf.get(key)!) : null);
-  const range = (c: string, c2 = c) => `${c}${firstRow}:${c2}${lastRow}`;
-  const rules: HighlightRule[] = [];
-  const code = col(COLUMN_KEYS.unitCode);
-  const sent = col(COLUMN_KEYS.submitted);
-  const sentAt = col(COLUMN_KEYS.submittedAt);
-  const group = col(COLUMN_KEYS.group);
-  if (!code || !sent) return rules;
-  const deadline = dateLiteral(period.deadline);
-  const r = firstRow;
+/** Helpers shared by the rule builders: a key's column letter, a column's data range, the first data row. */
+interface RuleContext {
+  col: (key: string) => string | null;
+  range: (c: string, c2?: string) => string;
+  r: number;
+}
 
+function ruleContext(layout: HighlightLayout): RuleContext {
+  const { indexOf, firstRow, lastRow } = layout;
+  return {
+    col: (key) => (indexOf.has(key) ? colName(indexOf.get(key)!) : null),
+    range: (c, c2 = c) => `${c}${firstRow}:${c2}${lastRow}`,
+    r: firstRow,
+  };
+}
+
+/** Cell-level rules: a value the column's validation rejects. */
+function invalidRules(layout: HighlightLayout, { col, range, r }: RuleContext, rules: HighlightRule[]): void {
   for (const c of layout.columns) {
     const letter = col(c.key);
     if (!letter) continue;
@@ -106,7 +102,17 @@ export function highlightRules(
         fontColor: HIGHLIGHT_COLORS.invalidFont,
       });
   }
+}
 
+/** Cell-level rules: tasks overdue or done late. */
+function taskRules(
+  t: Pick<Template, "periods" | "unitGroups">,
+  layout: HighlightLayout,
+  { col, range, r }: RuleContext,
+  rules: HighlightRule[],
+): void {
+  const code = col(COLUMN_KEYS.unitCode);
+  const group = col(COLUMN_KEYS.group);
   for (const c of layout.columns) {
     if (!c.task) continue;
     const due = taskDueDay(t, c.task);
@@ -131,7 +137,20 @@ export function highlightRules(
       });
     }
   }
+}
 
+/** Row-level statuses on the identity columns (and "Thời gian gửi" when late). */
+function statusRules(
+  period: Pick<Period, "deadline">,
+  layout: HighlightLayout,
+  { col, range, r }: RuleContext,
+  rules: HighlightRule[],
+): void {
+  const { indexOf } = layout;
+  const code = col(COLUMN_KEYS.unitCode)!;
+  const sent = col(COLUMN_KEYS.submitted)!;
+  const sentAt = col(COLUMN_KEYS.submittedAt);
+  const deadline = dateLiteral(period.deadline);
   const first = colName(0);
   const lastIdentity = colName(
     Math.max(
@@ -141,7 +160,8 @@ export function highlightRules(
     ),
   );
   const identity = range(first, lastIdentity);
-  const when = sentAt ? `IF(ISNUMBER($${sentAt}${r}),$${sentAt}${r},NOW())` : "NOW()";
+  // A tick without a time (the stamp could not be written) is never shown late: the compile lists it instead.
+  const when = sentAt ? `IF(ISNUMBER($${sentAt}${r}),$${sentAt}${r},${deadline})` : "NOW()";
   const lateRanges = sentAt ? [identity, range(sentAt)] : [identity];
   rules.push(
     {
@@ -169,6 +189,24 @@ export function highlightRules(
       background: HIGHLIGHT_COLORS.dueSoon,
     },
   );
+}
+
+/**
+ * The rules for one period's data sheet. Sheets applies the first matching rule of a cell,
+ * so cell-level marks (bad values, overdue tasks) come before the row-level statuses, and
+ * the row-level statuses cover only the identity columns (STT … Nhóm).
+ */
+export function highlightRules(
+  t: Pick<Template, "periods" | "unitGroups">,
+  period: Pick<Period, "deadline">,
+  layout: HighlightLayout,
+): HighlightRule[] {
+  const ctx = ruleContext(layout);
+  const rules: HighlightRule[] = [];
+  if (!ctx.col(COLUMN_KEYS.unitCode) || !ctx.col(COLUMN_KEYS.submitted)) return rules;
+  invalidRules(layout, ctx, rules);
+  taskRules(t, layout, ctx, rules);
+  statusRules(period, layout, ctx, rules);
   return rules;
 }
 

@@ -18,6 +18,10 @@ import { replaceSheet } from "./safe-write.js";
 import { ensureSize } from "./sheet-size.js";
 import { enteredRows } from "./sheet-values.js";
 import { CONFIG_SHEET } from "../../core/template/config-grid.js";
+import type { LogEntry } from "./log-sheet-types.js";
+import { pendingLogEntries, queueLogEntries } from "./pending-log.js";
+
+export type { LogEntry };
 import { LOG_SHEET, LEGACY_LOG_SHEET } from "../../core/template/sheet-names.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -49,20 +53,6 @@ export const LOG_ACTIONS = {
   submit: "Xác nhận gửi",
   unsubmit: "Bỏ xác nhận gửi",
 } as const;
-
-/** One log row. */
-export interface LogEntry {
-  action: string;
-  /** Who did it; default the person running the script, else "(không rõ email)". */
-  user?: string;
-  period?: string;
-  unit?: string;
-  counts?: string;
-  checksum?: string;
-  note?: string;
-  /** Default now. */
-  at?: Date;
-}
 
 /** The email of the person running the script, where Apps Script reveals it. */
 export function currentUser(): string {
@@ -115,8 +105,8 @@ export function ensureLogSheet(ss: Spreadsheet, run: ProtectionRun = protectionR
 }
 
 /**
- * Appends rows at the end of the log, in one write. Call it holding the document lock, so two
- * executions never pick the same row. The log is protected for the Văn phòng, so the write
+ * Appends rows at the end of the log, in one write. Call it holding the log's lock (see
+ * {@link appendLogSafely}), so two executions never pick the same row. The log is protected for the Văn phòng, so the write
  * succeeds only when the script runs as the owner (menus the owner clicks, the owner's triggers)
  * or as a Văn phòng member listed in Cấu hình: that is what keeps it closed to the units, and
  * why a menu run by anyone else cannot log (they get a warning line instead).
@@ -161,8 +151,17 @@ export function appendLogRow(ss: Spreadsheet, entry: LogEntry): void {
   sheet.appendRow(logRows([entry])[0]);
 }
 
+/** How long a log write waits for the log's own lock (the document lock is never needed for it). */
+export const LOG_LOCK_MS = 5000;
+
 /** {@link appendLogRow} for one entry, else {@link appendLog}, returning a Vietnamese warning line instead of throwing (the action itself succeeded). */
 export function tryAppendLog(ss: Spreadsheet, entries: readonly LogEntry[]): string | null {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(LOG_LOCK_MS)) {
+    // Another execution is writing the log: the line waits in the document properties for the next run.
+    queueLogEntries(PropertiesService.getDocumentProperties(), entries);
+    return null;
+  }
   try {
     if (entries.length === 1) appendLogRow(ss, entries[0]);
     else appendLog(ss, entries);
@@ -170,5 +169,38 @@ export function tryAppendLog(ss: Spreadsheet, entries: readonly LogEntry[]): str
   } catch (e) {
     logError("appendLog", e);
     return `Lưu ý: chưa ghi được vào trang "${LOG_SHEET}" (chỉ chủ sở hữu bảng tính và các email Văn phòng ghi trong trang "${CONFIG_SHEET}" ghi được nhật ký; chạy lại Thiết lập bảng tính sau khi thêm email).`;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/**
+ * Appends `entries` after any lines a failed run left pending, under a short lock of the log's
+ * own: the script lock, never the document lock a compile or a set-up holds for minutes.
+ * Google's reference does not say Sheet.appendRow is atomic
+ * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#appendRow(Object)), so
+ * two executions appending at once are not assumed safe; the lock makes them take turns
+ * (https://developers.google.com/apps-script/reference/lock/lock-service#getScriptLock()).
+ * A line that cannot be written now (lock busy, protected log, Sheets failure) is kept in the
+ * document properties and written by the next run: never dropped. False when kept for later.
+ */
+export function appendLogSafely(ss: Spreadsheet, entries: readonly LogEntry[]): boolean {
+  const props = PropertiesService.getDocumentProperties();
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(LOG_LOCK_MS)) {
+    if (!queueLogEntries(props, entries)) logError("appendLogSafely", new Error("log line too large to keep"));
+    return false;
+  }
+  try {
+    const pending = pendingLogEntries(props);
+    appendLog(ss, [...pending.entries, ...entries]);
+    for (const k of pending.keys) props.deleteProperty(k);
+    return true;
+  } catch (e) {
+    logError("appendLogSafely", e);
+    if (!queueLogEntries(props, entries)) logError("appendLogSafely", new Error("log line too large to keep"));
+    return false;
+  } finally {
+    lock.releaseLock();
   }
 }

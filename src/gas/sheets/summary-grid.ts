@@ -66,13 +66,77 @@ export function statusLine(s: SummaryStamp): string {
   return `Cập nhật lúc ${formatDateTimeVN(s.compiledAt)} bởi ${s.updatedBy || "(không rõ email)"}. Mã kiểm tra số liệu: ${shortChecksum(s.checksum)}… (hai lần tổng hợp cùng mã là cùng một số liệu; mã đầy đủ trong trang "${LOG_SHEET}").`;
 }
 
+/** Appends a row to the grid being built; returns its 0-based index. */
+type Push = (row: CellValue[]) => number;
+
+/** Section II: each indicator's total, overall and by group. */
+function totalsSection(t: Template, result: CompileResult, push: Push): void {
+  push([`${SECTION_PREFIXES[1]}TỔNG HỢP CÁC CHỈ TIÊU`]);
+  push([
+    SUMMARY_LABELS.number,
+    "Chỉ tiêu",
+    "ĐVT",
+    "Cách tổng hợp",
+    "Kết quả",
+    "Số đơn vị có số liệu",
+    ...t.unitGroups.map((g) => g.name),
+  ]);
+  const totalOf = new Map(result.totals.map((x) => [x.key, x]));
+  t.indicators.forEach((ind, i) => {
+    const tot = totalOf.get(ind.key);
+    const dist = tot?.distribution
+      ? Object.entries(tot.distribution)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join("; ")
+      : "";
+    const value = (n: number | null | undefined): CellValue =>
+      ind.aggregate === "none" || n === null || n === undefined ? "" : (displayValue(ind, n) ?? "");
+    push([
+      i + 1,
+      ind.label,
+      ind.unit,
+      AGGREGATE_LABELS[ind.aggregate],
+      dist && ind.aggregate === "count" ? dist : value(tot?.total),
+      tot?.reportedCount ?? 0,
+      ...t.unitGroups.map((g) => value(tot?.byGroup[g.code]?.total)),
+    ]);
+  });
+  if (t.indicators.length === 0) push(["", "Kế hoạch không có chỉ tiêu số liệu."]);
+  push([]);
+}
+
+/** Section III: every problem, errors first; returns how many. */
+function problemsSection(t: Template, result: CompileResult, push: Push): number {
+  const problems = [...result.problems].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1,
+  );
+  const unitName = new Map(t.units.map((u) => [u.code, u.name]));
+  push([`${SECTION_PREFIXES[2]}CÁC VẤN ĐỀ CẦN XỬ LÝ (${problems.length})`]);
+  push([SUMMARY_LABELS.number, "Mức độ", "Đơn vị", "Cột", "Giá trị đã nhập", "Vấn đề", "Cách sửa", "Dòng"]);
+  problems.forEach((p, i) => {
+    push([
+      i + 1,
+      p.severity === "error" ? SUMMARY_LABELS.error : SUMMARY_LABELS.warning,
+      p.unitCode ? `${p.unitCode} - ${p.unitName ?? unitName.get(p.unitCode) ?? ""}`.replace(/ - $/, "") : "",
+      p.column ?? "",
+      p.value ?? "",
+      p.message,
+      p.fix,
+      p.row ?? "",
+    ]);
+  });
+  if (problems.length === 0) push(["", "Không có vấn đề nào."]);
+
+  return problems.length;
+}
+
 /**
  * Builds the summary grid for a compiled period. The status table always starts at the same
  * row, so the chart's data range never moves while the number of groups stays the same.
  */
 export function buildSummaryGrid(t: Template, period: Period, result: CompileResult, stamp: SummaryStamp): SummaryGrid {
   const rows: CellValue[][] = [];
-  const push = (row: CellValue[]) => {
+  const push: Push = (row) => {
     rows.push(row);
     return rows.length - 1;
   };
@@ -108,61 +172,8 @@ export function buildSummaryGrid(t: Template, period: Period, result: CompileRes
   ]);
   push([]);
 
-  // II. Totals
-  push([`${SECTION_PREFIXES[1]}TỔNG HỢP CÁC CHỈ TIÊU`]);
-  push([
-    SUMMARY_LABELS.number,
-    "Chỉ tiêu",
-    "ĐVT",
-    "Cách tổng hợp",
-    "Kết quả",
-    "Số đơn vị có số liệu",
-    ...t.unitGroups.map((g) => g.name),
-  ]);
-  const totalOf = new Map(result.totals.map((x) => [x.key, x]));
-  t.indicators.forEach((ind, i) => {
-    const tot = totalOf.get(ind.key);
-    const dist = tot?.distribution
-      ? Object.entries(tot.distribution)
-          .map(([k, v]) => `${k}: ${v}`)
-          .join("; ")
-      : "";
-    const value = (n: number | null | undefined): CellValue =>
-      ind.aggregate === "none" || n === null || n === undefined ? "" : (displayValue(ind, n) ?? "");
-    push([
-      i + 1,
-      ind.label,
-      ind.unit,
-      AGGREGATE_LABELS[ind.aggregate],
-      dist && ind.aggregate === "count" ? dist : value(tot?.total),
-      tot?.reportedCount ?? 0,
-      ...t.unitGroups.map((g) => value(tot?.byGroup[g.code]?.total)),
-    ]);
-  });
-  if (t.indicators.length === 0) push(["", "Kế hoạch không có chỉ tiêu số liệu."]);
-  push([]);
-
-  // III. Problems
-  const problems = [...result.problems].sort((a, b) =>
-    a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1,
-  );
-  const unitName = new Map(t.units.map((u) => [u.code, u.name]));
-  push([`${SECTION_PREFIXES[2]}CÁC VẤN ĐỀ CẦN XỬ LÝ (${problems.length})`]);
-  push([SUMMARY_LABELS.number, "Mức độ", "Đơn vị", "Cột", "Giá trị đã nhập", "Vấn đề", "Cách sửa", "Dòng"]);
-  problems.forEach((p, i) => {
-    push([
-      i + 1,
-      p.severity === "error" ? SUMMARY_LABELS.error : SUMMARY_LABELS.warning,
-      p.unitCode ? `${p.unitCode} - ${p.unitName ?? unitName.get(p.unitCode) ?? ""}`.replace(/ - $/, "") : "",
-      p.column ?? "",
-      p.value ?? "",
-      p.message,
-      p.fix,
-      p.row ?? "",
-    ]);
-  });
-  if (problems.length === 0) push(["", "Không có vấn đề nào."]);
-
+  totalsSection(t, result, push);
+  const problemCount = problemsSection(t, result, push);
   const width = Math.max(...rows.map((r) => r.length));
   const grid = rows.map((r) =>
     [...r, ...Array<CellValue>(width - r.length).fill("")].map((v) => (v === null || v === undefined ? "" : v)),
@@ -173,6 +184,6 @@ export function buildSummaryGrid(t: Template, period: Period, result: CompileRes
     groups: groups.length,
     chartRange: { row: chartHeaderRow, column: 1, numRows: groups.length + 1, numColumns: STATUS_ORDER.length + 1 },
     chartAnchor: { row: chartHeaderRow - 1, column: statusHeader.length + 2 },
-    problemCount: problems.length,
+    problemCount,
   };
 }

@@ -2,14 +2,19 @@
 import { AppError } from "../../core/model/problem.js";
 import type { Template } from "../../core/model/template-schema.js";
 import bundled from "tong-hop:sheets-templates";
-import { chunkText } from "../platform/bytes.js";
+import { chunkUtf8 } from "../platform/bytes.js";
+import { logError } from "../platform/redact.js";
 import { parseConfigGrid } from "../../core/template/config-errors.js";
 import { CONFIG_SHEET } from "../../core/template/config-grid.js";
 import { fromSheet } from "./sheet-values.js";
 
 const CACHE_KEY = "tong-hop:template:v1";
-/** CacheService keeps at most 100 KB per value; stay well below. */
-const CHUNK = 90_000;
+/**
+ * CacheService keeps at most 100 KB (102,400 bytes) per value
+ * (https://developers.google.com/apps-script/reference/cache/cache#put(String,String)): pieces of
+ * half that, in UTF-8 bytes, leave a wide margin whatever the names' letters.
+ */
+export const CACHE_PIECE_BYTES = 50_000;
 const CACHE_SECONDS = 6 * 3600;
 
 /** The templates bundled from sheets-templates/*.json. */
@@ -26,32 +31,48 @@ export function readConfigSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): T
   return parseConfigGrid(grid);
 }
 
-/** Stores the parsed template in the document cache for onEdit. */
-export function cacheTemplate(t: Template): void {
-  const cache = CacheService.getDocumentCache();
-  if (!cache) return;
-  const parts = chunkText(JSON.stringify(t), CHUNK);
-  const values: Record<string, string> = { [CACHE_KEY]: String(parts.length) };
-  parts.forEach((p, i) => (values[`${CACHE_KEY}:${i}`] = p));
-  cache.putAll(values, CACHE_SECONDS);
+/**
+ * Stores the parsed template in the document cache for onEdit, best effort: a cache that refuses
+ * it (size, quota, service failure) is logged and skipped, onEdit then reads "Cấu hình" instead.
+ * True when stored.
+ */
+export function cacheTemplate(t: Template): boolean {
+  try {
+    const cache = CacheService.getDocumentCache();
+    if (!cache) return false;
+    const parts = chunkUtf8(JSON.stringify(t), CACHE_PIECE_BYTES);
+    const values: Record<string, string> = { [CACHE_KEY]: String(parts.length) };
+    parts.forEach((p, i) => (values[`${CACHE_KEY}:${i}`] = p));
+    cache.putAll(values, CACHE_SECONDS);
+    return true;
+  } catch (err) {
+    logError("cacheTemplate", err);
+    return false;
+  }
 }
 
 /** Drops the cached template (the Văn phòng edited "Cấu hình"). */
 export function forgetTemplate(): void {
-  CacheService.getDocumentCache()?.remove(CACHE_KEY);
+  try {
+    CacheService.getDocumentCache()?.remove(CACHE_KEY);
+  } catch (err) {
+    logError("forgetTemplate", err);
+  }
 }
 
 function cachedTemplate(): Template | null {
-  const cache = CacheService.getDocumentCache();
-  if (!cache) return null;
-  const n = Number(cache.get(CACHE_KEY));
-  if (!n) return null;
-  const keys = Array.from({ length: n }, (_, i) => `${CACHE_KEY}:${i}`);
-  const got = cache.getAll(keys);
-  if (keys.some((k) => typeof got[k] !== "string")) return null;
   try {
+    const cache = CacheService.getDocumentCache();
+    if (!cache) return null;
+    const n = Number(cache.get(CACHE_KEY));
+    if (!n) return null;
+    const keys = Array.from({ length: n }, (_, i) => `${CACHE_KEY}:${i}`);
+    const got = cache.getAll(keys);
+    if (keys.some((k) => typeof got[k] !== "string")) return null;
     return JSON.parse(keys.map((k) => got[k]).join("")) as Template;
-  } catch {
+  } catch (err) {
+    // A cache that fails is only slower: the sheet is read instead.
+    logError("cachedTemplate", err);
     return null;
   }
 }

@@ -1,43 +1,103 @@
-/** The HTML of the dialog whose button saves the compiled .xlsx through the browser (no Drive). */
+/**
+ * The HTML of the dialog that saves the compiled files through the browser: the files' bytes are
+ * embedded in the dialog itself (base64), so a click needs no server round trip.
+ */
+
+/** One file the dialog offers: one button each, its bytes in the page. */
+export interface DownloadFile {
+  /** Button caption (Vietnamese), e.g. "Phụ lục (Excel)". */
+  label: string;
+  fileName: string;
+  mimeType: string;
+  /** The file's bytes, base64. */
+  base64: string;
+}
 
 /** What the dialog shows. */
 export interface DownloadDialogInput {
-  /** Token of the file kept in the document cache, passed back to `layTepBaoCao`. */
-  token: string;
-  fileName: string;
+  /** The files, in the order of their buttons. */
+  files: readonly DownloadFile[];
   /** Lines summarising the compile (Vietnamese). */
   summary: string[];
-  /** Name of the google.script.run target that returns `{ fileName, mimeType, base64 }`. */
-  serverFunction?: string;
-}
-
-/** The payload `layTepBaoCao` returns to the dialog. */
-export interface ReportFilePayload {
-  fileName: string;
-  mimeType: string;
-  base64: string;
 }
 
 /** MIME type of .xlsx files. */
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/**
+ * The largest deployment whose report this dialog is tested with, embedded (test/gas/dialog.browser.test.ts
+ * downloads a 2,000-unit report from it inside a sandboxed iframe, as HtmlService serves it).
+ */
+export const TESTED_UNITS = 2000;
+
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-/** JSON safe inside a <script> element. */
-const scriptJson = (v: unknown): string =>
-  JSON.stringify(v)
-    .replace(/</g, "\\u003c")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
+
+const MIME = /^[\w.+-]+\/[\w.+-]+$/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** One file's block: its button, and a plain link holding the bytes as a data: URL (the fallback, and the script's source). */
+function fileBlock(f: DownloadFile, i: number): string {
+  if (!MIME.test(f.mimeType)) throw new Error(`invalid MIME type: ${f.mimeType}`);
+  if (!BASE64.test(f.base64)) throw new Error(`invalid base64 for ${f.fileName}`);
+  const name = escapeHtml(f.fileName);
+  return `<div class="file">
+<button type="button" data-file="${i}">Tải ${escapeHtml(f.label)}</button>
+<p class="fallback">Tệp: <code>${name}</code>. Nếu nút không tải được, bấm vào liên kết:
+<a id="file-${i}" href="data:${f.mimeType};base64,${f.base64}" download="${name}" target="_self">${name}</a></p>
+</div>`;
+}
+
+/** The dialog's script: a button turns its link's base64 into a Blob and saves it with an `<a download>` click. */
+const SCRIPT = `<script>
+(function () {
+  var status = document.getElementById("status");
+  function say(text, isError) {
+    status.textContent = text;
+    status.className = isError ? "error" : "";
+  }
+  function save(i) {
+    var link = document.getElementById("file-" + i);
+    var href = link.getAttribute("href");
+    var comma = href.indexOf(",");
+    var mime = href.slice(5, href.indexOf(";"));
+    try {
+      var binary = atob(href.slice(comma + 1));
+      var bytes = new Uint8Array(binary.length);
+      for (var j = 0; j < binary.length; j++) bytes[j] = binary.charCodeAt(j);
+      var a = document.createElement("a");
+      a.href = URL.createObjectURL(new Blob([bytes], { type: mime }));
+      a.download = link.getAttribute("download");
+      a.target = "_self";
+      a.style.display = "none";
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function () {
+        URL.revokeObjectURL(a.href);
+        a.remove();
+      }, 60000);
+      say("Đã tải xuống " + a.download + ". Mở thư mục Tải xuống của trình duyệt để xem tệp.");
+    } catch (err) {
+      say("Không tải được tệp bằng nút (" + ((err && err.message) || err) + "). Hãy bấm vào liên kết tên tệp bên dưới nút.", true);
+    }
+  }
+  var buttons = document.querySelectorAll("button[data-file]");
+  for (var k = 0; k < buttons.length; k++) {
+    buttons[k].addEventListener("click", function (ev) {
+      save(ev.currentTarget.getAttribute("data-file"));
+    });
+  }
+})();
+</script>`;
 
 /**
- * Renders the dialog. On load it asks the server for the file (base64) through
- * `google.script.run`; the button turns the base64 into a Blob and saves it with an
- * `<a download>` click, so the Văn phòng gets the .xlsx without any Drive access.
+ * Renders the dialog. Every file's bytes are in the page (a data: link per file), so saving
+ * needs neither google.script.run (which runs as the browser's default account when several
+ * Google accounts are signed in, and may fail) nor the cache; the button saves through a Blob,
+ * the link works even without the script. Nothing leaves the browser: no Drive access.
  */
 export function renderDownloadDialog(input: DownloadDialogInput): string {
-  const fn = input.serverFunction ?? "layTepBaoCao";
-  if (!/^[A-Za-z_$][\w$]*$/.test(fn)) throw new Error(`invalid server function: ${fn}`);
+  if (!input.files.length) throw new Error("no file to offer");
   const summary = input.summary.map((l) => `<li>${escapeHtml(l)}</li>`).join("");
   return `<!DOCTYPE html>
 <html lang="vi">
@@ -48,73 +108,18 @@ export function renderDownloadDialog(input: DownloadDialogInput): string {
   body { font-family: Arial, sans-serif; font-size: 14px; margin: 12px 16px; color: #202124; }
   ul { padding-left: 18px; margin: 8px 0 12px; }
   code { background: #f1f3f4; padding: 1px 4px; word-break: break-all; }
+  .file { margin: 8px 0 12px; }
+  .fallback { font-size: 12px; color: #5f6368; margin: 4px 0 0; }
   button { background: #1a73e8; color: #fff; border: 0; border-radius: 4px; padding: 9px 18px; font-size: 14px; cursor: pointer; }
-  button[disabled] { background: #9aa0a6; cursor: default; }
   #status { margin-top: 10px; min-height: 1.4em; }
   #status.error { color: #c5221f; }
 </style>
 </head>
 <body>
 <ul id="summary">${summary}</ul>
-<p>Tệp: <code id="file-name">${escapeHtml(input.fileName)}</code></p>
-<button id="download" type="button" disabled>Đang chuẩn bị tệp…</button>
+${input.files.map(fileBlock).join("\n")}
 <p id="status" role="status" aria-live="polite"></p>
-<script>
-(function () {
-  var TOKEN = ${scriptJson(input.token)};
-  var data = null;
-  var button = document.getElementById("download");
-  var status = document.getElementById("status");
-  function say(text, isError) {
-    status.textContent = text;
-    status.className = isError ? "error" : "";
-  }
-  function ready(payload) {
-    if (!payload || typeof payload.base64 !== "string") {
-      fail({ message: "Máy chủ không trả về tệp." });
-      return;
-    }
-    data = payload;
-    button.disabled = false;
-    button.textContent = "Tải tệp Excel";
-    say("");
-  }
-  function fail(err) {
-    data = null;
-    button.disabled = false;
-    button.textContent = "Thử lại";
-    say("Không lấy được tệp: " + ((err && err.message) || err) + " Hãy bấm Thử lại, hoặc chạy lại Tổng hợp báo cáo.", true);
-  }
-  function load() {
-    button.disabled = true;
-    button.textContent = "Đang chuẩn bị tệp…";
-    google.script.run.withSuccessHandler(ready).withFailureHandler(fail).${fn}(TOKEN);
-  }
-  function save() {
-    if (!data) {
-      load();
-      return;
-    }
-    var binary = atob(data.base64);
-    var bytes = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    var blob = new Blob([bytes], { type: data.mimeType });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = data.fileName;
-    link.style.display = "none";
-    document.body.appendChild(link);
-    link.click();
-    setTimeout(function () {
-      URL.revokeObjectURL(link.href);
-      link.remove();
-    }, 60000);
-    say("Đã tải xuống " + data.fileName + ". Mở thư mục Tải xuống của trình duyệt để xem tệp.");
-  }
-  button.addEventListener("click", save);
-  load();
-})();
-</script>
+${SCRIPT}
 </body>
 </html>
 `;

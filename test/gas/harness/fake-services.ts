@@ -57,6 +57,11 @@ export class FakeLockService extends Fake {
   readonly service = "LockService";
   readonly kind = "LockService";
   readonly _document = new LockState();
+  /**
+   * The script lock is a lock of its own: holding the document lock does not hold it
+   * (https://developers.google.com/apps-script/reference/lock/lock-service).
+   */
+  readonly _script = new LockState();
   constructor(readonly _world: World) {
     super();
   }
@@ -64,7 +69,14 @@ export class FakeLockService extends Fake {
     return new FakeLock(this._document, this._world);
   }
   getScriptLock(): FakeLock {
-    return new FakeLock(this._document, this._world);
+    return new FakeLock(this._script, this._world);
+  }
+  /** Another execution takes the script lock (a log write) and keeps it until {@link _releaseScript}. (Harness only.) */
+  _holdScriptElsewhere(): void {
+    this._script.holder = "another execution";
+  }
+  _releaseScript(): void {
+    if (this._script.holder === "another execution") this._script.holder = null;
   }
   /** Another execution takes the document lock and keeps it until {@link _release}. (Harness only.) */
   _holdElsewhere(): void {
@@ -119,31 +131,43 @@ export class FakePropertiesService extends Fake {
   }
 }
 
-/** A cache: values up to 100 KB, keys up to 250 characters, as documented. */
+/**
+ * A cache as documented (https://developers.google.com/apps-script/reference/cache/cache): a key
+ * longer than 250 characters and a value over 100 KB, measured in UTF-8 bytes (102,400), are
+ * refused with an exception; putAll checks every pair before storing any.
+ */
 export class FakeCache extends Fake {
   readonly service = "CacheService";
   readonly kind = "Cache";
   readonly _data = new Map<string, string>();
+  /** Largest value stored so far, in UTF-8 bytes (harness only). */
+  _largestBytes = 0;
   private check(k: string, v?: string): void {
     if (String(k).length > 250) throw new Error("Exception: Argument too large: key");
-    if (v !== undefined && String(v).length > 100 * 1024) throw new Error("Exception: Argument too large: value");
+    if (v !== undefined && Buffer.byteLength(String(v), "utf8") > 100 * 1024)
+      throw new Error("Exception: Argument too large: value");
+  }
+  private store(k: string, v: string): void {
+    this._largestBytes = Math.max(this._largestBytes, Buffer.byteLength(String(v), "utf8"));
+    this._data.set(k, String(v));
   }
   get(k: string): string | null {
     this.check(k);
     return this._data.get(k) ?? null;
   }
   getAll(keys: string[]): Record<string, string> {
+    for (const k of keys) this.check(k);
     const out: Record<string, string> = {};
     for (const k of keys) if (this._data.has(k)) out[k] = this._data.get(k)!;
     return out;
   }
   put(k: string, v: string): void {
     this.check(k, v);
-    this._data.set(k, String(v));
+    this.store(k, v);
   }
   putAll(values: Record<string, string>): void {
     for (const [k, v] of Object.entries(values)) this.check(k, v);
-    for (const [k, v] of Object.entries(values)) this._data.set(k, String(v));
+    for (const [k, v] of Object.entries(values)) this.store(k, v);
   }
   remove(k: string): void {
     this._data.delete(k);
@@ -447,8 +471,16 @@ export class FakeScriptApp extends Fake {
     this.auth();
     return new FakeTriggerBuilder(this, handler);
   }
+  /**
+   * Deletes one of the current user's triggers. Triggers belong to their creator: another user's
+   * cannot even be listed (getProjectTriggers returns "only the current user's triggers",
+   * https://developers.google.com/apps-script/reference/script/script-app#getProjectTriggers()),
+   * and deleting one throws.
+   */
   deleteTrigger(t: FakeTrigger): void {
     this.auth();
+    if (t._owner !== this._world.effectiveUser)
+      throw new Error("Exception: You do not have permission to delete this trigger; it belongs to another user.");
     this._triggers = this._triggers.filter((x) => x._id !== t._id);
   }
 }

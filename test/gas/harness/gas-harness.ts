@@ -1,5 +1,5 @@
 /**
- * Loads the built dist/gas/Code.js, as it is, into a bare V8 context (node:vm: ECMAScript
+ * Loads a built Code.js (the test build, see support/build-once.ts), as it is, into a bare V8 context (node:vm: ECMAScript
  * globals only, no setTimeout, no crypto) with in-memory fakes of the Apps Script services,
  * and plays people: the Văn phòng running menus, units typing into their rows.
  */
@@ -24,9 +24,12 @@ import { FakeHtmlService, FakeUi } from "./fake-ui.js";
 import { evaluate, parseFormula, type FValue } from "./formula.js";
 import { FakeUser, World } from "./world.js";
 
+/** Environment variable naming the test build of the bundle (set by test/gas/support/build-once.ts). */
+export const TEST_BUNDLE_ENV = "TONG_HOP_TEST_BUNDLE";
+
 /** Options of {@link GasHarness.load}. */
 export interface HarnessOptions {
-  /** Path of the bundle; default dist/gas/Code.js. */
+  /** Path of the bundle; default the test build (ensureBuilt), never dist/gas. */
   codePath?: string;
   /** The bundle's text (instead of a path). */
   code?: string;
@@ -67,6 +70,8 @@ export class GasHarness {
   readonly context: vm.Context;
   readonly boundary: Boundary;
   readonly consoleLines: string[] = [];
+  /** Ids of installable triggers that failed because their creator lost access. */
+  readonly failedTriggers: string[] = [];
   /** Milliseconds spent evaluating the bundle. */
   readonly loadMs: number;
 
@@ -126,8 +131,9 @@ export class GasHarness {
 
   /** Loads the bundle. */
   static load(opts: HarnessOptions = {}): GasHarness {
-    const code =
-      opts.code ?? readFileSync(opts.codePath ?? new URL("../../../dist/gas/Code.js", import.meta.url), "utf8");
+    const path = opts.codePath ?? process.env[TEST_BUNDLE_ENV];
+    if (opts.code === undefined && !path) throw new Error("no bundle: await ensureBuilt() (or useScenario) first");
+    const code = opts.code ?? readFileSync(path!, "utf8");
     return new GasHarness(code, opts);
   }
 
@@ -256,9 +262,9 @@ export class GasHarness {
     );
     const range = this.boundary.wrap(sheet._range(p.row, p.column, numRows, numCols));
     const single = numRows === 1 && numCols === 1;
-    const event = (visible: string) =>
+    const event = (visible: string, triggerUid?: string) =>
       this.boundary.toScript({
-        authMode: "LIMITED",
+        ...(triggerUid ? { triggerUid, authMode: "FULL" } : { authMode: "LIMITED" }),
         range,
         source: this.boundary.wrap(this.ss),
         user: new FakeUser(visible),
@@ -275,7 +281,12 @@ export class GasHarness {
     const onEditMs = performance.now() - started;
     for (const t of this.scriptApp._triggers) {
       if (t._event !== "ON_EDIT") continue;
-      const e = event(this.world.revealEmails === "all" || this.world.inDomain(user) ? user : "");
+      // A trigger runs as its creator; one whose creator lost access to the spreadsheet fails every time.
+      if (!this.world.editors().includes(t._owner)) {
+        this.failedTriggers.push(t._id);
+        continue;
+      }
+      const e = event(this.world.revealEmails === "all" || this.world.inDomain(user) ? user : "", t._id);
       this.as(user, t._owner, "FULL", () => ctx[t._handler](e));
     }
     return { accepted: true, onEditMs };
@@ -312,13 +323,19 @@ export class GasHarness {
   /**
    * Starts another execution (`other`, e.g. a second person's edit) right after the current
    * one's `nth` call of `method` ("Sheet.getLastRow") returns: the two overlap as they can in
-   * Apps Script. If the document lock is held at that moment, `other` waits for it, i.e. it
+   * Apps Script. If the script lock (the log's) or else the document lock is held at that moment, `other` waits for it, i.e. it
    * starts as soon as the lock is released (it would block in waitLock). Its own work before
    * taking the lock then runs after the holder's, which is safe for code that reads nothing it
    * later writes before taking the lock.
    */
   whenCalled(method: string, nth: number, other: () => void): void {
     this.faults.after(method, nth, () => {
+      // The log's own lock (the script lock) first: a log write is what a tick waits for.
+      const script = this.locks._script;
+      if (script.holder && !script.disabled) {
+        script.waiting.push(other);
+        return;
+      }
       const state = this.locks._document;
       if (state.holder && !state.disabled) state.waiting.push(other);
       else other();

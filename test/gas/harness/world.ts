@@ -43,9 +43,18 @@ export class World {
     this.effectiveUser = owner;
   }
 
-  /** The email Session shows for `user`, or "" when Apps Script would hide it. */
+  /**
+   * The email Session shows for `user`, or "" when Apps Script hides it: "the user's email address
+   * is not available in any context that allows a script to run without that user's authorization,
+   * like a simple onOpen(e) or onEdit(e) trigger … However, these restrictions generally do not
+   * apply if the developer runs the script themselves or belongs to the same Google Workspace domain
+   * as the user" (https://developers.google.com/apps-script/reference/base/session#getActiveUser()).
+   * So a gmail or other-domain user is "" in every trigger kind; a person who authorised the run
+   * (a menu, FULL) and the owner see their own.
+   */
   visibleEmail(user: string): string {
-    if (this.revealEmails === "all" || user === this.effectiveUser) return user;
+    if (this.revealEmails === "all" || user === this.owner) return user;
+    if (this.authMode === "FULL" && user === this.effectiveUser) return user;
     return this.domain && user.endsWith(`@${this.domain}`) && this.effectiveUser.endsWith(`@${this.domain}`)
       ? user
       : "";

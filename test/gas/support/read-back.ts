@@ -35,3 +35,18 @@ export function appendixTotals(wb: ExcelJS.Workbook, indicators: number): (numbe
     return v as unknown as number;
   });
 }
+
+/** The files a download dialog embeds (its data: links), as the browser would save them. */
+export function dialogFiles(html: string): { fileName: string; mimeType: string; base64: string }[] {
+  const out: { fileName: string; mimeType: string; base64: string }[] = [];
+  const fromHtml = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+  for (const m of html.matchAll(/<a id="file-\d+" href="data:([^;"]+);base64,([A-Za-z0-9+/=]*)" download="([^"]*)"/g))
+    out.push({ mimeType: m[1], base64: m[2], fileName: fromHtml(m[3]) });
+  return out;
+}

@@ -1,5 +1,6 @@
 /** Test support: a spreadsheet set up from the fixture, units that type and submit, and the host-side checksum. */
 import { createHash } from "node:crypto";
+import { beforeAll } from "vitest";
 import { dataBlock } from "../../../src/core/sheet-life/archive.js";
 import { canonicalGridText } from "../../../src/core/sheet-life/checksum.js";
 import type { Template } from "../../../src/core/model/template-schema.js";
@@ -7,6 +8,7 @@ import { columnLetters } from "../harness/a1.js";
 import { GasHarness, type HarnessOptions } from "../harness/gas-harness.js";
 import { fixtureInput, fixtureTemplate, writeConfig } from "./config-fixture.js";
 import { sheetGrid } from "./read-back.js";
+import { ensureBuilt } from "./build-once.js";
 
 export const OWNER = "vanphong@sgddt.edu.vn";
 export const Q1 = "Quý I năm 2024";
@@ -102,3 +104,29 @@ export const lastAlert = (h: GasHarness): string => h.ui._alerts.at(-1)?.prompt 
 
 /** The fixture input, for templates with changes. */
 export { fixtureInput };
+
+/** Builds the add-on (once per process, into a temporary folder) before the suite's tests. */
+export function useBundle(): void {
+  beforeAll(() => ensureBuilt());
+}
+
+/**
+ * The suite's spreadsheet: before its tests, builds the add-on, sets the fixture up ({@link setUp}
+ * with `opts`) and runs `prepare` on it. Replaces the repeated `beforeAll(ensureBuilt; setUp)`;
+ * read the scenario through the returned getter inside tests.
+ */
+export function useScenario(
+  opts: Parameters<typeof setUp>[0] = {},
+  prepare?: (s: Scenario) => void | Promise<void>,
+): () => Scenario {
+  let s: Scenario | undefined;
+  beforeAll(async () => {
+    await ensureBuilt();
+    s = setUp(opts);
+    await prepare?.(s);
+  });
+  return () => {
+    if (!s) throw new Error("useScenario: the scenario is set up in beforeAll");
+    return s;
+  };
+}

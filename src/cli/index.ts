@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `tong-hop` command line: one sub-command per file in ./commands. */
+import { DOCX_HELP } from "./docx-output.js";
 import type { Command } from "commander";
 // Before anything writes a workbook: keeps emoji whole in the XML parts exceljs hands JSZip.
 import "../excel/write/zip-text-fix.js";
@@ -55,6 +56,7 @@ export function buildProgram(): Command {
     .option("-s, --sheet <bảng tính>", SHEET_HELP, collect, [])
     .option("--credentials <tệp.json>", CREDENTIALS_HELP)
     .option("-o, --out <tệp>", "tệp báo cáo .xlsx sẽ tạo")
+    .option("--docx <tệp>", DOCX_HELP)
     .option("--json <tệp>", 'ghi kết quả tổng hợp dạng JSON ("-": in ra màn hình, không in gì khác)')
     .option("--as-of <YYYY-MM-DD>", "ngày dùng để xét hạn nộp (mặc định: hôm nay)")
     .option("--include-drafts", "tính cả số liệu đơn vị chưa tích Xác nhận gửi")
@@ -73,6 +75,7 @@ export function buildProgram(): Command {
       [],
     )
     .option("-o, --out <tệp>", "tệp báo cáo .xlsx sẽ tạo")
+    .option("--docx <tệp>", DOCX_HELP)
     .option("--json <tệp>", "ghi kết quả dạng JSON (để tổng hợp tiếp lên cấp trên)")
     .option("--issuer <tên>", "tên cơ quan ban hành báo cáo cấp trên (vd. SỞ GIÁO DỤC VÀ ĐÀO TẠO)")
     .option("--parent <tên>", "cơ quan chủ quản (vd. UBND THÀNH PHỐ HẢI PHÒNG)")

@@ -40,6 +40,7 @@ const LAYERS: Record<string, number> = {
   "core/import-plan": 7,
   "excel/read": 10,
   "excel/write": 11,
+  docx: 11,
   "gas/platform": 20,
   "gas/sheets": 21,
   "gas/ui": 22,

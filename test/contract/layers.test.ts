@@ -98,6 +98,14 @@ describe("layers", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("lets src/docx import only src/core, like a renderer beside excel/write", () => {
+    const offenders = [...graph]
+      .filter(([from]) => layerOf(from) === "docx")
+      .flatMap(([from, targets]) => targets.filter((to) => !/^(core|docx)\//.test(to)).map((to) => `${from} → ${to}`));
+    expect(offenders).toEqual([]);
+    expect([...graph.keys()].some((f) => f.startsWith("docx/"))).toBe(true);
+  });
+
   it("has no import circles", () => {
     const state = new Map<string, "open" | "done">();
     const circles: string[] = [];

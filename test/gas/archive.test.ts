@@ -10,6 +10,7 @@ import { ensureBuilt } from "./support/build-once.js";
 import { fixtureInput, fixtureTemplate, writeConfig } from "./support/config-fixture.js";
 import { appendixTotals, readWorkbook } from "./support/read-back.js";
 import { at, H1, hostChecksum, lastAlert, logRows, OWNER, Q1, setUp, type Scenario } from "./support/scenario.js";
+import { dialogFile } from "./support/dialog-files.js";
 
 const ARCHIVE = `Lưu trữ - ${Q1}`;
 const INJECTION = '=HYPERLINK("http://evil.example","Bấm vào đây")';
@@ -24,8 +25,7 @@ async function compile(
   await h.run("tongHopBaoCao");
   if (h.ui._dialogs.length !== dialogs + 1) throw new Error(`compile failed: ${lastAlert(h)}`);
   const html = h.ui._dialogs.at(-1)!.html;
-  const token = /var TOKEN = "([^"]+)"/.exec(html)![1];
-  const payload = h.run("layTepBaoCao", token) as { base64: string };
+  const payload = dialogFile(h, html, ".xlsx");
   const wb = await readWorkbook(Buffer.from(payload.base64, "base64"));
   const g = h.sheet("Tổng hợp")._grid();
   const start = g.findIndex((r) => r[0] === "II. TỔNG HỢP CÁC CHỈ TIÊU");

@@ -1,7 +1,7 @@
 /**
  * The download dialog in a real browser: its HTML served on localhost with a stand-in for
- * google.script.run, driven by playwright-core with Debian's Chromium. A click must save a
- * file that opens as the report workbook.
+ * google.script.run, driven by playwright-core with Debian's Chromium. Each button must save
+ * its file: the Word Báo cáo that opens as a document, the workbook with the report's figures.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -14,7 +14,9 @@ import { compileGrid } from "../../src/core/compile/compile.js";
 import { buildReportModel } from "../../src/core/report/report-model.js";
 import { writeReportXlsx } from "../../src/excel/write/write-report.js";
 import { planDataSheet } from "../../src/gas/sheets/data-sheet-plan.js";
-import { renderDownloadDialog, XLSX_MIME } from "../../src/gas/ui/download-dialog.js";
+import { writeReportDocx } from "../../src/docx/write-report-docx.js";
+import { DOCX_MIME, renderDownloadDialog, XLSX_MIME } from "../../src/gas/ui/download-dialog.js";
+import { all, openDocx, textOf } from "../support/docx-read.js";
 import { fixtureTemplate } from "./support/config-fixture.js";
 import { appendixTotals, readWorkbook } from "./support/read-back.js";
 
@@ -46,6 +48,7 @@ window.google = { script: { run: (function () {
 describe.skipIf(skip)(title, () => {
   const template = fixtureTemplate();
   const TOKEN = "0f2c6a8e-1b3d-4c5e-9f70-a1b2c3d4e5f6";
+  const DOCX_TOKEN = "7d1e2f30-4a5b-4c6d-8e9f-0a1b2c3d4e5f";
   let server: Server;
   let base: string;
   let context: BrowserContext;
@@ -71,11 +74,29 @@ describe.skipIf(skip)(title, () => {
     expectedTotals = template.indicators.map((ind) =>
       ind.aggregate === "none" ? null : (result.totals.find((t) => t.key === ind.key)!.total ?? 0),
     );
-    const bytes = await writeReportXlsx(model);
-    const base64 = Buffer.from(bytes).toString("base64");
+    const served = new Map([
+      [
+        TOKEN,
+        {
+          fileName: model.fileName,
+          mimeType: XLSX_MIME,
+          base64: Buffer.from(await writeReportXlsx(model)).toString("base64"),
+        },
+      ],
+      [
+        DOCX_TOKEN,
+        {
+          fileName: model.documentFileName,
+          mimeType: DOCX_MIME,
+          base64: Buffer.from(await writeReportDocx(model)).toString("base64"),
+        },
+      ],
+    ]);
     const html = renderDownloadDialog({
-      token: TOKEN,
-      fileName: model.fileName,
+      files: [
+        { label: "Báo cáo (Word)", token: DOCX_TOKEN, fileName: model.documentFileName },
+        { label: "Phụ lục (Excel)", token: TOKEN, fileName: model.fileName },
+      ],
       summary: ["Kỳ báo cáo: Quý I năm 2024.", "5 đơn vị: 2 nộp đúng hạn."],
     }).replace("<head>", `<head>${STAND_IN}`);
 
@@ -84,15 +105,9 @@ describe.skipIf(skip)(title, () => {
       if (url.pathname === "/dialog") {
         res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html);
       } else if (url.pathname === "/run/layTepBaoCao") {
-        const ok = url.searchParams.get("token") === TOKEN;
-        res.writeHead(ok ? 200 : 500, { "content-type": "application/json" });
-        res.end(
-          JSON.stringify(
-            ok
-              ? { fileName: model.fileName, mimeType: XLSX_MIME, base64 }
-              : { message: "Tệp báo cáo đã hết hạn lưu tạm (30 phút)." },
-          ),
-        );
+        const file = served.get(url.searchParams.get("token") ?? "");
+        res.writeHead(file ? 200 : 500, { "content-type": "application/json" });
+        res.end(JSON.stringify(file ?? { message: "Tệp báo cáo đã hết hạn lưu tạm (30 phút)." }));
       } else res.writeHead(404).end();
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -123,11 +138,21 @@ describe.skipIf(skip)(title, () => {
     for (const d of [profile, downloads]) if (d) rmSync(d, { recursive: true, force: true });
   });
 
-  it("a click saves the report as a valid workbook with the core's totals", async () => {
+  it("each button saves its file: the Word Báo cáo and the workbook with the core's totals", async () => {
     const page = await context.newPage();
     await page.goto(`${base}/dialog`);
-    const button = page.locator("#download");
-    await expect.poll(() => button.textContent()).toBe("Tải tệp Excel");
+    const word = page.locator("#download-0");
+    await expect.poll(() => word.textContent()).toBe("Tải Báo cáo (Word)");
+    const [saved] = await Promise.all([page.waitForEvent("download"), word.click()]);
+    expect(saved.suggestedFilename()).toBe("Bao-cao-tong-hop_KH-THU-2024_quy_1_2024_2024-03-25.docx");
+    const docPath = join(downloads, "saved.docx");
+    await saved.saveAs(docPath);
+    const doc = openDocx(readFileSync(docPath));
+    const lines = all(doc.document, "p").map(textOf);
+    expect(lines).toContain("BÁO CÁO");
+    expect(lines).toContain("1.540");
+    const button = page.locator("#download-1");
+    await expect.poll(() => button.textContent()).toBe("Tải Phụ lục (Excel)");
     expect(await button.isEnabled()).toBe(true);
     expect(await page.locator("#summary li").allTextContents()).toEqual([
       "Kỳ báo cáo: Quý I năm 2024.",
@@ -162,7 +187,8 @@ describe.skipIf(skip)(title, () => {
     await expect
       .poll(() => page.locator("#status").textContent())
       .toContain("Không lấy được tệp: Tệp báo cáo đã hết hạn");
-    expect(await page.locator("#download").textContent()).toBe("Thử lại");
+    expect(await page.locator("#download-0").textContent()).toBe("Thử lại: Báo cáo (Word)");
+    expect(await page.locator("#download-1").textContent()).toBe("Thử lại: Phụ lục (Excel)");
     await page.close();
   });
 });

@@ -16,6 +16,7 @@ import { CELL_IO } from "./support/call-kinds.js";
 import { fixtureInput, fixtureTemplate, writeConfig } from "./support/config-fixture.js";
 import { appendixTotals, readWorkbook, sheetGrid } from "./support/read-back.js";
 import { hostChecksum } from "./support/scenario.js";
+import { dialogFile } from "./support/dialog-files.js";
 
 const OWNER = "vanphong@sgddt.edu.vn";
 const Q1 = "Quý I năm 2024";
@@ -256,8 +257,7 @@ describe("Tổng hợp báo cáo", () => {
     expect(h.ui._alerts.at(-1)!.prompt).toMatch(/^Đang có một lần Tổng hợp báo cáo/);
     await first;
     const html = h.ui._dialogs.at(-1)!.html;
-    const token = /var TOKEN = "([^"]+)"/.exec(html)![1];
-    payload = h.run("layTepBaoCao", token) as typeof payload;
+    payload = dialogFile(h, html, ".xlsx");
   });
 
   it("opens one download dialog and initialises exceljs once", () => {

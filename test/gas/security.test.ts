@@ -11,6 +11,7 @@ import type { GasHarness } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";
 import { fixtureInput, fixtureTemplate, writeConfig } from "./support/config-fixture.js";
 import { at, EDITOR, H1, OWNER, Q1, setUp, type Scenario } from "./support/scenario.js";
+import { fetchDialogFiles } from "./support/dialog-files.js";
 
 const ROOT = new URL("../../", import.meta.url);
 
@@ -192,11 +193,12 @@ describe("the download dialog", () => {
     await h.run("tongHopBaoCao");
     const html = h.ui._dialogs.at(-1)!.html;
     expect(html).not.toContain("<script>alert");
-    const token = /var TOKEN = "([^"]+)"/.exec(html)![1];
-    const payload = h.run("layTepBaoCao", token) as { fileName: string };
-    expect(payload.fileName).toBe(safeFileName(payload.fileName));
-    expect(payload.fileName).not.toMatch(/[\\/<>:"|?*]/);
-    expect(payload.fileName.endsWith(".xlsx")).toBe(true);
+    const payloads = fetchDialogFiles(h, html);
+    expect(payloads.map((p) => p.fileName.slice(-5))).toEqual([".docx", ".xlsx"]);
+    for (const payload of payloads) {
+      expect(payload.fileName).toBe(safeFileName(payload.fileName));
+      expect(payload.fileName).not.toMatch(/[\\/<>:"|?*]/);
+    }
   });
 });
 

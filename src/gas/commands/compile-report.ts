@@ -17,20 +17,17 @@ import { AppError } from "../../core/model/problem.js";
 import { buildReportModel } from "../../core/report/report-model.js";
 import { compileFits, estimateCompileMs, maxCompileUnits, type CompileSize } from "../../core/sheet-life/run-budget.js";
 import type { Period, Template } from "../../core/model/template-schema.js";
-import { writeReportXlsx } from "../../excel/write/write-report.js";
-import { toSignedBytes } from "../platform/bytes.js";
 import { choosePeriod } from "../ui/choose-period.js";
 import { CONFIG_WIDTH } from "../../core/template/config-grid.js";
 import { dataSheetName } from "../sheets/data-sheet.js";
 import { gridChecksum } from "../platform/digest.js";
 import { withDocumentLock } from "../platform/doc-lock.js";
-import { renderDownloadDialog, XLSX_MIME } from "../ui/download-dialog.js";
+import { renderDownloadDialog } from "../ui/download-dialog.js";
+import { buildReportFiles } from "./report-files.js";
 import { notesForEdit } from "../sheets/edit-notes.js";
-import { safeFileName } from "../platform/file-name.js";
 import { currentUser, LOG_ACTIONS, LOG_SHEET, tryAppendLog } from "../sheets/log-sheet.js";
 import { plannedWidth } from "../sheets/data-sheet-plan.js";
 import { a1Of } from "../sheets/protections.js";
-import { storeReport } from "../ui/report-store.js";
 import { fromSheet } from "../sheets/sheet-values.js";
 import { writeSummarySheet } from "../sheets/summary-sheet.js";
 import { loadTemplate } from "../sheets/template-store.js";
@@ -228,11 +225,7 @@ async function compileNow(ui: GoogleAppsScript.Base.Ui): Promise<void> {
     const data = readPeriodData(ss, true, (line) => ss.toast(line, APP_TITLE, 60));
     const result = compileData(data);
     // The file first: nothing is written to the spreadsheet before the report exists.
-    const model = buildReportModel(data.template, result);
-    const bytes = await writeReportXlsx(model);
-    const fileName = safeFileName(model.fileName);
-    const blob = Utilities.newBlob(toSignedBytes(bytes), XLSX_MIME, fileName);
-    const token = storeReport({ fileName, mimeType: XLSX_MIME, base64: Utilities.base64Encode(blob.getBytes()) });
+    const files = await buildReportFiles(buildReportModel(data.template, result));
     const user = currentUser();
     const summary = writeSummarySheet(ss, data.template, data.period, result, {
       compiledAt: data.asOf,
@@ -264,7 +257,7 @@ async function compileNow(ui: GoogleAppsScript.Base.Ui): Promise<void> {
       );
     if (summary.warning) lines.push(summary.warning);
     if (logWarning) lines.push(logWarning);
-    const html = renderDownloadDialog({ token, fileName, summary: lines });
+    const html = renderDownloadDialog({ files, summary: lines });
     ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(560).setHeight(340), "Tải báo cáo tổng hợp");
   } catch (err) {
     const state = summaryWritten
@@ -278,9 +271,9 @@ async function compileNow(ui: GoogleAppsScript.Base.Ui): Promise<void> {
  * Compiles the period of the open data sheet (or the current one), or the open archive: takes
  * the document lock (a second click gets a message, not a second compile), refuses up front a
  * size that cannot finish in 6 minutes, reads Cấu hình and the data in one call each, compiles
- * with the core, builds the .xlsx with exceljs, rewrites "Tổng hợp" in one setValues (see
+ * with the core, builds the Word Báo cáo (docx) and the .xlsx (exceljs), rewrites "Tổng hợp" in one setValues (see
  * summary-sheet.ts), logs the compile with the data's SHA-256 in one appendRow and opens a
- * dialog whose button saves the file through the browser. One toast shows progress; the
+ * dialog whose buttons save both files through the browser. One toast shows progress; the
  * dialog shows the end. Eleven Spreadsheet calls in all from the period's sheet, twelve from
  * another, whatever the number of units (test/gas/call-counts.test.ts).
  */

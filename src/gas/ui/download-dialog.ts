@@ -1,10 +1,18 @@
-/** The HTML of the dialog whose button saves the compiled .xlsx through the browser (no Drive). */
+/** The HTML of the dialog whose buttons save the compiled files (Word Báo cáo, Excel Phụ lục) through the browser (no Drive). */
+
+/** One file the dialog offers, with its own button. */
+export interface DialogFile {
+  /** What the button offers ("Báo cáo (Word)"). */
+  label: string;
+  /** Token of the file kept in the user cache, passed back to `layTepBaoCao`. */
+  token: string;
+  fileName: string;
+}
 
 /** What the dialog shows. */
 export interface DownloadDialogInput {
-  /** Token of the file kept in the document cache, passed back to `layTepBaoCao`. */
-  token: string;
-  fileName: string;
+  /** The files, one button each, in order. */
+  files: DialogFile[];
   /** Lines summarising the compile (Vietnamese). */
   summary: string[];
   /** Name of the google.script.run target that returns `{ fileName, mimeType, base64 }`. */
@@ -21,6 +29,9 @@ export interface ReportFilePayload {
 /** MIME type of .xlsx files. */
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** MIME type of .docx files. */
+export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 /** JSON safe inside a <script> element. */
@@ -31,14 +42,21 @@ const scriptJson = (v: unknown): string =>
     .replace(/\u2029/g, "\\u2029");
 
 /**
- * Renders the dialog. On load it asks the server for the file (base64) through
- * `google.script.run`; the button turns the base64 into a Blob and saves it with an
- * `<a download>` click, so the Văn phòng gets the .xlsx without any Drive access.
+ * Renders the dialog. On load it asks the server for each file (base64) through
+ * `google.script.run`; each button turns its base64 into a Blob and saves it with an
+ * `<a download>` click, so the Văn phòng gets the files without any Drive access.
  */
 export function renderDownloadDialog(input: DownloadDialogInput): string {
   const fn = input.serverFunction ?? "layTepBaoCao";
   if (!/^[A-Za-z_$][\w$]*$/.test(fn)) throw new Error(`invalid server function: ${fn}`);
   const summary = input.summary.map((l) => `<li>${escapeHtml(l)}</li>`).join("");
+  const rows = input.files
+    .map(
+      (f, i) =>
+        `<p class="file"><button id="download-${i}" type="button" disabled>Đang chuẩn bị tệp…</button> <code>${escapeHtml(f.fileName)}</code></p>`,
+    )
+    .join("\n");
+  const files = input.files.map((f) => ({ label: f.label, token: f.token }));
   return `<!DOCTYPE html>
 <html lang="vi">
 <head>
@@ -48,7 +66,8 @@ export function renderDownloadDialog(input: DownloadDialogInput): string {
   body { font-family: Arial, sans-serif; font-size: 14px; margin: 12px 16px; color: #202124; }
   ul { padding-left: 18px; margin: 8px 0 12px; }
   code { background: #f1f3f4; padding: 1px 4px; word-break: break-all; }
-  button { background: #1a73e8; color: #fff; border: 0; border-radius: 4px; padding: 9px 18px; font-size: 14px; cursor: pointer; }
+  p.file { margin: 8px 0; }
+  button { background: #1a73e8; color: #fff; border: 0; border-radius: 4px; padding: 9px 18px; font-size: 14px; cursor: pointer; min-width: 190px; }
   button[disabled] { background: #9aa0a6; cursor: default; }
   #status { margin-top: 10px; min-height: 1.4em; }
   #status.error { color: #c5221f; }
@@ -56,63 +75,63 @@ export function renderDownloadDialog(input: DownloadDialogInput): string {
 </head>
 <body>
 <ul id="summary">${summary}</ul>
-<p>Tệp: <code id="file-name">${escapeHtml(input.fileName)}</code></p>
-<button id="download" type="button" disabled>Đang chuẩn bị tệp…</button>
+${rows}
 <p id="status" role="status" aria-live="polite"></p>
 <script>
 (function () {
-  var TOKEN = ${scriptJson(input.token)};
-  var data = null;
-  var button = document.getElementById("download");
+  var FILES = ${scriptJson(files)};
   var status = document.getElementById("status");
   function say(text, isError) {
     status.textContent = text;
     status.className = isError ? "error" : "";
   }
-  function ready(payload) {
-    if (!payload || typeof payload.base64 !== "string") {
-      fail({ message: "Máy chủ không trả về tệp." });
-      return;
+  FILES.forEach(function (file, i) {
+    var data = null;
+    var button = document.getElementById("download-" + i);
+    function ready(payload) {
+      if (!payload || typeof payload.base64 !== "string") {
+        fail({ message: "Máy chủ không trả về tệp." });
+        return;
+      }
+      data = payload;
+      button.disabled = false;
+      button.textContent = "Tải " + file.label;
     }
-    data = payload;
-    button.disabled = false;
-    button.textContent = "Tải tệp Excel";
-    say("");
-  }
-  function fail(err) {
-    data = null;
-    button.disabled = false;
-    button.textContent = "Thử lại";
-    say("Không lấy được tệp: " + ((err && err.message) || err) + " Hãy bấm Thử lại, hoặc chạy lại Tổng hợp báo cáo.", true);
-  }
-  function load() {
-    button.disabled = true;
-    button.textContent = "Đang chuẩn bị tệp…";
-    google.script.run.withSuccessHandler(ready).withFailureHandler(fail).${fn}(TOKEN);
-  }
-  function save() {
-    if (!data) {
-      load();
-      return;
+    function fail(err) {
+      data = null;
+      button.disabled = false;
+      button.textContent = "Thử lại: " + file.label;
+      say("Không lấy được tệp: " + ((err && err.message) || err) + " Hãy bấm Thử lại, hoặc chạy lại Tổng hợp báo cáo.", true);
     }
-    var binary = atob(data.base64);
-    var bytes = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    var blob = new Blob([bytes], { type: data.mimeType });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = data.fileName;
-    link.style.display = "none";
-    document.body.appendChild(link);
-    link.click();
-    setTimeout(function () {
-      URL.revokeObjectURL(link.href);
-      link.remove();
-    }, 60000);
-    say("Đã tải xuống " + data.fileName + ". Mở thư mục Tải xuống của trình duyệt để xem tệp.");
-  }
-  button.addEventListener("click", save);
-  load();
+    function load() {
+      button.disabled = true;
+      button.textContent = "Đang chuẩn bị tệp…";
+      google.script.run.withSuccessHandler(ready).withFailureHandler(fail).${fn}(file.token);
+    }
+    function save() {
+      if (!data) {
+        load();
+        return;
+      }
+      var binary = atob(data.base64);
+      var bytes = new Uint8Array(binary.length);
+      for (var j = 0; j < binary.length; j++) bytes[j] = binary.charCodeAt(j);
+      var blob = new Blob([bytes], { type: data.mimeType });
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = data.fileName;
+      link.style.display = "none";
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(function () {
+        URL.revokeObjectURL(link.href);
+        link.remove();
+      }, 60000);
+      say("Đã tải xuống " + data.fileName + ". Mở thư mục Tải xuống của trình duyệt để xem tệp.");
+    }
+    button.addEventListener("click", save);
+    load();
+  });
 })();
 </script>
 </body>

@@ -30,8 +30,8 @@ export function blockTable(D: Docx, rows: [Paragraph[], Paragraph[]][]): Table {
 }
 
 /**
- * The header table: parent body (upper case), issuer (bold, a rule a third of its length
- * under it) and "Số:" on the left; Quốc hiệu (bold), Tiêu ngữ (bold, a rule its full length)
+ * The header table: parent body (upper case, 12 pt), issuer (bold, a rule a third of its length
+ * under it) and "Số:" on the left; Quốc hiệu (bold, 12 pt), Tiêu ngữ (bold, a rule its full length)
  * and the place and date (italics, day and month blank) on the right. Số and the date share
  * the second row, so they sit on one line as on a printed document.
  */
@@ -41,12 +41,12 @@ export function headerTable(D: Docx, m: ReportModel): Table {
   return blockTable(D, [
     [
       [
-        line(D, h.parent, { size: SIZE.header }),
+        line(D, h.parent, { size: SIZE.headerSmall }),
         line(D, h.issuer, { size: SIZE.header, bold: true }),
         rule(D, textWidth(h.issuer, SIZE.header, true) / 3, left),
       ],
       [
-        line(D, h.nation, { size: SIZE.header, bold: true }),
+        line(D, h.nation, { size: SIZE.headerSmall, bold: true }),
         line(D, h.motto, { size: SIZE.body, bold: true }),
         rule(D, textWidth(h.motto, SIZE.body, true), right),
       ],

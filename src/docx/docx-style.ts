@@ -18,8 +18,19 @@ export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 /** The one font of the document. */
 export const FONT = "Times New Roman";
 
-/** Font sizes in points. */
-export const SIZE = { body: 14, table: 12, header: 13, recipients: 11, recipientsHeading: 12 } as const;
+/**
+ * Font sizes in points, within the decree's ranges: the parent body and Quốc hiệu at 12 (12–13)
+ * so each stays on one line of its column, the issuer and "Số:" at 13, the motto, the date and
+ * the body at 14 (13–14), tables at 12, Nơi nhận at 12 and its items at 11.
+ */
+export const SIZE = {
+  body: 14,
+  table: 12,
+  header: 13,
+  headerSmall: 12,
+  recipients: 11,
+  recipientsHeading: 12,
+} as const;
 
 /** Half-points, the unit of run sizes in WordprocessingML. */
 export const halfPoints = (pt: number): number => pt * 2;
@@ -34,10 +45,11 @@ export const BODY_SPACING = { before: 0, after: 120, line: 276 } as const;
 export const TIGHT_SPACING = { before: 0, after: 0, line: 240 } as const;
 
 /**
- * Widths of the two columns shared by the header block and the signing block: 42 % / 58 %, so
- * "UBND THÀNH PHỐ HẢI PHÒNG" and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" each fit on one line.
+ * Widths of the two columns shared by the header block and the signing block: 40 % / 60 %, so
+ * "UBND THÀNH PHỐ HẢI PHÒNG" and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" each fit on one line
+ * with a gap between them.
  */
-export const BLOCK_COLUMNS = [Math.round(TEXT_WIDTH * 0.42), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.42)] as const;
+export const BLOCK_COLUMNS = [Math.round(TEXT_WIDTH * 0.4), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.4)] as const;
 
 /** Width of one character of Times New Roman in ems: capitals wide, digits half, i/l/t and punctuation narrow. */
 function charEms(ch: string): number {

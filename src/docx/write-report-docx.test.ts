@@ -90,6 +90,15 @@ describe("writeReportDocx", () => {
     // The date is left for the clerk: place and year only, in italics.
     expect(textOf(placeDate[0])).toMatch(/^Hải Phòng, ngày\s+tháng\s+năm 2023$/);
     expect(runsHave(placeDate[0], "i")).toBe(true);
+    // Sizes within Nghị định 30/2020's ranges for each line.
+    const within = (p: Element, lo: number, hi: number) =>
+      sizesOf(p).forEach((s) => expect(s >= lo && s <= hi, textOf(p)).toBe(true));
+    within(left[0], 12, 13);
+    within(left[1], 12, 13);
+    within(number[0], 13, 13);
+    within(right[0], 12, 13);
+    within(right[1], 13, 14);
+    within(placeDate[0], 13, 14);
   });
 
   it("titles the document BÁO CÁO with the trích yếu under it, bold and centred", () => {

@@ -16,6 +16,8 @@ export interface BuildGasOptions {
   templatesDir?: string;
   /** Inject the timer/crypto shims (true); false only to prove they are needed. */
   shims?: boolean;
+  /** Bundle the docx library (true); false only to measure what carrying it costs (bench). */
+  docx?: boolean;
   /** Minify our own code (exceljs is minified either way; docx is minified with it). */
   minify?: boolean;
 }
@@ -70,7 +72,7 @@ function exceljsBrowserPlugin(): Plugin {
  * API the library writes its XML with), so the loader installs one first. The moment and the
  * cost are recorded in `globalThis.__TONG_HOP_STATS__` (docxInitCount, docxInitMs).
  */
-function docxLazyPlugin(): Plugin {
+function docxLazyPlugin(enabled: boolean): Plugin {
   const req = createRequire(join(ROOT, "package.json"));
   // The package's "require" export: dist/index.cjs, which bundles its own dependencies.
   const cjsBuild = req.resolve("docx");
@@ -80,6 +82,7 @@ function docxLazyPlugin(): Plugin {
     setup(b) {
       b.onResolve({ filter: /^docx$/ }, () => ({ path: "docx", namespace: "docx-lazy" }));
       b.onLoad({ filter: /.*/, namespace: "docx-lazy" }, async () => {
+        if (!enabled) return { loader: "js", contents: 'throw new Error("docx is not bundled in this build");' };
         const minified = await transform(await readFile(cjsBuild, "utf8"), {
           loader: "js",
           format: "cjs",
@@ -158,7 +161,7 @@ export async function buildGas(opts: BuildGasOptions = {}): Promise<BuildGasResu
     mainFields: ["module", "main"],
     conditions: ["import", "default"],
     inject: opts.shims === false ? [] : [join(ROOT, "src/gas/entry/shims-install.ts")],
-    plugins: [exceljsBrowserPlugin(), docxLazyPlugin(), templatesPlugin(templatesDir, templates)],
+    plugins: [exceljsBrowserPlugin(), docxLazyPlugin(opts.docx ?? true), templatesPlugin(templatesDir, templates)],
     minify: opts.minify ?? true,
     legalComments: "none",
     charset: "utf8",

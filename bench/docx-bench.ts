@@ -49,25 +49,27 @@ async function docxVsXlsx(label: string, t: Template, grid: Grid, asOf: string, 
   };
 }
 
-/** Loads a bundle once in a fresh process (no compile cache from earlier loads) and returns its load time. */
-function loadOnce(file: string): number {
+/**
+ * Loads two bundles alternately in one fresh process, `runs` times each, and returns the load
+ * times. Each load gets a unique last line, so V8's compilation cache never serves a bundle
+ * it has seen: every load pays its full scan and parse, as each Apps Script execution does.
+ */
+function loadAlternately(a: string, b: string, runs: number): { a: number[]; b: number[] } {
   const self = fileURLToPath(import.meta.url);
-  const r = spawnSync(process.execPath, ["--import", "tsx", self, "load", file], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`loading ${file} failed:\n${r.stderr}`);
-  return Number(r.stdout.trim().split("\n").pop());
+  const r = spawnSync(process.execPath, ["--import", "tsx", self, "load", a, b, String(runs)], {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0) throw new Error(`loading the bundles failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!);
 }
 
-/** The add-on's bundle load with the docx library against the same build without it, in alternating fresh processes. */
-async function bundleLoad(runs = 15) {
+/** The add-on's bundle load with the docx library against the same build without it. */
+async function bundleLoad(runs = 25) {
   const dir = mkdtempSync(join(tmpdir(), "tong-hop-bench-"));
   const withDocx = await buildGas({ outDir: join(dir, "with") });
   const without = await buildGas({ outDir: join(dir, "without"), docx: false });
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    b.push(loadOnce(without.file));
-    a.push(loadOnce(withDocx.file));
-  }
+  const { a, b } = loadAlternately(withDocx.file, without.file, runs);
   const ratio = median(a) / median(b);
   return {
     scenario: "Apps Script bundle load in a fresh vm, with the docx library vs without it",
@@ -105,9 +107,22 @@ export async function runDocxBench(): Promise<Record<string, unknown>> {
   return { docx: { sample: small, units2000: large, bundleLoad: load } };
 }
 
-// Child process: `tsx bench/docx-bench.ts load <Code.js>` prints one load time in milliseconds.
+// Child process: `tsx bench/docx-bench.ts load <A/Code.js> <B/Code.js> <runs>` prints both bundles' load times (ms).
 if (process.argv[1]?.endsWith("docx-bench.ts") && process.argv[2] === "load") {
-  const code = readFileSync(process.argv[3], "utf8");
-  const h = GasHarness.load({ code, now: new Date("2024-03-18T03:00:00Z") });
-  process.stdout.write(`${h.loadMs}\n`);
+  const [a, b] = [process.argv[3], process.argv[4]].map((f) => readFileSync(f, "utf8"));
+  const runs = Number(process.argv[5]);
+  const times = { a: [] as number[], b: [] as number[] };
+  const load = (code: string, tag: string) =>
+    GasHarness.load({ code: `${code}\n// load ${tag}\n`, now: new Date("2024-03-18T03:00:00Z") }).loadMs;
+  for (let i = 0; i < runs; i++) {
+    // Alternating, and each first in turn, so warm-up and machine noise hit both alike.
+    if (i % 2) {
+      times.a.push(load(a, `a${i}`));
+      times.b.push(load(b, `b${i}`));
+    } else {
+      times.b.push(load(b, `b${i}`));
+      times.a.push(load(a, `a${i}`));
+    }
+  }
+  process.stdout.write(`${JSON.stringify(times)}\n`);
 }

@@ -1,5 +1,6 @@
 /** Bundles src/gas into dist/gas/Code.js with top-level entry points, and copies appsscript.json. */
 import { build, transform, type Plugin } from "esbuild";
+import { deflateSync, strToU8 } from "fflate";
 import { mkdir, readdir, readFile, rename, writeFile, copyFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
@@ -64,19 +65,21 @@ function exceljsBrowserPlugin(): Plugin {
 }
 
 /**
- * Resolves `docx` to its self-contained CommonJS build, kept in the bundle as a string and
- * evaluated on the first `await import("docx")`, when a compile builds the Word report. A
- * function that never runs still costs its parse on every execution of the add-on (every
- * edit); a string costs only a scan, which keeps the bundle's load time within 10 % of what
- * it was without the library (bench/gas-bench.ts). Apps Script's V8 has no TextEncoder (a Web
- * API the library writes its XML with), so the loader installs one first. The moment and the
- * cost are recorded in `globalThis.__TONG_HOP_STATS__` (docxInitCount, docxInitMs).
+ * Resolves `docx` to its self-contained CommonJS build, kept in the bundle deflated and in
+ * base64, unpacked and evaluated on the first `await import("docx")`, when a compile builds
+ * the Word report. A function that never runs still costs its parse on every execution of the
+ * add-on (every edit); a string costs only a scan, and a packed one a tenth of that, which keeps
+ * the bundle's load time within 10 % of what it was without the library (bench/docx-bench.ts).
+ * Apps Script's V8 has no TextEncoder (a Web API the library writes its XML with), so the
+ * loader installs one first. The moment and the cost are recorded in
+ * `globalThis.__TONG_HOP_STATS__` (docxInitCount, docxInitMs).
  */
 function docxLazyPlugin(enabled: boolean): Plugin {
   const req = createRequire(join(ROOT, "package.json"));
   // The package's "require" export: dist/index.cjs, which bundles its own dependencies.
   const cjsBuild = req.resolve("docx");
   const encoder = join(ROOT, "src/gas/entry/text-encoder.ts");
+  const unpack = join(ROOT, "src/gas/entry/packed-source.ts");
   return {
     name: "docx-lazy",
     setup(b) {
@@ -92,6 +95,7 @@ function docxLazyPlugin(enabled: boolean): Plugin {
           charset: "utf8",
         });
         const source = `(function (module, exports) {\n${minified.code}\n})`;
+        const packed = Buffer.from(deflateSync(strToU8(source), { level: 9 })).toString("base64");
         return {
           loader: "js",
           resolveDir: ROOT,
@@ -99,9 +103,9 @@ function docxLazyPlugin(enabled: boolean): Plugin {
             "var stats = globalThis.__TONG_HOP_STATS__ || (globalThis.__TONG_HOP_STATS__ = {});",
             "var started = Date.now();",
             `require(${JSON.stringify(encoder)}).installTextEncoder(globalThis);`,
-            `var SOURCE = ${JSON.stringify(source)};`,
+            `var PACKED = ${JSON.stringify(packed)};`,
             // Indirect eval: the library runs in the global scope, seeing only globals, as a file of its own would.
-            "(0, eval)(SOURCE)(module, module.exports);",
+            `(0, eval)(require(${JSON.stringify(unpack)}).unpackSource(PACKED))(module, module.exports);`,
             "stats.docxInitCount = (stats.docxInitCount || 0) + 1;",
             "stats.docxInitMs = Date.now() - started;",
           ].join("\n"),

@@ -1,6 +1,6 @@
 /** `npm run preview`: renders the sample report (.xlsx) and Word Báo cáo (.docx) to PNG pages with LibreOffice, when installed. */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync } from "node:fs";
 import { resolve } from "node:path";
 
 const has = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
@@ -39,7 +39,9 @@ for (const name of ["bao-cao-tong-hop-mau.xlsx", "bao-cao-tong-hop-mau.docx"]) {
   if (conv.status !== 0) process.exit(conv.status ?? 1);
   const stem = name.replace(/\.[a-z]+$/, "");
   const prefix = name.endsWith(".docx") ? "word" : "excel";
-  spawnSync("pdftoppm", ["-png", "-r", "70", resolve(preview, `${stem}.pdf`), resolve(preview, `${prefix}-trang`)], {
+  // Both files convert to <stem>.pdf: keep each under its own name.
+  renameSync(resolve(preview, `${stem}.pdf`), resolve(preview, `${prefix}.pdf`));
+  spawnSync("pdftoppm", ["-png", "-r", "70", resolve(preview, `${prefix}.pdf`), resolve(preview, `${prefix}-trang`)], {
     stdio: "inherit",
   });
 }

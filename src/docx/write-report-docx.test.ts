@@ -64,6 +64,7 @@ describe("writeReportDocx", () => {
     expect(new Set(fonts)).toEqual(new Set(["Times New Roman"]));
     const defaults = all(all(doc.styles, "docDefaults")[0] as Element, "rFonts")[0];
     expect(defaults.getAttributeNS(W, "ascii")).toBe("Times New Roman");
+    expect(all(all(doc.styles, "docDefaults")[0] as Element, "lang")[0].getAttributeNS(W, "val")).toBe("vi-VN");
   });
 
   it("opens with a borderless two-column header table: issuer on the left, Quốc hiệu on the right", () => {

@@ -46,7 +46,8 @@ export async function writeReportDocx(model: ReportModel): Promise<Uint8Array> {
     styles: {
       default: {
         document: {
-          run: { font: FONT, size: halfPoints(SIZE.body) },
+          // Vietnamese, so Word checks the spelling in Vietnamese rather than flagging every word.
+          run: { font: FONT, size: halfPoints(SIZE.body), language: { value: "vi-VN" } },
           // Each paragraph sets its own alignment and indent; the default keeps table cells unindented.
           paragraph: { spacing: BODY_SPACING },
         },

@@ -3,7 +3,11 @@
  * decoded and opened (exceljs for the workbook, unzip for the document), the docx library
  * loaded only by a compile, never by an edit.
  */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildGas } from "../../scripts/build-gas.js";
 import { compileGrid } from "../../src/core/compile/compile.js";
 import { vnNumber } from "../../src/core/vn/show.js";
 import { all, openDocx, tableTexts, textOf } from "../support/docx-read.js";
@@ -78,5 +82,24 @@ describe("Tổng hợp báo cáo: Báo cáo (Word) and Phụ lục (Excel)", () 
     const wb = await readWorkbook(Buffer.from(files[1].base64, "base64"));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Báo cáo", "Phụ lục I", "Phụ lục II"]);
     expect(appendixTotals(wb, s.template.indicators.length)[0]).toBe(1241);
+  });
+});
+
+describe("Tổng hợp báo cáo when the Word document cannot be built", () => {
+  it("still offers the workbook and says why the document is missing", async () => {
+    // A build without the docx library: loading it throws, as a refused evaluation would.
+    const dir = mkdtempSync(join(tmpdir(), "tong-hop-nodocx-"));
+    const built = await buildGas({ outDir: dir, docx: false });
+    const s = setUp({ code: readFileSync(built.file, "utf8") });
+    s.submit("THPT01", { so_tin_bai: "1.234" });
+    s.h.world.now = at("2024-03-25T10:00:00");
+    s.h.ss._active = s.h.sheet(Q1);
+    await s.h.run("tongHopBaoCao");
+    const html = s.h.ui._dialogs.at(-1)!.html;
+    expect(dialogFiles(html).map((f) => f.label)).toEqual(["Phụ lục (Excel)"]);
+    expect(html).toContain("Chưa tạo được văn bản Báo cáo (Word); tệp Excel vẫn đủ số liệu");
+    const [xlsx] = fetchDialogFiles(s.h, html);
+    const wb = await readWorkbook(Buffer.from(xlsx.base64, "base64"));
+    expect(appendixTotals(wb, s.template.indicators.length)[0]).toBe(1234);
   });
 });

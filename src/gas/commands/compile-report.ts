@@ -225,7 +225,7 @@ async function compileNow(ui: GoogleAppsScript.Base.Ui): Promise<void> {
     const data = readPeriodData(ss, true, (line) => ss.toast(line, APP_TITLE, 60));
     const result = compileData(data);
     // The file first: nothing is written to the spreadsheet before the report exists.
-    const files = await buildReportFiles(buildReportModel(data.template, result));
+    const report = await buildReportFiles(buildReportModel(data.template, result));
     const user = currentUser();
     const summary = writeSummarySheet(ss, data.template, data.period, result, {
       compiledAt: data.asOf,
@@ -255,9 +255,10 @@ async function compileNow(ui: GoogleAppsScript.Base.Ui): Promise<void> {
       lines.push(
         `CẢNH BÁO: số liệu trong trang lưu trữ khác với lúc lưu trữ (mã kiểm tra lúc lưu trữ ${shortChecksum(data.archive!.checksum)}…): trang đã bị sửa.`,
       );
+    if (report.warning) lines.push(report.warning);
     if (summary.warning) lines.push(summary.warning);
     if (logWarning) lines.push(logWarning);
-    const html = renderDownloadDialog({ files, summary: lines });
+    const html = renderDownloadDialog({ files: report.files, summary: lines });
     ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(560).setHeight(340), "Tải báo cáo tổng hợp");
   } catch (err) {
     const state = summaryWritten

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 /** The `tong-hop` command line: one sub-command per file in ./commands. */
-import { DOCX_HELP } from "./docx-output.js";
 import type { Command } from "commander";
 // Before anything writes a workbook: keeps emoji whole in the XML parts exceljs hands JSZip.
 import "../excel/write/zip-text-fix.js";
@@ -13,6 +12,7 @@ import { validateCommand } from "./commands/validate.js";
 import { rollupCommand } from "./commands/rollup.js";
 import { addHelpHints, vietnameseProgram } from "./commander-vi.js";
 import { runCommand } from "./run-command.js";
+import { DOCX_HELP } from "./docx-output.js";
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 const TEMPLATE_HELP =

@@ -37,7 +37,13 @@ async function compileVsRaw(units: number, indicators: number, runs = 3) {
 
 const results: unknown[] = [];
 results.push(await compileVsRaw(5000, 40));
-for (const extra of ["./gas-bench.ts", "./trigger-bench.ts", "./sources-bench.ts", "./startup-bench.ts"]) {
+for (const extra of [
+  "./gas-bench.ts",
+  "./trigger-bench.ts",
+  "./sources-bench.ts",
+  "./startup-bench.ts",
+  "./docx-bench.ts",
+]) {
   if (!existsSync(here(extra))) continue;
   const mod = await import(extra);
   const fn = Object.values(mod).find((f) => typeof f === "function") as () => Promise<unknown>;

@@ -1,5 +1,6 @@
 /** Bundles src/gas into dist/gas/Code.js with top-level entry points, and copies appsscript.json. */
-import { build, type Plugin } from "esbuild";
+import { build, transform, type Plugin } from "esbuild";
+import { deflateSync, strToU8 } from "fflate";
 import { mkdir, readdir, readFile, rename, writeFile, copyFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { createRequire } from "node:module";
@@ -17,7 +18,9 @@ export interface BuildGasOptions {
   templatesDir?: string;
   /** Inject the timer/crypto shims (true); false only to prove they are needed. */
   shims?: boolean;
-  /** Minify our own code (exceljs is minified either way). */
+  /** Bundle the docx library (true); false only to measure what carrying it costs (bench). */
+  docx?: boolean;
+  /** Minify our own code (exceljs is minified either way; docx is minified with it). */
   minify?: boolean;
   /**
    * Record when exceljs initialises in `globalThis.__TONG_HOP_STATS__` (tests and the bench only):
@@ -69,6 +72,62 @@ function exceljsBrowserPlugin(probe: boolean): Plugin {
           : [`module.exports = require(${JSON.stringify(browserBuild)});`]
         ).join("\n"),
       }));
+    },
+  };
+}
+
+/**
+ * Resolves `docx` to its self-contained CommonJS build, kept in the bundle deflated and in
+ * base64, unpacked and evaluated on the first `await import("docx")`, when a compile builds
+ * the Word report. A function that never runs still costs its parse on every execution of the
+ * add-on (every edit); a string costs only a scan, and a packed one a tenth of that, which keeps
+ * the bundle's load time within 10 % of what it was without the library (bench/docx-bench.ts).
+ * Apps Script's V8 has no TextEncoder (a Web API the library writes its XML with), so the
+ * loader installs one first. With `probe` the moment and the cost are recorded in
+ * `globalThis.__TONG_HOP_STATS__` (docxInitCount, docxInitMs).
+ */
+function docxLazyPlugin(enabled: boolean, probe: boolean): Plugin {
+  const req = createRequire(join(ROOT, "package.json"));
+  // The package's "require" export: dist/index.cjs, which bundles its own dependencies.
+  const cjsBuild = req.resolve("docx");
+  const encoder = join(ROOT, "src/gas/entry/text-encoder.ts");
+  const unpack = join(ROOT, "src/gas/entry/packed-source.ts");
+  return {
+    name: "docx-lazy",
+    setup(b) {
+      b.onResolve({ filter: /^docx$/ }, () => ({ path: "docx", namespace: "docx-lazy" }));
+      b.onLoad({ filter: /.*/, namespace: "docx-lazy" }, async () => {
+        if (!enabled) return { loader: "js", contents: 'throw new Error("docx is not bundled in this build");' };
+        const minified = await transform(await readFile(cjsBuild, "utf8"), {
+          loader: "js",
+          format: "cjs",
+          target: "es2020",
+          minify: true,
+          legalComments: "none",
+          charset: "utf8",
+        });
+        const source = `(function (module, exports) {\n${minified.code}\n})`;
+        const packed = Buffer.from(deflateSync(strToU8(source), { level: 9 })).toString("base64");
+        return {
+          loader: "js",
+          resolveDir: ROOT,
+          contents: [
+            ...(probe
+              ? [
+                  "var stats = globalThis.__TONG_HOP_STATS__ || (globalThis.__TONG_HOP_STATS__ = {});",
+                  "var started = Date.now();",
+                ]
+              : []),
+            `require(${JSON.stringify(encoder)}).installTextEncoder(globalThis);`,
+            `var PACKED = ${JSON.stringify(packed)};`,
+            // Indirect eval: the library runs in the global scope, seeing only globals, as a file of its own would.
+            `(0, eval)(require(${JSON.stringify(unpack)}).unpackSource(PACKED))(module, module.exports);`,
+            ...(probe
+              ? ["stats.docxInitCount = (stats.docxInitCount || 0) + 1;", "stats.docxInitMs = Date.now() - started;"]
+              : []),
+          ].join("\n"),
+        };
+      });
     },
   };
 }
@@ -125,6 +184,7 @@ export async function buildGas(opts: BuildGasOptions = {}): Promise<BuildGasResu
     inject: opts.shims === false ? [] : [join(ROOT, "src/gas/entry/shims-install.ts")],
     plugins: [
       exceljsBrowserPlugin(opts.probe ?? false),
+      docxLazyPlugin(opts.docx ?? true, opts.probe ?? false),
       templatesPlugin(templatesDir, templates),
       zodLocalesPlugin(ROOT),
     ],

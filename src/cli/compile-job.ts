@@ -8,6 +8,7 @@ import { buildReportModel } from "../core/report/report-model.js";
 import { toResultJson } from "../core/compile/result-json.js";
 import type { Template } from "../core/model/template-schema.js";
 import { writeReportXlsx } from "../excel/write/write-report.js";
+import { writeDocxFile } from "./docx-output.js";
 
 /** Everything a compile needs, already read from its sources. */
 export interface CompileJob {
@@ -17,6 +18,8 @@ export interface CompileJob {
   rows: RawRow[];
   problems: Problem[];
   out?: string;
+  /** The Word Báo cáo to write (--docx). */
+  docx?: string;
   json?: string;
   includeDrafts?: boolean;
 }
@@ -31,8 +34,10 @@ export async function runCompileJob(job: CompileJob): Promise<CompileResult> {
     problems: job.problems,
     includeDrafts: job.includeDrafts,
   });
-  if (job.out) {
-    const bytes = await writeReportXlsx(buildReportModel(job.template, result), {
+  const model = job.out || job.docx ? buildReportModel(job.template, result) : undefined;
+  if (job.docx && model) await writeDocxFile(job.docx, model);
+  if (job.out && model) {
+    const bytes = await writeReportXlsx(model, {
       embed: toResultJson(job.template, result),
     });
     await mkdir(dirname(job.out), { recursive: true });

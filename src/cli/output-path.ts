@@ -3,6 +3,9 @@ import { closeSync, existsSync, openSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import { AppError } from "../core/model/problem.js";
 
+/** Which program the extension is for, in the refusal's words. */
+const OPENED_BY: Record<string, string> = { ".xlsx": " để Excel mở được", ".docx": " để Word mở được", ".json": "" };
+
 /**
  * Refuses, before reading anything, an output the command could not write or Excel could not
  * open: a folder, another extension than `ext`, an existing file that cannot be opened for
@@ -12,9 +15,9 @@ import { AppError } from "../core/model/problem.js";
  */
 export function checkOutputPath(
   file: string,
-  ext: ".xlsx" | ".json",
+  ext: ".xlsx" | ".docx" | ".json",
   option: string,
-  example = ext === ".xlsx" ? "bao-cao" : "ket-qua",
+  example = ext === ".json" ? "ket-qua" : "bao-cao",
 ): void {
   const isDir = /[\\/]$/.test(file) || (existsSync(file) && statSync(file).isDirectory());
   if (isDir) {
@@ -25,11 +28,9 @@ export function checkOutputPath(
   }
   if (extname(file).toLowerCase() !== ext) {
     const fixed = `${file.slice(0, file.length - extname(file).length)}${ext}`;
-    throw new AppError(
-      "cli.out-extension",
-      `${option} "${file}": tệp phải có đuôi ${ext}${ext === ".xlsx" ? " để Excel mở được" : ""}.`,
-      [`Ví dụ: ${option} ${fixed}`],
-    );
+    throw new AppError("cli.out-extension", `${option} "${file}": tệp phải có đuôi ${ext}${OPENED_BY[ext]}.`, [
+      `Ví dụ: ${option} ${fixed}`,
+    ]);
   }
   // Opening without truncating finds a file locked by Excel (EBUSY) or read-only (EACCES/EPERM) now, not after the work.
   if (existsSync(file)) closeSync(openSync(file, "r+"));

@@ -40,6 +40,7 @@ const LAYERS: Record<string, number> = {
   "core/import-plan": 7,
   "excel/read": 10,
   "excel/write": 11,
+  docx: 11,
   "gas/platform": 20,
   "gas/sheets": 21,
   "gas/ui": 22,
@@ -95,6 +96,14 @@ describe("layers", () => {
       }
     }
     expect(offenders).toEqual([]);
+  });
+
+  it("lets src/docx import only src/core, like a renderer beside excel/write", () => {
+    const offenders = [...graph]
+      .filter(([from]) => layerOf(from) === "docx")
+      .flatMap(([from, targets]) => targets.filter((to) => !/^(core|docx)\//.test(to)).map((to) => `${from} → ${to}`));
+    expect(offenders).toEqual([]);
+    expect([...graph.keys()].some((f) => f.startsWith("docx/"))).toBe(true);
   });
 
   it("has no import circles", () => {

@@ -8,6 +8,7 @@ import { expandInputs, ignoredFiles } from "../expand-inputs.js";
 import { loadSources, planSources, type SheetSourceOptions } from "../google/sheet-sources.js";
 import { resolveAsOf } from "../as-of.js";
 import { checkOutputPath } from "../output-path.js";
+import { checkDocxOption, docxLine } from "../docx-output.js";
 import { progressBar } from "../progress.js";
 import { isReportFile } from "../report-file.js";
 import { summarize } from "../summary.js";
@@ -17,6 +18,7 @@ import { AppError } from "../../core/model/problem.js";
 export interface CompileOptions extends SheetSourceOptions {
   input: string[];
   out?: string;
+  docx?: string;
   json?: string;
   asOf?: string;
   includeDrafts?: boolean;
@@ -49,13 +51,14 @@ export async function compileCommand(o: CompileOptions): Promise<number> {
     throw new AppError("cli.no-input", "Chưa chọn nguồn số liệu.", [
       "Thêm --input <tệp .xlsx | thư mục | mẫu *.xlsx> và/hoặc --sheet <bảng tính Google>.",
     ]);
-  if (!o.out && !o.json)
+  if (!o.out && !o.json && !o.docx)
     throw new AppError("cli.no-output", "Chưa chọn nơi ghi kết quả.", [
-      "Thêm --out bao-cao.xlsx và/hoặc --json ket-qua.json.",
+      "Thêm --out bao-cao.xlsx, --docx bao-cao.docx và/hoặc --json ket-qua.json.",
     ]);
   // Everything that can be refused is refused before reading a single file.
   const asOf = resolveAsOf(o.asOf);
   if (o.out) checkOutputPath(o.out, ".xlsx", "--out");
+  checkDocxOption(o.docx);
   if (o.json && o.json !== "-") checkOutputPath(o.json, ".json", "--json");
   const planned = planSources(o);
   const files = await withoutOutput(await expandInputs(o.input), o.out);
@@ -72,6 +75,7 @@ export async function compileCommand(o: CompileOptions): Promise<number> {
     rows: c.rows,
     problems: c.problems,
     out: o.out,
+    docx: o.docx,
     json: o.json,
     includeDrafts: o.includeDrafts,
   });
@@ -81,6 +85,7 @@ export async function compileCommand(o: CompileOptions): Promise<number> {
       process.stdout.write(`Bỏ qua ${x.source}: ${withoutSource(x.reason ?? "", x.source)}\n`);
     process.stdout.write(`${summarize(t, r).join("\n")}\n`);
     if (o.out) process.stdout.write(`Báo cáo: ${o.out}\n`);
+    if (o.docx) process.stdout.write(docxLine(o.docx));
     if (o.json) process.stdout.write(`Kết quả JSON: ${o.json}\n`);
   }
   return 0;

@@ -12,6 +12,7 @@ import { runCompileJob } from "../compile-job.js";
 import { loadTemplate } from "../load-template.js";
 import { packagePath } from "../package-root.js";
 import { summarize } from "../summary.js";
+import { docxLine } from "../docx-output.js";
 
 /** The bundled sample's shape. */
 export interface Sample {
@@ -24,7 +25,7 @@ export interface Sample {
 /** The bundled sample file. */
 export const SAMPLE = packagePath("samples", "ttdn-2023_sau_thang_2023.json");
 
-/** Writes out/<sample>.xlsx (the filled sheet) and out/<report>.xlsx, and prints a summary. */
+/** Writes out/<sample>.xlsx (the filled sheet), out/<report>.xlsx and its Word Báo cáo .docx, and prints a summary. */
 export async function demoCommand(o: { sample?: string; outDir?: string }): Promise<number> {
   const sample = JSON.parse(await readFile(o.sample ?? SAMPLE, "utf8")) as Sample;
   const t = loadTemplate(sample.template);
@@ -35,6 +36,7 @@ export async function demoCommand(o: { sample?: string; outDir?: string }): Prom
   await writeFile(filled, await writeDataSheetXlsx(t, p.id, { rows: sample.rows }));
   const c = await collectFiles(t, p.id, [filled]);
   const out = resolve(dir, "bao-cao-tong-hop-mau.xlsx");
+  const docx = resolve(dir, "bao-cao-tong-hop-mau.docx");
   const json = resolve(dir, "ket-qua-mau.json");
   const r = await runCompileJob({
     template: t,
@@ -43,10 +45,11 @@ export async function demoCommand(o: { sample?: string; outDir?: string }): Prom
     rows: c.rows,
     problems: c.problems,
     out,
+    docx,
     json,
   });
   process.stdout.write(
-    `Dữ liệu mẫu (bảng tính các đơn vị đã nhập): ${filled}\n${summarize(t, r).join("\n")}\nBáo cáo tổng hợp: ${out}\nKết quả JSON: ${json}\n`,
+    `Dữ liệu mẫu (bảng tính các đơn vị đã nhập): ${filled}\n${summarize(t, r).join("\n")}\nBáo cáo tổng hợp: ${out}\n${docxLine(docx)}Kết quả JSON: ${json}\n`,
   );
   return 0;
 }

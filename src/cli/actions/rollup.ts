@@ -17,6 +17,7 @@ import { resolveAsOf } from "../as-of.js";
 import { expandResultInputs } from "../expand-inputs.js";
 import { loadTemplate } from "../load-template.js";
 import { checkOutputPath } from "../output-path.js";
+import { checkDocxOption, docxLine, writeDocxFile } from "../docx-output.js";
 import { summarize } from "../summary.js";
 
 /** Options of the rollup command. */
@@ -25,6 +26,7 @@ export interface RollupOptions {
   period: string;
   input: string[];
   out?: string;
+  docx?: string;
   json?: string;
   issuer?: string;
   parent?: string;
@@ -71,13 +73,14 @@ export async function rollupCommand(o: RollupOptions): Promise<number> {
     throw new AppError("cli.no-input", "Chưa chọn kết quả của cơ quan cấp dưới.", [
       "Thêm --input <tệp .json | báo cáo .xlsx do tong-hop tạo | thư mục> cho mỗi cơ quan.",
     ]);
-  if (!o.out && !o.json)
+  if (!o.out && !o.json && !o.docx)
     throw new AppError("cli.no-output", "Chưa chọn nơi ghi kết quả.", [
-      "Thêm --out bao-cao.xlsx và/hoặc --json ket-qua.json.",
+      "Thêm --out bao-cao.xlsx, --docx bao-cao.docx và/hoặc --json ket-qua.json.",
     ]);
   // Only checked when given: without it the report is dated by the latest lower result.
   const asOf = o.asOf === undefined ? undefined : resolveAsOf(o.asOf);
   if (o.out) checkOutputPath(o.out, ".xlsx", "--out");
+  checkDocxOption(o.docx);
   if (o.json) checkOutputPath(o.json, ".json", "--json");
   const t = loadTemplate(o.template);
   const p = findPeriod(t, o.period);
@@ -117,6 +120,7 @@ export async function rollupCommand(o: RollupOptions): Promise<number> {
       message: s.split("\n")[0],
       fix: "Kiểm tra lại tệp rồi chạy lại.",
     });
+  if (o.docx) await writeDocxFile(o.docx, buildReportModel(r.template, r.result));
   if (o.out) {
     await mkdir(dirname(o.out), { recursive: true });
     await writeFile(
@@ -133,6 +137,7 @@ export async function rollupCommand(o: RollupOptions): Promise<number> {
     [...skipped, ...refused].forEach((s) => process.stdout.write(`Bỏ qua ${s.split("\n")[0]}\n`));
     process.stdout.write(`Tổng hợp ${used} cơ quan cấp dưới.\n${summarize(r.template, r.result).join("\n")}\n`);
     if (o.out) process.stdout.write(`Báo cáo: ${o.out}\n`);
+    if (o.docx) process.stdout.write(docxLine(o.docx));
     if (o.json) process.stdout.write(`Kết quả JSON: ${o.json}\n`);
   }
   return 0;

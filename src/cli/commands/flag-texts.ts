@@ -10,3 +10,6 @@ export const CREDENTIALS_HELP =
   "tệp khóa tài khoản dịch vụ Google (mặc định: GOOGLE_APPLICATION_CREDENTIALS, rồi tong-hop login)";
 export const INPUT_HELP = "tệp .xlsx, thư mục hoặc mẫu *.xlsx (lặp lại được)";
 export const AS_OF_HELP = "ngày dùng để xét hạn nộp (mặc định: hôm nay)";
+
+/** Help text of --docx (compile, rollup). */
+export const DOCX_HELP = "tệp Báo cáo Word .docx sẽ tạo (văn bản gửi UBND; số liệu chi tiết ở tệp Excel --out)";

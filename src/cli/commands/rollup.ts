@@ -1,7 +1,7 @@
 /** `tong-hop rollup`: its flags and help; the work (../actions/rollup.ts) loads when it runs. */
 import { Command } from "@commander-js/extra-typings";
 import { runCommand, withFlags } from "../run-command.js";
-import { collect } from "./flag-texts.js";
+import { collect, DOCX_HELP } from "./flag-texts.js";
 
 const INPUT_HELP = "tệp kết quả .json hoặc báo cáo .xlsx của tong-hop, thư mục hoặc mẫu (lặp lại được)";
 const ISSUER_HELP = "tên cơ quan ban hành báo cáo cấp trên (vd. SỞ GIÁO DỤC VÀ ĐÀO TẠO)";
@@ -14,6 +14,7 @@ export const rollupProgram = new Command("rollup")
   .requiredOption("-p, --period <kỳ>", "mã kỳ báo cáo")
   .option("-i, --input <nguồn>", INPUT_HELP, collect, [])
   .option("-o, --out <tệp>", "tệp báo cáo .xlsx sẽ tạo")
+  .option("--docx <tệp>", DOCX_HELP)
   .option("--json <tệp>", "ghi kết quả dạng JSON (để tổng hợp tiếp lên cấp trên)")
   .option("--issuer <tên>", ISSUER_HELP)
   .option("--parent <tên>", "cơ quan chủ quản (vd. UBND THÀNH PHỐ HẢI PHÒNG)")

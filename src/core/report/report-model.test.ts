@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileRows } from "../compile/compile.js";
-import { buildReportModel, nameInText } from "./report-model.js";
+import { buildReportModel, DETAIL_IN_APPENDIX, nameInText } from "./report-model.js";
 import { toResultJson } from "../compile/result-json.js";
 import { rollup } from "../compile/rollup.js";
 import { mini } from "../../../test/fixtures/mini-template.js";
@@ -30,5 +30,29 @@ describe("buildReportModel", () => {
     const m = buildReportModel(up.template, up.result);
     expect(m.intro).toContain(", UBND thành phố Hải Phòng tổng hợp báo cáo");
     expect(m.appendixI.subtitle).toMatch(/của UBND thành phố Hải Phòng\)$/);
+  });
+});
+
+describe("buildReportModel (what both renderings print)", () => {
+  const r = compileRows({ template: mini, periodId: "sau_thang_2023", rows: [], asOf: "2023-05-10" });
+  const m = buildReportModel(
+    { ...mini, plan: { ...mini.plan, distribution: ["- Như trên;", "– UBND;", "Lưu: VT."] } },
+    r,
+    {
+      reportDate: "2023-05-06",
+    },
+  );
+  it("gives Nơi nhận its heading and each item one leading dash", () => {
+    expect(m.recipientsHeading).toBe("Nơi nhận:");
+    expect(m.recipientLines).toEqual(["- Như trên;", "- UBND;", "- Lưu: VT."]);
+  });
+  it("leaves the day and month blank in the date the clerk fills, and names both files alike", () => {
+    expect(m.header.placeDate).toMatch(/ngày 06 tháng 5 năm 2023$/);
+    expect(m.header.placeDateToFill).toMatch(/, ngày\s+tháng\s+năm 2023$/);
+    expect(m.documentFileName.replace(/\.docx$/, ".xlsx")).toBe(m.fileName);
+  });
+  it("points section II to Phụ lục I for the units' figures", () => {
+    expect(m.sections[1].after[0]).toBe(DETAIL_IN_APPENDIX);
+    expect(DETAIL_IN_APPENDIX).toBe("Chi tiết tại Phụ lục I kèm theo.");
   });
 });

@@ -59,18 +59,33 @@ export interface ReportModel {
   periodId: string;
   periodLabel: string;
   reportDate: string;
-  header: { parent: string; issuer: string; number: string; nation: string; motto: string; placeDate: string };
+  header: {
+    parent: string;
+    issuer: string;
+    number: string;
+    nation: string;
+    motto: string;
+    placeDate: string;
+    /** The place-and-date line as drafted for signing: day and month left blank for the clerk. */
+    placeDateToFill: string;
+  };
   title: string;
   subject: string;
   intro: string;
   sections: ReportSection[];
   closing: string;
   recipients: string[];
+  /** "Nơi nhận:", the heading of the distribution list. */
+  recipientsHeading: string;
+  /** The distribution list as printed: each item starting with "- ". */
+  recipientLines: string[];
   signer: { authority: string; title: string; name: string };
   appendixI: AppendixFigures;
   appendixII: AppendixProblems;
-  /** Suggested file name, ASCII only. */
+  /** Suggested file name of the workbook (.xlsx), ASCII only. */
   fileName: string;
+  /** Suggested file name of the Word document (.docx), ASCII only. */
+  documentFileName: string;
 }
 
 /** Options of {@link buildReportModel}. */
@@ -205,6 +220,7 @@ export function buildReportModel(t: Template, result: CompileResult, opts: Repor
     }),
     total: t.indicators.map((ind) => totalOf.get(ind.key)?.total ?? null),
   };
+  const fileStem = `Bao-cao-tong-hop_${asciiSlug(t.plan.code)}_${asciiSlug(period.id)}_${reportDate}`;
   const problems = [...result.problems].sort((a, b) =>
     a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1,
   );
@@ -229,6 +245,7 @@ export function buildReportModel(t: Template, result: CompileResult, opts: Repor
       nation: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       motto: "Độc lập - Tự do - Hạnh phúc",
       placeDate: `${t.plan.place}, ${longDateVN(reportDate)}`,
+      placeDateToFill: `${t.plan.place}, ngày      tháng      năm ${reportDate.slice(0, 4)}`,
     },
     title: "BÁO CÁO",
     subject,
@@ -236,10 +253,13 @@ export function buildReportModel(t: Template, result: CompileResult, opts: Repor
     sections,
     closing: `Trên đây là báo cáo ${t.plan.title.charAt(0).toLowerCase()}${t.plan.title.slice(1)}, ${period.label.charAt(0).toLowerCase()}${period.label.slice(1)} của ${issuerShort}. Số liệu chi tiết của từng đơn vị tại Phụ lục I; các số liệu cần đơn vị rà soát, bổ sung tại Phụ lục II. Kính báo cáo ${t.plan.recipient}./.`,
     recipients: t.plan.distribution,
+    recipientsHeading: "Nơi nhận:",
+    recipientLines: t.plan.distribution.map((x) => `- ${x.replace(/^[-–]\s*/, "")}`),
     signer: { ...t.plan.signer },
     appendixI,
     appendixII,
-    fileName: `Bao-cao-tong-hop_${asciiSlug(t.plan.code)}_${asciiSlug(period.id)}_${reportDate}.xlsx`,
+    fileName: `${fileStem}.xlsx`,
+    documentFileName: `${fileStem}.docx`,
   };
 }
 
@@ -348,6 +368,9 @@ export function narrative(t: Template, totals: IndicatorTotal[]): string {
   return `Trong kỳ, toàn ngành đã thực hiện: ${parts.join("; ")}.`;
 }
 
+/** Section II's pointer to the per-unit figures, which travel as Phụ lục I. */
+export const DETAIL_IN_APPENDIX = "Chi tiết tại Phụ lục I kèm theo.";
+
 function resultsSection(t: Template, r: CompileResult): ReportSection {
   const rows: ReportCell[][] = [];
   const bold: number[] = [];
@@ -394,7 +417,7 @@ function resultsSection(t: Template, r: CompileResult): ReportSection {
       rows,
       boldRows: bold,
     },
-    after: noiBat && highlights.length ? [`${noiBat.label}:`, ...highlights] : [],
+    after: [DETAIL_IN_APPENDIX, ...(noiBat && highlights.length ? [`${noiBat.label}:`, ...highlights] : [])],
   };
 }
 

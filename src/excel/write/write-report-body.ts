@@ -160,11 +160,9 @@ export function writeReportBody(ws: Worksheet, m: ReportModel): void {
 
   // Nơi nhận (left) and the signature block (right) share rows, as on a printed report.
   const start = r;
-  setText(merge(r, 1, left), "Nơi nhận:", font(12, { bold: true, italic: true }), { horizontal: "left" });
-  m.recipients.forEach((x, i) => {
-    const c = merge(start + 1 + i, 1, left);
-    const text = `- ${x.replace(/^[-–]\s*/, "")}`;
-    setText(c, text, font(11), { horizontal: "left" });
+  setText(merge(r, 1, left), m.recipientsHeading, font(12, { bold: true, italic: true }), { horizontal: "left" });
+  m.recipientLines.forEach((text, i) => {
+    setText(merge(start + 1 + i, 1, left), text, font(11), { horizontal: "left" });
   });
   let s = start;
   if (m.signer.authority)

@@ -1,12 +1,10 @@
 /** Menu "Tổng hợp báo cáo" and "Kiểm tra dữ liệu": read in bulk, compile with the core, hand over the .xlsx. */
 import { shortChecksum } from "../../core/sheet-life/checksum.js";
 import { buildColumns, LAYOUT } from "../../core/template/columns.js";
-import { buildReportModel, type ReportModel } from "../../core/report/report-model.js";
-import { writeReportXlsx } from "../../excel/write/write-report.js";
-import { toSignedBytes } from "../platform/bytes.js";
-import { type DownloadFile, renderDownloadDialog, XLSX_MIME } from "../ui/download-dialog.js";
+import { buildReportModel } from "../../core/report/report-model.js";
+import { renderDownloadDialog } from "../ui/download-dialog.js";
+import { buildReportFiles } from "./report-files.js";
 import { notesForEdit } from "../sheets/edit-notes.js";
-import { safeFileName } from "../platform/file-name.js";
 import { currentUser, LOG_ACTIONS, LOG_SHEET, tryAppendLog } from "../sheets/log-sheet.js";
 import { compileCounts, compileData, type PeriodData, readPeriodData } from "../sheets/period-data.js";
 import { menuCommand } from "../ui/menu-command.js";
@@ -15,21 +13,6 @@ import { writeSummarySheet } from "../sheets/summary-sheet.js";
 import { APP_TITLE, BUSY_MESSAGE, userMessage } from "../platform/ui-messages.js";
 
 export { BUSY_MESSAGE };
-
-/** A built file as the dialog embeds it: base64 of its bytes, through Utilities (signed bytes). */
-function dialogFile(label: string, fileName: string, mimeType: string, bytes: Uint8Array): DownloadFile {
-  const name = safeFileName(fileName);
-  const blob = Utilities.newBlob(toSignedBytes(bytes), mimeType, name);
-  return { label, fileName: name, mimeType, base64: Utilities.base64Encode(blob.getBytes()) };
-}
-
-/**
- * The files the dialog offers, one button each, in this order; built before anything is written
- * to the spreadsheet. One entry per file: a Word report is one more line here.
- */
-async function reportFiles(model: ReportModel): Promise<DownloadFile[]> {
-  return [dialogFile("Phụ lục (Excel)", model.fileName, XLSX_MIME, await writeReportXlsx(model))];
-}
 
 /** Whether a compile got as far as rewriting "Tổng hợp" (the failure alert says what is left). */
 interface CompileState {
@@ -43,7 +26,8 @@ async function compileNow(ui: GoogleAppsScript.Base.Ui, state: CompileState): Pr
   const result = compileData(data);
   // The file first: nothing is written to the spreadsheet before the report exists.
   const model = buildReportModel(data.template, result);
-  const files = await reportFiles(model);
+  const report = await buildReportFiles(model);
+  const files = report.files;
   const user = currentUser();
   const summary = writeSummarySheet(ss, data.template, data.period, result, {
     compiledAt: data.asOf,
@@ -73,6 +57,7 @@ async function compileNow(ui: GoogleAppsScript.Base.Ui, state: CompileState): Pr
     lines.push(
       `CẢNH BÁO: số liệu trong trang lưu trữ khác với lúc lưu trữ (mã kiểm tra lúc lưu trữ ${shortChecksum(data.archive!.checksum)}…): trang đã bị sửa.`,
     );
+  if (report.warning) lines.push(report.warning);
   if (summary.warning) lines.push(summary.warning);
   if (logWarning) lines.push(logWarning);
   const html = renderDownloadDialog({ files, summary: lines });

@@ -21,6 +21,9 @@ export interface DownloadDialogInput {
   summary: string[];
 }
 
+/** MIME type of .docx files. */
+export const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 /** MIME type of .xlsx files. */
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

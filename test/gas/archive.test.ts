@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ARCHIVE_LABELS } from "../../src/core/sheet-life/archive.js";
 import type { GasHarness } from "./harness/gas-harness.js";
 import { fixtureInput, fixtureTemplate, writeConfig } from "./support/config-fixture.js";
-import { appendixTotals, readWorkbook, dialogFiles } from "./support/read-back.js";
+import { appendixTotals, readWorkbook, dialogWorkbook } from "./support/read-back.js";
 import {
   at,
   H1,
@@ -35,7 +35,7 @@ async function compile(
   await h.run("tongHopBaoCao");
   if (h.ui._dialogs.length !== dialogs + 1) throw new Error(`compile failed: ${lastAlert(h)}`);
   const html = h.ui._dialogs.at(-1)!.html;
-  const payload = dialogFiles(html)[0];
+  const payload = dialogWorkbook(html);
   const wb = await readWorkbook(Buffer.from(payload.base64, "base64"));
   const g = h.sheet("Tổng hợp")._grid();
   const start = g.findIndex((r) => r[0] === "II. TỔNG HỢP CÁC CHỈ TIÊU");

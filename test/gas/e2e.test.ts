@@ -14,7 +14,7 @@ import { GasHarness } from "./harness/gas-harness.js";
 import { ensureBuilt } from "./support/build-once.js";
 import { CELL_IO } from "./support/call-kinds.js";
 import { fixtureInput, fixtureTemplate, writeConfig } from "./support/config-fixture.js";
-import { appendixTotals, readWorkbook, sheetGrid, dialogFiles } from "./support/read-back.js";
+import { appendixTotals, readWorkbook, sheetGrid, dialogWorkbook } from "./support/read-back.js";
 import { hostChecksum } from "./support/scenario.js";
 
 const OWNER = "vanphong@sgddt.edu.vn";
@@ -256,7 +256,7 @@ describe("Tổng hợp báo cáo", () => {
     expect(h.ui._alerts.at(-1)!.prompt).toMatch(/^Đang có một lần Tổng hợp báo cáo/);
     await first;
     const html = h.ui._dialogs.at(-1)!.html;
-    payload = dialogFiles(html)[0];
+    payload = dialogWorkbook(html);
   });
 
   it("opens one download dialog and initialises exceljs once", () => {

@@ -3,7 +3,7 @@
  * log are the Văn phòng's; protections follow Cấu hình's unit list; only narrow OAuth scopes;
  * formula-like text stays text; download names are safe; no emails or phones in the logs.
  */
-import { dialogFiles } from "./support/read-back.js";
+import { dialogWorkbook } from "./support/read-back.js";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -192,7 +192,7 @@ describe("the download dialog", () => {
     await h.run("tongHopBaoCao");
     const html = h.ui._dialogs.at(-1)!.html;
     expect(html).not.toContain("<script>alert");
-    const payload = dialogFiles(html)[0];
+    const payload = dialogWorkbook(html);
     expect(payload.fileName).toBe(safeFileName(payload.fileName));
     expect(payload.fileName).not.toMatch(/[\\/<>:"|?*]/);
     expect(payload.fileName.endsWith(".xlsx")).toBe(true);

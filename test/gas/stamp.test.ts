@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { NO_TIME_VALUE } from "../../src/core/compile/submission-status.js";
-import { dialogFiles, readWorkbook } from "./support/read-back.js";
+import { dialogWorkbook, readWorkbook } from "./support/read-back.js";
 import { at, EDITOR, lastAlert, logRows, Q1, type Scenario, setUp, useBundle } from "./support/scenario.js";
 
 const stampOf = (s: Scenario, code: string) => s.h.sheet(Q1)._value(s.cell("thoi_gian_gui", code));
@@ -19,7 +19,7 @@ async function compile(s: Scenario): Promise<{ dialog: string; appendix2: string
   await h.run("tongHopBaoCao");
   if (h.ui._dialogs.length !== before + 1) throw new Error(`compile failed: ${lastAlert(h)}`);
   const html = h.ui._dialogs.at(-1)!.html;
-  const wb = await readWorkbook(Buffer.from(dialogFiles(html)[0].base64, "base64"));
+  const wb = await readWorkbook(Buffer.from(dialogWorkbook(html).base64, "base64"));
   const rows: string[] = [];
   wb.getWorksheet("Phụ lục II")!.eachRow((r) => rows.push((r.values as unknown[]).map(String).join(" | ")));
   const summary = h

@@ -50,3 +50,10 @@ export function dialogFiles(html: string): { fileName: string; mimeType: string;
     out.push({ mimeType: m[1], base64: m[2], fileName: fromHtml(m[3]) });
   return out;
 }
+
+/** The workbook (Phụ lục) among the files a download dialog embeds; the Word Báo cáo comes first. */
+export function dialogWorkbook(html: string): { fileName: string; mimeType: string; base64: string } {
+  const found = dialogFiles(html).find((f) => f.fileName.endsWith(".xlsx"));
+  if (!found) throw new Error("the dialog offers no .xlsx file");
+  return found;
+}

@@ -17,7 +17,10 @@ import { writeReportXlsx } from "../../src/excel/write/write-report.js";
 import { planDataSheet } from "../../src/gas/sheets/data-sheet-plan.js";
 import type { Template } from "../../src/core/model/template-schema.js";
 import { parseTemplate } from "../../src/core/template/template.js";
-import { renderDownloadDialog, TESTED_UNITS, XLSX_MIME } from "../../src/gas/ui/download-dialog.js";
+import { DOCX_MIME, renderDownloadDialog, TESTED_UNITS, XLSX_MIME } from "../../src/gas/ui/download-dialog.js";
+import { vnNumber } from "../../src/core/vn/show.js";
+import { writeReportDocx } from "../../src/docx/write-report-docx.js";
+import { unzipSync, strFromU8 } from "fflate";
 import { fixtureInput } from "./support/config-fixture.js";
 import { appendixTotals, readWorkbook } from "./support/read-back.js";
 
@@ -89,8 +92,16 @@ describe.skipIf(skip)(title, () => {
       ind.aggregate === "none" ? null : (result.totals.find((t) => t.key === ind.key)!.total ?? 0),
     );
     const bytes = await writeReportXlsx(model);
+    const docx = await writeReportDocx(model);
     const html = renderDownloadDialog({
       files: [
+        // As the add-on offers them: the Word Báo cáo first, then the workbook.
+        {
+          label: "Báo cáo (Word)",
+          fileName: model.documentFileName,
+          mimeType: DOCX_MIME,
+          base64: Buffer.from(docx).toString("base64"),
+        },
         {
           label: "Phụ lục (Excel)",
           fileName: model.fileName,
@@ -154,7 +165,7 @@ describe.skipIf(skip)(title, () => {
     const page = await context.newPage();
     await page.goto(`${base}/`);
     const frame = page.frameLocator("#dialog");
-    const button = frame.locator("button[data-file='0']");
+    const button = frame.locator("button[data-file='1']");
     await expect.poll(() => button.textContent()).toBe("Tải Phụ lục (Excel)");
     expect(await frame.locator("#summary li").allTextContents()).toEqual([
       "Kỳ báo cáo: Quý I năm 2024.",
@@ -173,9 +184,24 @@ describe.skipIf(skip)(title, () => {
   it("the plain link under the button saves the same file without the script", async () => {
     const page = await context.newPage();
     await page.goto(`${base}/`);
-    const link = page.frameLocator("#dialog").locator("a#file-0");
+    const link = page.frameLocator("#dialog").locator("a#file-1");
     const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
     await checkSaved(download, "link.xlsx");
+    await page.close();
+  }, 120_000);
+
+  it("saves the Word Báo cáo from its own button, with the compiled total in Vietnamese notation", async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    const button = page.frameLocator("#dialog").locator("button[data-file='0']");
+    await expect.poll(() => button.textContent()).toBe("Tải Báo cáo (Word)");
+    const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    expect(download.suggestedFilename()).toBe("Bao-cao-tong-hop_KH-THU-2024_quy_1_2024_2024-03-25.docx");
+    const path = join(downloads, "button.docx");
+    await download.saveAs(path);
+    const xml = strFromU8(unzipSync(readFileSync(path))["word/document.xml"]);
+    expect(xml).toContain("BÁO CÁO");
+    expect(xml).toContain(vnNumber(40 * (TESTED_UNITS - 1) + 1500));
     await page.close();
   }, 120_000);
 });

@@ -257,21 +257,9 @@ export interface ConfigGrid {
   sections: ConfigSectionLayout[];
 }
 
-/**
- * Writes a template as the "Cấu hình" grid. Dates are wall-clock `Date`s (UTC fields are
- * the local day); the sheet writer turns them into instants. Periods are written resolved,
- * so the Văn phòng sees every deadline.
- */
-export function templateToConfigGrid(t: Template): ConfigGrid {
-  const width = CONFIG_WIDTH;
-  const grid: CellValue[][] = [];
-  const sections: ConfigSectionLayout[] = [];
-  const push = (row: CellValue[]) => grid.push([...row, ...Array<CellValue>(width - row.length).fill("")]);
-  push([CONFIG_TITLE]);
-  push([CONFIG_HELP]);
-  push([]);
-
-  const planValues: Record<string, CellValue> = {
+/** The KẾ HOẠCH section's values by field key. */
+function planValues(t: Template): Record<string, CellValue> {
+  return {
     "plan.code": t.plan.code,
     "plan.title": t.plan.title,
     "plan.reportSymbol": t.plan.reportSymbol,
@@ -289,40 +277,29 @@ export function templateToConfigGrid(t: Template): ConfigGrid {
     // Older cached or archived templates may predate the office list.
     "office.editors": joinList(t.office?.editors),
   };
-  push([sectionMarker(PLAN_TITLE)]);
-  const planHeader = grid.length + 1;
-  push(PLAN_COLUMNS.map((c) => c.header));
-  for (const f of PLAN_FIELDS) push([f.header, planValues[f.key] ?? "", f.key]);
-  sections.push({
-    id: "plan",
-    title: PLAN_TITLE,
-    titleRow: planHeader - 1,
-    headerRow: planHeader,
-    firstRow: planHeader + 1,
-    rowCount: PLAN_FIELDS.length,
-    columns: PLAN_COLUMNS,
-  });
+}
 
-  const rowsOf: Record<Exclude<SectionId, "plan">, CellValue[][]> = {
-    periods: t.periods.map((p) => {
-      const year = Number(p.from.slice(0, 4)) && p.kind !== "custom" ? Number(p.to.slice(0, 4)) : "";
-      const index =
-        p.kind === "month"
-          ? Number(p.to.slice(5, 7))
-          : p.kind === "quarter"
-            ? Math.ceil(Number(p.to.slice(5, 7)) / 3)
-            : "";
-      return [
-        p.id,
-        p.label,
-        PERIOD_KIND_LABELS[p.kind],
-        year,
-        index,
-        dayToDate(p.from),
-        dayToDate(p.to),
-        dayToDate(p.deadline),
-      ];
-    }),
+/** One KỲ BÁO CÁO row: the period resolved, with the year and month/quarter its presets would take. */
+function periodRow(p: Template["periods"][number]): CellValue[] {
+  const year = Number(p.from.slice(0, 4)) && p.kind !== "custom" ? Number(p.to.slice(0, 4)) : "";
+  const index =
+    p.kind === "month" ? Number(p.to.slice(5, 7)) : p.kind === "quarter" ? Math.ceil(Number(p.to.slice(5, 7)) / 3) : "";
+  return [
+    p.id,
+    p.label,
+    PERIOD_KIND_LABELS[p.kind],
+    year,
+    index,
+    dayToDate(p.from),
+    dayToDate(p.to),
+    dayToDate(p.deadline),
+  ];
+}
+
+/** The rows of each table section, in its columns' order. */
+function tableRows(t: Template): Record<Exclude<SectionId, "plan">, CellValue[][]> {
+  return {
+    periods: t.periods.map(periodRow),
     groups: t.unitGroups.map((g) => [g.code, g.name]),
     units: t.units.map((u) => [u.code, u.name, u.group, joinList(u.editors)]),
     indicators: t.indicators.map((i) => [
@@ -348,6 +325,38 @@ export function templateToConfigGrid(t: Template): ConfigGrid {
     ]),
     textFields: t.textFields.map((f) => [f.key, f.label]),
   };
+}
+
+/**
+ * Writes a template as the "Cấu hình" grid. Dates are wall-clock `Date`s (UTC fields are
+ * the local day); the sheet writer turns them into instants. Periods are written resolved,
+ * so the Văn phòng sees every deadline.
+ */
+export function templateToConfigGrid(t: Template): ConfigGrid {
+  const width = CONFIG_WIDTH;
+  const grid: CellValue[][] = [];
+  const sections: ConfigSectionLayout[] = [];
+  const push = (row: CellValue[]) => grid.push([...row, ...Array<CellValue>(width - row.length).fill("")]);
+  push([CONFIG_TITLE]);
+  push([CONFIG_HELP]);
+  push([]);
+
+  const values = planValues(t);
+  push([sectionMarker(PLAN_TITLE)]);
+  const planHeader = grid.length + 1;
+  push(PLAN_COLUMNS.map((c) => c.header));
+  for (const f of PLAN_FIELDS) push([f.header, values[f.key] ?? "", f.key]);
+  sections.push({
+    id: "plan",
+    title: PLAN_TITLE,
+    titleRow: planHeader - 1,
+    headerRow: planHeader,
+    firstRow: planHeader + 1,
+    rowCount: PLAN_FIELDS.length,
+    columns: PLAN_COLUMNS,
+  });
+
+  const rowsOf = tableRows(t);
   for (const id of SECTION_ORDER) {
     push([]);
     const def = CONFIG_TABLES[id];
@@ -423,90 +432,104 @@ export function configTableRows(grid: Grid): Record<Exclude<SectionId, "plan">, 
   return out;
 }
 
-/** Reads the sections of a "Cấu hình" grid (dates already wall-clock) into a template input. */
-export function configGridToTemplateInput(grid: Grid): TemplateInput {
-  const errors: string[] = [];
-  const { starts, ends } = sectionBounds(grid);
-  const rowLabel = (r: number) => `dòng ${r + 1}`;
+/** What the section readers share: the grid, where its sections are, and the errors found so far. */
+interface ConfigReader {
+  grid: Grid;
+  errors: string[];
+  starts: { id: SectionId; at: number }[];
+  ends: (at: number) => number;
+}
 
-  const readNumber = (v: CellValue, where: string, integer: boolean): number | undefined => {
-    if (isBlank(v)) return undefined;
-    if (typeof v === "number") return v;
-    const p = parseVnNumber(text(v));
-    if (!p.ok) {
-      errors.push(`${where}: "${text(v)}" không phải số. ${p.fix}`);
-      return undefined;
-    }
-    if (integer && !Number.isInteger(p.value)) errors.push(`${where}: cần số nguyên.`);
-    return p.value;
-  };
-  const readDate = (v: CellValue, where: string): string | undefined => {
-    if (isBlank(v)) return undefined;
-    const p = parseVnDate(v);
-    if (!p.ok) {
-      errors.push(`${where}: ${p.message} ${p.fix}`);
-      return undefined;
-    }
-    return p.value.slice(0, 10);
-  };
-  const readBool = (v: CellValue): boolean => v === true || ["TRUE", "CÓ", "X", "1"].includes(norm(v));
+const rowLabel = (r: number) => `dòng ${r + 1}`;
 
-  const table = (id: Exclude<SectionId, "plan">): { row: number; get: (key: string) => CellValue }[] => {
-    const start = starts.find((s) => s.id === id)!.at;
-    const def = CONFIG_TABLES[id];
-    if (start < 0) {
-      errors.push(
-        `Không thấy bảng "${def.title}" trong trang ${CONFIG_SHEET}. Hãy khôi phục dòng tiêu đề "${sectionMarker(def.title)}" ở cột A.`,
-      );
-      return [];
-    }
-    const header = grid[start + 1] ?? [];
-    const index = new Map<string, number>();
-    def.columns.forEach((c, i) => {
-      const at = header.findIndex((h) => norm(h) === norm(c.header));
-      index.set(c.key, at >= 0 ? at : i);
-    });
-    return filledRows(grid, start, ends(start)).map((r) => {
-      const row = grid[r] ?? [];
-      return { row: r, get: (key: string) => row[index.get(key)!] };
-    });
-  };
+/** A number typed in a config cell (Vietnamese style); an error names `where`. */
+function readConfigNumber(c: ConfigReader, v: CellValue, where: string, integer: boolean): number | undefined {
+  if (isBlank(v)) return undefined;
+  if (typeof v === "number") return v;
+  const p = parseVnNumber(text(v));
+  if (!p.ok) {
+    c.errors.push(`${where}: "${text(v)}" không phải số. ${p.fix}`);
+    return undefined;
+  }
+  if (integer && !Number.isInteger(p.value)) c.errors.push(`${where}: cần số nguyên.`);
+  return p.value;
+}
 
+/** A date typed in a config cell, as YYYY-MM-DD; an error names `where`. */
+function readConfigDate(c: ConfigReader, v: CellValue, where: string): string | undefined {
+  if (isBlank(v)) return undefined;
+  const p = parseVnDate(v);
+  if (!p.ok) {
+    c.errors.push(`${where}: ${p.message} ${p.fix}`);
+    return undefined;
+  }
+  return p.value.slice(0, 10);
+}
+
+const readBool = (v: CellValue): boolean => v === true || ["TRUE", "CÓ", "X", "1"].includes(norm(v));
+
+/** The filled rows of one table, each with a getter by column key (columns found by header, else by position). */
+function configTable(
+  c: ConfigReader,
+  id: Exclude<SectionId, "plan">,
+): { row: number; get: (key: string) => CellValue }[] {
+  const start = c.starts.find((s) => s.id === id)!.at;
+  const def = CONFIG_TABLES[id];
+  if (start < 0) {
+    c.errors.push(
+      `Không thấy bảng "${def.title}" trong trang ${CONFIG_SHEET}. Hãy khôi phục dòng tiêu đề "${sectionMarker(def.title)}" ở cột A.`,
+    );
+    return [];
+  }
+  const header = c.grid[start + 1] ?? [];
+  const index = new Map<string, number>();
+  def.columns.forEach((col, i) => {
+    const at = header.findIndex((h) => norm(h) === norm(col.header));
+    index.set(col.key, at >= 0 ? at : i);
+  });
+  return filledRows(c.grid, start, c.ends(start)).map((r) => {
+    const row = c.grid[r] ?? [];
+    return { row: r, get: (key: string) => row[index.get(key)!] };
+  });
+}
+
+/** The KẾ HOẠCH section: field key → cell, each row found by its key (column C) or else its label. */
+function readPlanSection(c: ConfigReader): Record<string, CellValue> {
   const plan: Record<string, CellValue> = {};
-  const planStart = starts.find((s) => s.id === "plan")!.at;
-  if (planStart < 0)
-    errors.push(
+  const planStart = c.starts.find((s) => s.id === "plan")!.at;
+  if (planStart < 0) {
+    c.errors.push(
       `Không thấy bảng "${PLAN_TITLE}" trong trang ${CONFIG_SHEET}. Hãy khôi phục dòng "${sectionMarker(PLAN_TITLE)}" ở cột A.`,
     );
-  else {
-    for (let r = planStart + 2; r < ends(planStart); r++) {
-      const row = grid[r] ?? [];
-      const key = text(row[2]);
-      const field = PLAN_FIELDS.find((f) => f.key === key) ?? PLAN_FIELDS.find((f) => norm(f.header) === norm(row[0]));
-      if (field) plan[field.key] = row[1];
-    }
+    return plan;
   }
-  const p = (k: string) => text(plan[k]);
-  const opt = (k: string) => p(k) || undefined;
+  for (let r = planStart + 2; r < c.ends(planStart); r++) {
+    const row = c.grid[r] ?? [];
+    const key = text(row[2]);
+    const field = PLAN_FIELDS.find((f) => f.key === key) ?? PLAN_FIELDS.find((f) => norm(f.header) === norm(row[0]));
+    if (field) plan[field.key] = row[1];
+  }
+  return plan;
+}
 
-  const periods = table("periods").map(({ row, get }) => ({
+/** The KỲ BÁO CÁO table. */
+function readPeriods(c: ConfigReader) {
+  const where = (row: number, column: string) => `Bảng KỲ BÁO CÁO, ${rowLabel(row)}, cột "${column}"`;
+  return configTable(c, "periods").map(({ row, get }) => ({
     id: text(get("id")),
     label: text(get("label")) || undefined,
     kind: reverse(PERIOD_KIND_LABELS, get("kind")),
-    year: readNumber(get("year"), `Bảng KỲ BÁO CÁO, ${rowLabel(row)}, cột "Năm"`, true),
-    index: readNumber(get("index"), `Bảng KỲ BÁO CÁO, ${rowLabel(row)}, cột "Tháng/Quý thứ"`, true),
-    from: readDate(get("from"), `Bảng KỲ BÁO CÁO, ${rowLabel(row)}, cột "Từ ngày"`),
-    to: readDate(get("to"), `Bảng KỲ BÁO CÁO, ${rowLabel(row)}, cột "Đến ngày"`),
-    deadline: readDate(get("deadline"), `Bảng KỲ BÁO CÁO, ${rowLabel(row)}, cột "Hạn nộp"`),
+    year: readConfigNumber(c, get("year"), where(row, "Năm"), true),
+    index: readConfigNumber(c, get("index"), where(row, "Tháng/Quý thứ"), true),
+    from: readConfigDate(c, get("from"), where(row, "Từ ngày")),
+    to: readConfigDate(c, get("to"), where(row, "Đến ngày")),
+    deadline: readConfigDate(c, get("deadline"), where(row, "Hạn nộp")),
   }));
-  const unitGroups = table("groups").map(({ get }) => ({ code: text(get("code")), name: text(get("name")) }));
-  const units = table("units").map(({ get }) => ({
-    code: text(get("code")),
-    name: text(get("name")),
-    group: text(get("group")),
-    editors: splitEmails(get("editors")),
-  }));
-  const indicators = table("indicators").map(({ row, get }) => {
+}
+
+/** The CHỈ TIÊU table. */
+function readIndicators(c: ConfigReader) {
+  return configTable(c, "indicators").map(({ row, get }) => {
     const choices = splitList(get("choices"));
     return {
       key: text(get("key")),
@@ -514,15 +537,20 @@ export function configGridToTemplateInput(grid: Grid): TemplateInput {
       unit: text(get("unit")),
       type: reverse(INDICATOR_TYPE_LABELS, get("type")),
       ...(choices.length ? { choices } : {}),
-      min: readNumber(get("min"), `Bảng CHỈ TIÊU, ${rowLabel(row)}, cột "Tối thiểu"`, false),
-      max: readNumber(get("max"), `Bảng CHỈ TIÊU, ${rowLabel(row)}, cột "Tối đa"`, false),
+      min: readConfigNumber(c, get("min"), `Bảng CHỈ TIÊU, ${rowLabel(row)}, cột "Tối thiểu"`, false),
+      max: readConfigNumber(c, get("max"), `Bảng CHỈ TIÊU, ${rowLabel(row)}, cột "Tối đa"`, false),
       required: readBool(get("required")),
       aggregate: isBlank(get("aggregate")) ? undefined : reverse(AGGREGATE_LABELS, get("aggregate")),
       section: text(get("section")),
       ...(readBool(get("proposed")) ? { proposed: true } : {}),
     };
   });
-  const tasks = table("tasks").map(({ row, get }) => {
+}
+
+/** The NHIỆM VỤ table; a due date is a date, "Thường xuyên", or kept as typed for the schema to judge. */
+function readTasks(c: ConfigReader) {
+  const dueHeader = CONFIG_TABLES.tasks.columns.find((col) => col.key === "due")!.header;
+  return configTable(c, "tasks").map(({ row, get }) => {
     const dueRaw = get("due");
     const dueText = text(dueRaw);
     const due =
@@ -531,10 +559,7 @@ export function configGridToTemplateInput(grid: Grid): TemplateInput {
         : norm(dueText) === norm("Thường xuyên")
           ? "thuong-xuyen"
           : /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/.test(dueText)
-            ? (readDate(
-                dueText,
-                `Bảng NHIỆM VỤ, ${rowLabel(row)}, cột "${CONFIG_TABLES.tasks.columns.find((c) => c.key === "due")!.header}"`,
-              ) ?? dueText)
+            ? (readConfigDate(c, dueText, `Bảng NHIỆM VỤ, ${rowLabel(row)}, cột "${dueHeader}"`) ?? dueText)
             : dueText;
     const groups = splitList(get("groups"));
     return {
@@ -546,42 +571,70 @@ export function configGridToTemplateInput(grid: Grid): TemplateInput {
       ...(text(get("timeframe")) ? { timeframe: text(get("timeframe")) } : {}),
     };
   });
-  const textFields = table("textFields").map(({ get }) => ({ key: text(get("key")), label: text(get("label")) }));
-  const reminderText = p("reminderDays");
+}
+
+/** The reminder days of the KẾ HOẠCH section ("-3; 1; 3"); a token that is not a whole number is an error. */
+function readReminderDays(c: ConfigReader, reminderText: string): number[] | undefined {
   const reminderTokens = reminderText ? reminderText.split(/[;,\s]+/).filter(Boolean) : [];
   // One message for the cell, with its own example: a generic "not a number" fix talks of units of measure.
   const badReminders = reminderTokens.filter((s) => !/^[+-]?\d+$/.test(s));
   if (badReminders.length)
-    errors.push(
+    c.errors.push(
       `Bảng KẾ HOẠCH, mục "${PLAN_FIELDS.find((f) => f.key === "reminderDays")!.header}": ${badReminders.map((s) => `"${s}"`).join(", ")} không phải số ngày. Ghi các số ngày so với hạn nộp, cách nhau dấu ; (ví dụ -3; 1; 3 là 3 ngày trước hạn, 1 và 3 ngày sau hạn).`,
     );
-  const reminderDays = reminderText
-    ? reminderTokens.map((s) => (badReminders.includes(s) ? NaN : Number(s)))
-    : undefined;
+  return reminderText ? reminderTokens.map((s) => (badReminders.includes(s) ? NaN : Number(s))) : undefined;
+}
 
+/** The `plan` object of a template input from the KẾ HOẠCH section's cells. */
+function planInput(plan: Record<string, CellValue>) {
+  const p = (k: string) => text(plan[k]);
+  const opt = (k: string) => p(k) || undefined;
+  return {
+    code: p("plan.code"),
+    title: p("plan.title"),
+    reportSymbol: opt("plan.reportSymbol"),
+    issuer: {
+      parent: p("plan.issuer.parent"),
+      name: p("plan.issuer.name"),
+      abbreviation: p("plan.issuer.abbreviation"),
+    },
+    recipient: p("plan.recipient"),
+    place: p("plan.place"),
+    signer: { authority: p("plan.signer.authority"), title: p("plan.signer.title"), name: p("plan.signer.name") },
+    distribution: text(plan["plan.distribution"])
+      .split("\n")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    source: opt("plan.source"),
+  };
+}
+
+/** Reads the sections of a "Cấu hình" grid (dates already wall-clock) into a template input. */
+export function configGridToTemplateInput(grid: Grid): TemplateInput {
+  const c: ConfigReader = { grid, errors: [], ...sectionBounds(grid) };
+  // Sections in sheet order, so the errors come in the order the Văn phòng reads the sheet.
+  const plan = readPlanSection(c);
+  const periods = readPeriods(c);
+  const unitGroups = configTable(c, "groups").map(({ get }) => ({ code: text(get("code")), name: text(get("name")) }));
+  const units = configTable(c, "units").map(({ get }) => ({
+    code: text(get("code")),
+    name: text(get("name")),
+    group: text(get("group")),
+    editors: splitEmails(get("editors")),
+  }));
+  const indicators = readIndicators(c);
+  const tasks = readTasks(c);
+  const textFields = configTable(c, "textFields").map(({ get }) => ({
+    key: text(get("key")),
+    label: text(get("label")),
+  }));
+  const reminderDays = readReminderDays(c, text(plan.reminderDays));
   const officeEditors = splitEmails(plan["office.editors"]);
-
-  if (errors.length) throw new AppError("config.invalid", `Trang ${CONFIG_SHEET} có ${errors.length} lỗi.`, errors);
+  if (c.errors.length)
+    throw new AppError("config.invalid", `Trang ${CONFIG_SHEET} có ${c.errors.length} lỗi.`, c.errors);
   const input = {
     version: 1,
-    plan: {
-      code: p("plan.code"),
-      title: p("plan.title"),
-      reportSymbol: opt("plan.reportSymbol"),
-      issuer: {
-        parent: p("plan.issuer.parent"),
-        name: p("plan.issuer.name"),
-        abbreviation: p("plan.issuer.abbreviation"),
-      },
-      recipient: p("plan.recipient"),
-      place: p("plan.place"),
-      signer: { authority: p("plan.signer.authority"), title: p("plan.signer.title"), name: p("plan.signer.name") },
-      distribution: text(plan["plan.distribution"])
-        .split("\n")
-        .map((s) => s.trim())
-        .filter(Boolean),
-      source: opt("plan.source"),
-    },
+    plan: planInput(plan),
     periods,
     unitGroups,
     units,

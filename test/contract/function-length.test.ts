@@ -44,7 +44,6 @@ const PENDING: string[] = [
   "core/read/parse-cell.ts: readNumber",
   "core/read/validate-rows.ts: readRecord",
   "core/report/report-model.ts: buildReportModel",
-  "core/template/template.ts: parseTemplate",
   "excel/write/write-appendix-figures.ts: writeAppendixFigures",
   "excel/write/write-report-body.ts: writeReportBody",
 ];

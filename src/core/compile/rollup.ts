@@ -42,20 +42,14 @@ export function combineTotals(
   }
 }
 
-/**
- * Builds the higher level's template (one "unit" per lower office) and result. Inputs of
- * another plan or period, and a second input of the same office, are refused by name.
- */
-export function rollup(
-  t: Template,
-  periodId: string,
-  inputs: { source: string; doc: ResultJson }[],
-  issuer: RollupIssuer = {},
-  asOf?: string,
-): { template: Template; result: CompileResult } {
-  findPeriod(t, periodId);
-  const problems: Problem[] = [];
-  const used: { source: string; doc: ResultJson }[] = [];
+/** One lower office's result and where it came from. */
+type Input = { source: string; doc: ResultJson };
+/** An office as a row of the higher report. */
+type Office = { code: string; name: string };
+
+/** The inputs of this plan and period, each office once; every other one is refused in `problems`. */
+function selectInputs(t: Template, periodId: string, inputs: Input[], problems: Problem[]): Input[] {
+  const used: Input[] = [];
   for (const x of inputs) {
     const refuse = (code: string, message: string) =>
       problems.push({
@@ -83,8 +77,13 @@ export function rollup(
       );
     else used.push(x);
   }
+  return used;
+}
+
+/** Each office as a unit: its code (numbered when two offices share one) and its name with its parent. */
+function officesOf(used: Input[]): Office[] {
   const codes = new Map<string, number>();
-  const offices = used.map(({ doc }) => {
+  return used.map(({ doc }) => {
     const n = (codes.get(doc.office.code) ?? 0) + 1;
     codes.set(doc.office.code, n);
     return {
@@ -95,7 +94,11 @@ export function rollup(
           : doc.office.name,
     };
   });
-  const template: Template = {
+}
+
+/** The template of the higher report: the higher issuer, one group of offices, no tasks. */
+function higherTemplate(t: Template, issuer: RollupIssuer, offices: Office[]): Template {
+  return {
     ...t,
     plan: {
       ...t.plan,
@@ -113,19 +116,11 @@ export function rollup(
     units: offices.map((o) => ({ code: o.code, name: o.name, group: OFFICE_GROUP.code, editors: [] })),
     tasks: [],
   };
-  const records: UnitRecord[] = used.map(({ doc, source }, i) => ({
-    unitCode: offices[i].code,
-    values: Object.fromEntries(t.indicators.map((ind) => [ind.key, doc.totals[ind.key]?.total ?? null])),
-    tasks: {},
-    texts: {},
-    reporter: "",
-    phone: "",
-    submitted: true,
-    submittedAt: doc.asOf.length > 10 ? doc.asOf : `${doc.asOf}T00:00:00`,
-    row: i + 1,
-    source,
-  }));
-  const statuses: UnitStatus[] = used.map(({ doc }, i) => {
+}
+
+/** Each office's status: submitted, with a note counting how many of its own units submitted. */
+function officeStatuses(used: Input[], offices: Office[], records: UnitRecord[]): UnitStatus[] {
+  return used.map(({ doc }, i) => {
     const us = Object.values(doc.units);
     const c = (s: string) => us.filter((u) => u.status === s).length;
     return {
@@ -140,7 +135,11 @@ export function rollup(
       note: `${c("on-time") + c("late") + c("undated")}/${us.length} đơn vị đã gửi (đúng hạn ${c("on-time")}, muộn ${c("late")}${c("undated") ? `, không rõ thời gian ${c("undated")}` : ""}); chưa gửi ${c("pending") + c("overdue")}`,
     };
   });
-  const totals: IndicatorTotal[] = t.indicators.map((ind) => {
+}
+
+/** Each indicator's total across the offices, with the reporting units counted and choice counts added. */
+function combinedTotals(t: Template, used: Input[]): IndicatorTotal[] {
+  return t.indicators.map((ind) => {
     const parts = used.map(({ doc }) => doc.totals[ind.key] ?? { total: null, reportedCount: 0, byGroup: {} });
     const total = combineTotals(ind.aggregate, parts);
     const reportedCount = parts.reduce((a, p) => a + p.reportedCount, 0);
@@ -160,20 +159,49 @@ export function rollup(
     }
     return out;
   });
+}
+
+/**
+ * Builds the higher level's template (one "unit" per lower office) and result. Inputs of
+ * another plan or period, and a second input of the same office, are refused by name.
+ */
+export function rollup(
+  t: Template,
+  periodId: string,
+  inputs: Input[],
+  issuer: RollupIssuer = {},
+  asOf?: string,
+): { template: Template; result: CompileResult } {
+  findPeriod(t, periodId);
+  const problems: Problem[] = [];
+  const used = selectInputs(t, periodId, inputs, problems);
+  const offices = officesOf(used);
+  const records: UnitRecord[] = used.map(({ doc, source }, i) => ({
+    unitCode: offices[i].code,
+    values: Object.fromEntries(t.indicators.map((ind) => [ind.key, doc.totals[ind.key]?.total ?? null])),
+    tasks: {},
+    texts: {},
+    reporter: "",
+    phone: "",
+    submitted: true,
+    submittedAt: doc.asOf.length > 10 ? doc.asOf : `${doc.asOf}T00:00:00`,
+    row: i + 1,
+    source,
+  }));
   for (const { doc } of used) {
     for (const p of doc.problems)
       problems.push({ ...p, source: [doc.office.name, p.source].filter(Boolean).join(" › ") });
   }
   const latest = used.reduce((m, u) => (u.doc.asOf > m ? u.doc.asOf : m), "");
   return {
-    template,
+    template: higherTemplate(t, issuer, offices),
     result: {
       planCode: t.plan.code,
       periodId,
       asOf: asOf ?? (latest || findPeriod(t, periodId).deadline),
       records,
-      statuses,
-      totals,
+      statuses: officeStatuses(used, offices, records),
+      totals: combinedTotals(t, used),
       problems,
       countedUnits: records.map((r) => r.unitCode),
     },

@@ -37,7 +37,6 @@ const PENDING: string[] = [
   "gas/sheets/summary-grid.ts: buildSummaryGrid",
   "gas/ui/download-dialog.ts: renderDownloadDialog",
   // Not yet split here (CLI, compile, report and template areas; core/read outside map-grid).
-  "cli/google/errors.ts: failureToAppError",
   "core/read/parse-cell.ts: readNumber",
   "core/read/validate-rows.ts: readRecord",
 ];

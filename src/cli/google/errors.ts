@@ -116,6 +116,60 @@ const who = (i: GoogleIdentity) =>
       ? `tài khoản ${i.email}`
       : "tài khoản Google đã đăng nhập";
 
+/** A refusal by Google's token endpoint: a service account's key, an expired login, anything else. */
+function oauthError(f: Failure & { oauth: string }, i: GoogleIdentity): AppError {
+  if (f.oauth === "invalid_grant" && i.kind === "service-account") {
+    return new AppError(
+      "google.key-rejected",
+      `Google từ chối khóa của ${who(i)} (${f.oauth}${f.oauthDescription ? `: ${f.oauthDescription}` : ""}).`,
+      [
+        "Khóa có thể đã bị xóa hoặc vô hiệu hóa: tạo khóa mới trong Google Cloud Console → IAM → Tài khoản dịch vụ → Khóa.",
+        "Nếu khóa còn hiệu lực, kiểm tra đồng hồ máy tính (ngày giờ sai cũng bị từ chối).",
+      ],
+    );
+  }
+  if (f.oauth === "invalid_grant") {
+    return new AppError("google.login-expired", `Phiên đăng nhập Google (${i.origin}) đã hết hạn hoặc bị thu hồi.`, [
+      "Chạy lại tong-hop login để đăng nhập lại.",
+    ]);
+  }
+  return new AppError(
+    "google.auth-refused",
+    `Google từ chối đăng nhập (${f.oauth}${f.oauthDescription ? `: ${f.oauthDescription}` : ""}).`,
+    [
+      i.kind === "service-account"
+        ? "Tải lại tệp khóa của tài khoản dịch vụ từ Google Cloud Console."
+        : "Chạy lại tong-hop login (dùng tệp OAuth client loại Desktop app).",
+    ],
+  );
+}
+
+/** A 403: the Sheets API not enabled for the project, or the spreadsheet not shared with the account. */
+function forbiddenError(f: Failure, i: GoogleIdentity, id: string, detail: string): AppError {
+  const disabled =
+    f.reasons.includes("SERVICE_DISABLED") ||
+    f.reasons.includes("accessNotConfigured") ||
+    /has not been used|is disabled/i.test(f.apiMessage ?? "");
+  if (disabled) {
+    return new AppError(
+      "google.api-disabled",
+      `Dự án Google Cloud của ${who(i)} chưa bật Google Sheets API.${detail}`,
+      [
+        "Mở https://console.cloud.google.com/apis/library/sheets.googleapis.com, chọn đúng dự án, bấm Bật (Enable), đợi vài phút rồi chạy lại.",
+      ],
+    );
+  }
+  const share =
+    i.kind === "service-account"
+      ? `Mở bảng tính → Chia sẻ → thêm ${i.email} với quyền Người xem, rồi chạy lại.`
+      : `Nhờ chủ bảng tính chia sẻ (quyền Người xem) cho ${i.email ?? "tài khoản bạn đã đăng nhập"}, hoặc đăng nhập tài khoản khác bằng tong-hop login.`;
+  return new AppError(
+    "google.no-access",
+    `${who(i)[0].toUpperCase()}${who(i).slice(1)} không có quyền xem bảng tính ${id}.`,
+    [share],
+  );
+}
+
 /** The Vietnamese error for a failure. */
 export function failureToAppError(f: Failure, ctx: FailureContext): AppError {
   const id = ctx.spreadsheetId;
@@ -130,32 +184,7 @@ export function failureToAppError(f: Failure, ctx: FailureContext): AppError {
       ],
     );
   }
-  if (f.oauth) {
-    if (f.oauth === "invalid_grant" && i.kind === "service-account") {
-      return new AppError(
-        "google.key-rejected",
-        `Google từ chối khóa của ${who(i)} (${f.oauth}${f.oauthDescription ? `: ${f.oauthDescription}` : ""}).`,
-        [
-          "Khóa có thể đã bị xóa hoặc vô hiệu hóa: tạo khóa mới trong Google Cloud Console → IAM → Tài khoản dịch vụ → Khóa.",
-          "Nếu khóa còn hiệu lực, kiểm tra đồng hồ máy tính (ngày giờ sai cũng bị từ chối).",
-        ],
-      );
-    }
-    if (f.oauth === "invalid_grant") {
-      return new AppError("google.login-expired", `Phiên đăng nhập Google (${i.origin}) đã hết hạn hoặc bị thu hồi.`, [
-        "Chạy lại tong-hop login để đăng nhập lại.",
-      ]);
-    }
-    return new AppError(
-      "google.auth-refused",
-      `Google từ chối đăng nhập (${f.oauth}${f.oauthDescription ? `: ${f.oauthDescription}` : ""}).`,
-      [
-        i.kind === "service-account"
-          ? "Tải lại tệp khóa của tài khoản dịch vụ từ Google Cloud Console."
-          : "Chạy lại tong-hop login (dùng tệp OAuth client loại Desktop app).",
-      ],
-    );
-  }
+  if (f.oauth) return oauthError({ ...f, oauth: f.oauth }, i);
   const detail = f.apiMessage ? ` Google trả lời: ${f.apiMessage}` : "";
   switch (f.status) {
     case 401:
@@ -168,30 +197,8 @@ export function failureToAppError(f: Failure, ctx: FailureContext): AppError {
             : "Chạy lại tong-hop login.",
         ],
       );
-    case 403: {
-      const disabled =
-        f.reasons.includes("SERVICE_DISABLED") ||
-        f.reasons.includes("accessNotConfigured") ||
-        /has not been used|is disabled/i.test(f.apiMessage ?? "");
-      if (disabled) {
-        return new AppError(
-          "google.api-disabled",
-          `Dự án Google Cloud của ${who(i)} chưa bật Google Sheets API.${detail}`,
-          [
-            "Mở https://console.cloud.google.com/apis/library/sheets.googleapis.com, chọn đúng dự án, bấm Bật (Enable), đợi vài phút rồi chạy lại.",
-          ],
-        );
-      }
-      const share =
-        i.kind === "service-account"
-          ? `Mở bảng tính → Chia sẻ → thêm ${i.email} với quyền Người xem, rồi chạy lại.`
-          : `Nhờ chủ bảng tính chia sẻ (quyền Người xem) cho ${i.email ?? "tài khoản bạn đã đăng nhập"}, hoặc đăng nhập tài khoản khác bằng tong-hop login.`;
-      return new AppError(
-        "google.no-access",
-        `${who(i)[0].toUpperCase()}${who(i).slice(1)} không có quyền xem bảng tính ${id}.`,
-        [share],
-      );
-    }
+    case 403:
+      return forbiddenError(f, i, id, detail);
     case 404:
       return new AppError("google.not-found", `Không tìm thấy bảng tính ${id} trên Google Sheets.`, [
         "Kiểm tra lại mã bảng tính (phần giữa /d/ và /edit trong đường dẫn) hoặc dán cả đường dẫn; bảng tính có thể đã bị xóa.",

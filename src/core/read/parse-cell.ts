@@ -29,37 +29,55 @@ export function hasThreeDecimals(n: number): boolean {
   );
 }
 
+/** The indicator fields a number cell is checked against. */
+type NumberSpec = Pick<Indicator, "type" | "min" | "max"> & { unit?: string };
+
 /** Reads a number cell (integer or number), checking min and max. */
-export function readNumber(raw: CellValue, ind: Pick<Indicator, "type" | "min" | "max"> & { unit?: string }): CellRead {
+export function readNumber(raw: CellValue, ind: NumberSpec): CellRead {
   const percentColumn = ind.unit?.trim() === "%";
-  let n: number;
+  const read = numberOf(raw, percentColumn);
+  if (typeof read !== "number") return read;
+  let n = read;
+  if (Object.is(n, -0)) n = 0;
+  const typed = typeof raw === "string" ? stripInvisible(cleanText(raw)) : "";
+  const refused = refuseNumber(raw, n, typed, ind);
+  if (refused) return refused;
+  return acceptNumber(raw, n, typed, percentColumn);
+}
+
+/** The number a cell holds, or the refusal when it holds none. */
+function numberOf(raw: CellValue, percentColumn: boolean): number | CellRead {
   if (typeof raw === "number") {
     if (!Number.isFinite(raw)) return bad("number.invalid", "Giá trị không phải số hữu hạn.", "Nhập lại con số.");
-    n = raw;
-  } else if (typeof raw === "boolean") {
+    return raw;
+  }
+  if (typeof raw === "boolean") {
     return bad(
       "number.boolean",
       `Ô chứa giá trị ${raw ? "Đúng (TRUE)" : "Sai (FALSE)"}, không phải số.`,
       "Bỏ ô đánh dấu và nhập con số.",
     );
-  } else if (raw instanceof Date) {
+  }
+  if (raw instanceof Date) {
     return bad("number.date", "Ô chứa ngày tháng, không phải số.", "Đổi định dạng ô về Số và nhập lại con số.");
-  } else if (isCellError(raw)) {
+  }
+  if (isCellError(raw)) {
     return bad(
       "number.error-value",
       `Ô đang báo lỗi công thức ${raw.error}.`,
       "Sửa công thức hoặc nhập trực tiếp con số.",
     );
-  } else {
-    let text = cleanText(String(raw));
-    // In a column counted in percent, "85%" says 85 plainly; elsewhere % is refused.
-    if (percentColumn && /\d\s*%$/.test(text)) text = text.replace(/\s*%$/, "");
-    const p = parseVnNumber(text);
-    if (!p.ok) return bad(p.code, p.message, p.fix);
-    n = p.value;
   }
-  if (Object.is(n, -0)) n = 0;
-  const typed = typeof raw === "string" ? stripInvisible(cleanText(raw)) : "";
+  let text = cleanText(String(raw));
+  // In a column counted in percent, "85%" says 85 plainly; elsewhere % is refused.
+  if (percentColumn && /\d\s*%$/.test(text)) text = text.replace(/\s*%$/, "");
+  const p = parseVnNumber(text);
+  if (!p.ok) return bad(p.code, p.message, p.fix);
+  return p.value;
+}
+
+/** The refusal of a number its column does not accept (misread, not whole, out of range), or null. */
+function refuseNumber(raw: CellValue, n: number, typed: string, ind: NumberSpec): CellRead | null {
   if (ind.type === "integer" && typeof raw === "number" && hasThreeDecimals(n)) {
     // An English-locale program stores a typed "1.234" as 1.234: a count cannot have a part
     // in thousandths, so this is the unit's one thousand two hundred thirty-four, misread.
@@ -98,6 +116,11 @@ export function readNumber(raw: CellValue, ind: Pick<Indicator, "type" | "min" |
   if (ind.max === undefined && Math.abs(n) >= 1e12) {
     return bad("number.absurd", `Giá trị ${vnNumber(n)} quá lớn, có thể nhập nhầm.`, "Kiểm tra lại con số.");
   }
+  return null;
+}
+
+/** An accepted number, with a warning when its writing may mean something else. */
+function acceptNumber(raw: CellValue, n: number, typed: string, percentColumn: boolean): CellRead {
   if (/^\d{1,3},\d{3}$/.test(typed)) {
     // "1,234" is 1,234 by the Vietnamese rule, but an English habit would mean 1234: say so.
     const whole = vnNumber(Number(typed.replace(",", "")));

@@ -109,6 +109,10 @@ function shownValue(col: ColumnSpec | undefined, v: CellValue): string {
   return showValue(v);
 }
 
+/** Lists one cell's issue as a problem of the row's unit. */
+type Report = (key: string, v: CellValue, issue: CellIssue, severity: Problem["severity"]) => void;
+
+/** Reads one known unit's row into its record, listing a problem per bad cell. */
 function readRecord(
   t: Template,
   unit: Unit,
@@ -128,7 +132,7 @@ function readRecord(
     row: raw.row,
     source: raw.source,
   };
-  const report = (key: string, v: CellValue, issue: CellIssue, severity: Problem["severity"]) =>
+  const report: Report = (key, v, issue, severity) => {
     problems.push({
       code: issue.code,
       severity,
@@ -142,8 +146,17 @@ function readRecord(
       row: raw.row,
       source: raw.source,
     });
-  const has = (key: string) => key in raw.cells;
+  };
+  readIndicators(t, raw, rec, report);
+  readTasks(t, raw, rec, report);
+  readTexts(t, raw, rec, report);
+  readContact(raw, rec, report);
+  readSubmission(raw, rec, report);
+  return rec;
+}
 
+/** Reads every indicator cell into `rec.values`; an invalid value becomes null. */
+function readIndicators(t: Template, raw: RawRow, rec: UnitRecord, report: Report): void {
   for (const ind of t.indicators) {
     const v = raw.cells[ind.key];
     const r = readIndicator(ind, v);
@@ -155,6 +168,11 @@ function readRecord(
       report(ind.key, v, r, "error");
     }
   }
+}
+
+/** Reads each task's status and completion date into `rec.tasks`, when the row has their columns. */
+function readTasks(t: Template, raw: RawRow, rec: UnitRecord, report: Report): void {
+  const has = (key: string) => key in raw.cells;
   for (const task of t.tasks) {
     const sk = taskStatusKey(task.code);
     const dk = taskDateKey(task.code);
@@ -184,6 +202,10 @@ function readRecord(
     }
     if (has(sk) || has(dk)) rec.tasks[task.code] = { input, doneDate };
   }
+}
+
+/** Reads the filled free-text fields into `rec.texts`. */
+function readTexts(t: Template, raw: RawRow, rec: UnitRecord, report: Report): void {
   for (const f of t.textFields) {
     const k = textKey(f.key);
     if (isBlank(raw.cells[k])) continue;
@@ -193,6 +215,10 @@ function readRecord(
       if (r.warning) report(k, raw.cells[k], r.warning, "warning");
     } else report(k, raw.cells[k], r, "error");
   }
+}
+
+/** Reads the reporter's name and phone number. */
+function readContact(raw: RawRow, rec: UnitRecord, report: Report): void {
   const reporter = raw.cells[COLUMN_KEYS.reporter];
   if (!isBlank(reporter)) {
     const r = readText(reporter);
@@ -209,6 +235,10 @@ function readRecord(
       if (r.warning) report(COLUMN_KEYS.phone, phone, r.warning, "warning");
     } else report(COLUMN_KEYS.phone, phone, r, "error");
   }
+}
+
+/** Reads "Xác nhận gửi" and "Thời gian gửi", falling back to the file's save time for a ticked row. */
+function readSubmission(raw: RawRow, rec: UnitRecord, report: Report): void {
   const sub = raw.cells[COLUMN_KEYS.submitted];
   if (!isBlank(sub)) {
     const r = readBoolean(sub);
@@ -226,5 +256,4 @@ function readRecord(
     rec.submittedAt = raw.savedAt;
     rec.submittedAtFrom = "file-saved";
   }
-  return rec;
 }

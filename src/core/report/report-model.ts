@@ -178,7 +178,6 @@ export function nameInText(name: string, place?: string): string {
 export function buildReportModel(t: Template, result: CompileResult, opts: ReportOptions = {}): ReportModel {
   const period = findPeriod(t, result.periodId);
   const reportDate = opts.reportDate ?? result.asOf.slice(0, 10);
-  const unitName = new Map(t.units.map((u) => [u.code, u.name]));
   // Vietnamese capitalises the first syllable of each word of a name ("Giáo dục", "Đào tạo"), which no
   // rule can derive from capitals: templates give `nameInText`; the fallback is a best effort.
   const issuerShort = t.plan.issuer.nameInText ?? nameInText(t.plan.issuer.name, t.plan.place);
@@ -191,48 +190,10 @@ export function buildReportModel(t: Template, result: CompileResult, opts: Repor
     textSection(t, result, "kho_khan", "IV. KHÓ KHĂN, VƯỚNG MẮC"),
     textSection(t, result, "de_xuat", "V. ĐỀ XUẤT, KIẾN NGHỊ"),
   ];
-  const countedSet = new Set(result.countedUnits);
-  const recordOf = new Map(result.records.map((r) => [r.unitCode, r]));
-  const statusOf = new Map(result.statuses.map((s) => [s.unitCode, s]));
-  const totalOf = new Map(result.totals.map((x) => [x.key, x]));
-  const appendixI: AppendixFigures = {
-    label: "Phụ lục I",
-    title: "SỐ LIỆU CHI TIẾT CỦA CÁC ĐƠN VỊ",
-    subtitle: `(Kèm theo Báo cáo số      /${t.plan.reportSymbol} ${longDateVN(reportDate)} của ${issuerShort})`,
-    indicators: t.indicators.map(({ key, label, unit, type, aggregate }) => ({ key, label, unit, type, aggregate })),
-    groups: t.unitGroups.map((g) => {
-      const units = t.units.filter((u) => u.group === g.code);
-      return {
-        code: g.code,
-        name: g.name,
-        rows: units.map((u) => {
-          const r = countedSet.has(u.code) ? recordOf.get(u.code) : undefined;
-          const st = statusOf.get(u.code)!;
-          return {
-            unitCode: u.code,
-            unitName: u.name,
-            status: st.note ?? SUBMISSION_LABELS[st.status] + (st.draft ? " (đã nhập, chưa xác nhận)" : ""),
-            values: t.indicators.map((ind) => displayValue(ind, r?.values[ind.key] ?? null)),
-          };
-        }),
-        subtotal: t.indicators.map((ind) => totalOf.get(ind.key)?.byGroup[g.code]?.total ?? null),
-      };
-    }),
-    total: t.indicators.map((ind) => totalOf.get(ind.key)?.total ?? null),
-  };
+  const subtitle = `(Kèm theo Báo cáo số      /${t.plan.reportSymbol} ${longDateVN(reportDate)} của ${issuerShort})`;
+  const appendixI = appendixFigures(t, result, subtitle);
   const fileStem = `Bao-cao-tong-hop_${asciiSlug(t.plan.code)}_${asciiSlug(period.id)}_${reportDate}`;
-  const problems = [...result.problems].sort((a, b) =>
-    a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1,
-  );
-  const appendixII: AppendixProblems = {
-    label: "Phụ lục II",
-    title: "CÁC SỐ LIỆU CẦN ĐƠN VỊ RÀ SOÁT, BỔ SUNG",
-    subtitle: appendixI.subtitle,
-    problems: problems.map((p) => ({
-      ...p,
-      unitName: p.unitName ?? (p.unitCode ? unitName.get(p.unitCode) : undefined),
-    })),
-  };
+  const appendixII = appendixProblems(t, result, appendixI.subtitle);
   return {
     planCode: t.plan.code,
     periodId: period.id,
@@ -260,6 +221,56 @@ export function buildReportModel(t: Template, result: CompileResult, opts: Repor
     appendixII,
     fileName: `${fileStem}.xlsx`,
     documentFileName: `${fileStem}.docx`,
+  };
+}
+
+/** Appendix I: every unit's figures by group, with group subtotals and the grand total. */
+function appendixFigures(t: Template, result: CompileResult, subtitle: string): AppendixFigures {
+  const countedSet = new Set(result.countedUnits);
+  const recordOf = new Map(result.records.map((r) => [r.unitCode, r]));
+  const statusOf = new Map(result.statuses.map((s) => [s.unitCode, s]));
+  const totalOf = new Map(result.totals.map((x) => [x.key, x]));
+  return {
+    label: "Phụ lục I",
+    title: "SỐ LIỆU CHI TIẾT CỦA CÁC ĐƠN VỊ",
+    subtitle,
+    indicators: t.indicators.map(({ key, label, unit, type, aggregate }) => ({ key, label, unit, type, aggregate })),
+    groups: t.unitGroups.map((g) => {
+      const units = t.units.filter((u) => u.group === g.code);
+      return {
+        code: g.code,
+        name: g.name,
+        rows: units.map((u) => {
+          const r = countedSet.has(u.code) ? recordOf.get(u.code) : undefined;
+          const st = statusOf.get(u.code)!;
+          return {
+            unitCode: u.code,
+            unitName: u.name,
+            status: st.note ?? SUBMISSION_LABELS[st.status] + (st.draft ? " (đã nhập, chưa xác nhận)" : ""),
+            values: t.indicators.map((ind) => displayValue(ind, r?.values[ind.key] ?? null)),
+          };
+        }),
+        subtotal: t.indicators.map((ind) => totalOf.get(ind.key)?.byGroup[g.code]?.total ?? null),
+      };
+    }),
+    total: t.indicators.map((ind) => totalOf.get(ind.key)?.total ?? null),
+  };
+}
+
+/** Appendix II: the problems for units to review, errors first, each with its unit's name. */
+function appendixProblems(t: Template, result: CompileResult, subtitle: string): AppendixProblems {
+  const unitName = new Map(t.units.map((u) => [u.code, u.name]));
+  const problems = [...result.problems].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1,
+  );
+  return {
+    label: "Phụ lục II",
+    title: "CÁC SỐ LIỆU CẦN ĐƠN VỊ RÀ SOÁT, BỔ SUNG",
+    subtitle,
+    problems: problems.map((p) => ({
+      ...p,
+      unitName: p.unitName ?? (p.unitCode ? unitName.get(p.unitCode) : undefined),
+    })),
   };
 }
 

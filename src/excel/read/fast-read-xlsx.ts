@@ -384,7 +384,6 @@ function sheetXml(e: ZipEntry, inf: Inflaters): SheetPart {
 function readSheet(name: string, part: SheetPart, shared: string[], dates: DateRule, source: string): SheetGrid {
   const { xml, cellsEnd, mergesFrom } = part;
   const grid: Grid = [];
-  const problems: Problem[] = [];
   const where = `${source} › ${name}`;
   for (let at = xml.indexOf("<c"); at >= 0 && at < cellsEnd; at = xml.indexOf("<c", at + 2)) {
     // "<c" then a non-word character: a cell, not <col> or <cfRule>.
@@ -406,7 +405,6 @@ function readSheet(name: string, part: SheetPart, shared: string[], dates: DateR
     const vAt = body.indexOf("<v>");
     const vEnd = vAt < 0 ? -1 : body.indexOf("</v>", vAt + 3);
     const v = vEnd < 0 ? undefined : body.slice(vAt + 3, vEnd);
-    let value: CellValue;
     if (v === undefined && body.includes("<f")) {
       // A formula saved without its result: passed on as text, as the exceljs reader does.
       const f = /<f(?:\s[^>]*)?>([\s\S]*?)<\/f>/.exec(body)?.[1];
@@ -415,43 +413,64 @@ function readSheet(name: string, part: SheetPart, shared: string[], dates: DateR
       (grid[r] ??= [])[c] = `=${decodeXml(f)}`;
       continue;
     }
-    switch (t) {
-      case "s":
-        value = v === undefined ? null : shared[Number(v)];
-        if (value === undefined) throw new Error("shared string out of range");
-        break;
-      case "inlineStr":
-        value = texts(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? "");
-        break;
-      case "str":
-        value = v === undefined ? null : decodeXml(v);
-        break;
-      case "b":
-        value = v === undefined ? null : v === "1";
-        break;
-      case "e":
-        value = { error: decodeXml(v ?? "#N/A") };
-        break;
-      case "n": {
-        if (v === undefined) {
-          value = null;
-          break;
-        }
-        const n = Number(v);
-        const s = attr(attrs, "s");
-        const style = s && /^\d+$/.test(s) ? Number(s) : 0;
-        // Same conversion as exceljs: wall-clock fields in UTC, 1904 workbooks shifted.
-        value = dates.styles[style] ? serialToWallClock(n + (dates.date1904 ? 1462 : 0)) : n;
-        break;
-      }
-      default:
-        throw new Error(`cell type ${t}`);
-    }
+    const value = cellValue(t, v, body, attrs, shared, dates);
     if (value === null) continue;
     const [r, c] = parseRef(ref);
     (grid[r] ??= [])[c] = value;
   }
   for (let i = 0; i < grid.length; i++) grid[i] ??= [];
+  const problems = applyMerges(xml, mergesFrom, grid, where);
+  return { name, grid, problems };
+}
+
+/** The value of one cell from its type `t`, its `<v>` text `v`, its body and attributes. */
+function cellValue(
+  t: string,
+  v: string | undefined,
+  body: string,
+  attrs: string,
+  shared: string[],
+  dates: DateRule,
+): CellValue {
+  let value: CellValue;
+  switch (t) {
+    case "s":
+      value = v === undefined ? null : shared[Number(v)];
+      if (value === undefined) throw new Error("shared string out of range");
+      break;
+    case "inlineStr":
+      value = texts(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? "");
+      break;
+    case "str":
+      value = v === undefined ? null : decodeXml(v);
+      break;
+    case "b":
+      value = v === undefined ? null : v === "1";
+      break;
+    case "e":
+      value = { error: decodeXml(v ?? "#N/A") };
+      break;
+    case "n": {
+      if (v === undefined) {
+        value = null;
+        break;
+      }
+      const n = Number(v);
+      const s = attr(attrs, "s");
+      const style = s && /^\d+$/.test(s) ? Number(s) : 0;
+      // Same conversion as exceljs: wall-clock fields in UTC, 1904 workbooks shifted.
+      value = dates.styles[style] ? serialToWallClock(n + (dates.date1904 ? 1462 : 0)) : n;
+      break;
+    }
+    default:
+      throw new Error(`cell type ${t}`);
+  }
+  return value;
+}
+
+/** Empties the cells each merged block hides and lists every merged block that reaches below row 2. */
+function applyMerges(xml: string, mergesFrom: number, grid: Grid, where: string): Problem[] {
+  const problems: Problem[] = [];
   // A merged block keeps its value in the top-left cell only (as in the exceljs reader).
   for (const m of xml.slice(mergesFrom).matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+\d+):([A-Z]+\d+)"/g)) {
     const [r1, c1] = parseRef(m[1]);
@@ -463,5 +482,5 @@ function readSheet(name: string, part: SheetPart, shared: string[], dates: DateR
       }
     if ((r2 > r1 || c2 > c1) && r2 > 1) problems.push(mergedProblem(m[1], `${m[1]}:${m[2]}`, r1 + 1, where));
   }
-  return { name, grid, problems };
+  return problems;
 }

@@ -106,6 +106,21 @@ const STYLE = {
   dec: { font: CELL_FONT, border: THIN, alignment: { horizontal: "right", vertical: "middle" }, numFmt: VN_DEC_FORMAT },
 } as const satisfies Record<string, Partial<Style>>;
 
+/** One unit's row of the appendix. */
+type UnitRow = ReportModel["appendixI"]["groups"][number]["rows"][number];
+
+/** The appendix being written: its sheet, its model, and the column layout shared by its parts. */
+interface Layout {
+  ws: Worksheet;
+  a: ReportModel["appendixI"];
+  fixed: string[];
+  widths: number[];
+  /** Number of columns. */
+  n: number;
+  /** First indicator column (1-based). */
+  first: number;
+}
+
 /** Fills `ws` with Phụ lục I. */
 export function writeAppendixFigures(ws: Worksheet, m: ReportModel): void {
   const a = m.appendixI;
@@ -115,83 +130,25 @@ export function writeAppendixFigures(ws: Worksheet, m: ReportModel): void {
   const widths = [5, 21, 32, 19, ...a.indicators.map(() => 11)];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const n = widths.length;
-  const title = (row: number, text: string, f: ReturnType<typeof font>) => {
-    ws.mergeCells(row, 1, row, n);
-    setText(ws.getCell(row, 1), text, f, { horizontal: "center" });
-  };
-  title(1, a.label, font(14, { bold: true }));
-  title(2, a.title, font(14, { bold: true }));
-  title(3, a.subtitle, font(13, { italic: true }));
+  const layout: Layout = { ws, a, fixed, widths, n, first: fixed.length + 1 };
   const hr = 5;
-  const headers = [...fixed, ...a.indicators.map((i) => (i.unit ? `${i.label} (${i.unit})` : i.label))];
-  let hh = 30;
-  headers.forEach((h, c) => {
-    const cell = ws.getCell(hr, c + 1);
-    setText(cell, h, font(11, { bold: true }), { horizontal: "center" });
-    cell.border = THIN;
-    hh = Math.max(hh, wrappedHeight(h, widths[c], 11));
-  });
-  ws.getRow(hr).height = hh;
+  writeTitleAndHeader(layout, hr);
 
   let r = hr + 1;
   let stt = 0;
-  const first = fixed.length + 1;
   const subtotalRows: number[] = [];
   const unitRanges: [number, number][] = [];
-  const cellStyle = (row: number) => {
-    for (let c = 1; c <= n; c++) ws.getCell(row, c).border = THIN;
-  };
-  const formulaRow = (
-    row: number,
-    label: string,
-    ranges: (c: number) => string[],
-    results: (number | null)[],
-    rows: { values: Cell[] }[],
-  ) => {
-    ws.mergeCells(row, 1, row, fixed.length);
-    setText(ws.getCell(row, 1), label, font(11, { bold: true }), { horizontal: "center" });
-    a.indicators.forEach((ind, j) => {
-      const c = first + j;
-      const cell = ws.getCell(row, c);
-      cell.value = subtotalCell(
-        ind,
-        ranges(c),
-        rows.map((x) => x.values[j]),
-        results[j],
-      );
-      cell.font = font(11, { bold: true });
-      cell.alignment = { horizontal: "right", vertical: "middle" };
-      // "#,##0.##" shows a whole number with a trailing separator in Excel ("47."): only for fractions.
-      const shown = results[j];
-      cell.numFmt = shown === null || Number.isInteger(shown) ? VN_INT_FORMAT : VN_DEC_FORMAT;
-    });
-    cellStyle(row);
-  };
   for (const g of a.groups) {
     if (!g.rows.length) continue;
     ws.mergeCells(r, 1, r, n);
     setText(ws.getCell(r, 1), g.name, font(11, { bold: true }), { horizontal: "left" });
-    cellStyle(r);
+    borderRow(layout, r);
     r++;
     const start = r;
-    for (const u of g.rows) {
-      const row = ws.getRow(r);
-      const vals = [++stt, u.unitCode, u.unitName, u.status, ...u.values];
-      vals.forEach((v, c) => {
-        const cell = row.getCell(c + 1);
-        cell.value = typeof v === "string" ? fitCell(v) : v;
-        // One shared style object per kind of cell: exceljs caches styles by object identity,
-        // which keeps a 5,000-unit appendix fast to write.
-        cell.style =
-          typeof v === "number" ? (Number.isInteger(v) ? STYLE.int : STYLE.dec) : c < 2 ? STYLE.center : STYLE.text;
-      });
-      // Rows are not auto-fitted when the file opens: a long name or status would spill over the next row.
-      const lines = Math.max(cellLines(u.unitName, widths[2]), cellLines(u.status, widths[3]));
-      if (lines > 1) row.height = lines * 14.5 + 2;
-      r++;
-    }
+    for (const u of g.rows) writeUnitRow(layout, r++, ++stt, u);
     unitRanges.push([start, r - 1]);
-    formulaRow(
+    writeFormulaRow(
+      layout,
       r,
       `Cộng: ${g.name}`,
       (c) => [`${colName(c - 1)}${start}:${colName(c - 1)}${r - 1}`],
@@ -201,7 +158,8 @@ export function writeAppendixFigures(ws: Worksheet, m: ReportModel): void {
     subtotalRows.push(r);
     r++;
   }
-  formulaRow(
+  writeFormulaRow(
+    layout,
     r,
     "TỔNG CỘNG",
     (c) => {
@@ -222,4 +180,76 @@ export function writeAppendixFigures(ws: Worksheet, m: ReportModel): void {
     printTitlesRow: `${hr}:${hr}`,
   };
   pageNumbers(ws);
+}
+
+/** Writes the three title lines and the column headers on row `hr`, tall enough for the longest header. */
+function writeTitleAndHeader({ ws, a, fixed, widths, n }: Layout, hr: number): void {
+  const title = (row: number, text: string, f: ReturnType<typeof font>) => {
+    ws.mergeCells(row, 1, row, n);
+    setText(ws.getCell(row, 1), text, f, { horizontal: "center" });
+  };
+  title(1, a.label, font(14, { bold: true }));
+  title(2, a.title, font(14, { bold: true }));
+  title(3, a.subtitle, font(13, { italic: true }));
+  const headers = [...fixed, ...a.indicators.map((i) => (i.unit ? `${i.label} (${i.unit})` : i.label))];
+  let hh = 30;
+  headers.forEach((h, c) => {
+    const cell = ws.getCell(hr, c + 1);
+    setText(cell, h, font(11, { bold: true }), { horizontal: "center" });
+    cell.border = THIN;
+    hh = Math.max(hh, wrappedHeight(h, widths[c], 11));
+  });
+  ws.getRow(hr).height = hh;
+}
+
+/** Draws thin borders round every cell of `row`. */
+function borderRow({ ws, n }: Layout, row: number): void {
+  for (let c = 1; c <= n; c++) ws.getCell(row, c).border = THIN;
+}
+
+/** Writes one unit's row `r`, numbered `stt`, raising it when its name or status wraps. */
+function writeUnitRow({ ws, widths }: Layout, r: number, stt: number, u: UnitRow): void {
+  const row = ws.getRow(r);
+  const vals = [stt, u.unitCode, u.unitName, u.status, ...u.values];
+  vals.forEach((v, c) => {
+    const cell = row.getCell(c + 1);
+    cell.value = typeof v === "string" ? fitCell(v) : v;
+    // One shared style object per kind of cell: exceljs caches styles by object identity,
+    // which keeps a 5,000-unit appendix fast to write.
+    cell.style =
+      typeof v === "number" ? (Number.isInteger(v) ? STYLE.int : STYLE.dec) : c < 2 ? STYLE.center : STYLE.text;
+  });
+  // Rows are not auto-fitted when the file opens: a long name or status would spill over the next row.
+  const lines = Math.max(cellLines(u.unitName, widths[2]), cellLines(u.status, widths[3]));
+  if (lines > 1) row.height = lines * 14.5 + 2;
+}
+
+/** Writes a subtotal or total row: its label, then one subtotal cell per indicator over `ranges`. */
+function writeFormulaRow(
+  layout: Layout,
+  row: number,
+  label: string,
+  ranges: (c: number) => string[],
+  results: (number | null)[],
+  rows: { values: Cell[] }[],
+): void {
+  const { ws, a, fixed, first } = layout;
+  ws.mergeCells(row, 1, row, fixed.length);
+  setText(ws.getCell(row, 1), label, font(11, { bold: true }), { horizontal: "center" });
+  a.indicators.forEach((ind, j) => {
+    const c = first + j;
+    const cell = ws.getCell(row, c);
+    cell.value = subtotalCell(
+      ind,
+      ranges(c),
+      rows.map((x) => x.values[j]),
+      results[j],
+    );
+    cell.font = font(11, { bold: true });
+    cell.alignment = { horizontal: "right", vertical: "middle" };
+    // "#,##0.##" shows a whole number with a trailing separator in Excel ("47."): only for fractions.
+    const shown = results[j];
+    cell.numFmt = shown === null || Number.isInteger(shown) ? VN_INT_FORMAT : VN_DEC_FORMAT;
+  });
+  borderRow(layout, row);
 }

@@ -91,6 +91,17 @@ export function leftBlockColumns(widths: number[]): number {
   return left;
 }
 
+/** The body's column grid: the sheet, its column count and widths, and the left header block's span. */
+interface BodyGrid {
+  ws: Worksheet;
+  n: number;
+  widths: number[];
+  /** Sum of the column widths. */
+  total: number;
+  /** Columns of the left header block (and of Nơi nhận). */
+  left: number;
+}
+
 /** Fills `ws` with the report body. */
 export function writeReportBody(ws: Worksheet, m: ReportModel): void {
   const tables = m.sections.flatMap((s) => (s.table ? [s.table] : []));
@@ -101,21 +112,47 @@ export function writeReportBody(ws: Worksheet, m: ReportModel): void {
   const left = leftBlockColumns(widths);
   const leftWidth = widths.slice(0, left).reduce((a, b) => a + b, 0);
   const rightWidth = total - leftWidth;
+  const g: BodyGrid = { ws, n, widths, total, left };
 
-  let r = 1;
-  const merge = (row: number, c1: number, c2: number) => {
-    if (c2 > c1) ws.mergeCells(row, c1, row, c2);
-    return ws.getCell(row, c1);
+  let r = writeHeading(g, m, 1);
+  r = writeText(g, m, r);
+  writeSignature(g, m, r);
+  void rightWidth;
+
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: "portrait",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: MARGINS,
+    horizontalCentered: true,
   };
-  // A short centred rule under a heading. Cell borders can only be as wide as whole columns,
-  // so the rule is a run of box-drawing characters sized to the text above it.
-  const rule = (row: number, c1: number, c2: number, chars: number) => {
-    setText(merge(row, c1, c2), "\u2500".repeat(Math.max(3, Math.round(chars))), font(7), {
-      horizontal: "center",
-      vertical: "top",
-    });
-    ws.getRow(row).height = 8;
-  };
+  pageNumbers(ws);
+}
+
+/** Merges columns `c1`..`c2` of `row` (when more than one) and returns the merged cell. */
+function mergeRow(ws: Worksheet, row: number, c1: number, c2: number) {
+  if (c2 > c1) ws.mergeCells(row, c1, row, c2);
+  return ws.getCell(row, c1);
+}
+
+/**
+ * A short centred rule under a heading. Cell borders can only be as wide as whole columns,
+ * so the rule is a run of box-drawing characters sized to the text above it.
+ */
+function drawRule(ws: Worksheet, row: number, c1: number, c2: number, chars: number): void {
+  setText(mergeRow(ws, row, c1, c2), "\u2500".repeat(Math.max(3, Math.round(chars))), font(7), {
+    horizontal: "center",
+    vertical: "top",
+  });
+  ws.getRow(row).height = 8;
+}
+
+/** Writes the header blocks, title and subject from row `r`; returns the next free row. */
+function writeHeading({ ws, n, total, left }: BodyGrid, m: ReportModel, r: number): number {
+  const merge = (row: number, c1: number, c2: number) => mergeRow(ws, row, c1, c2);
+  const rule = (row: number, c1: number, c2: number, chars: number) => drawRule(ws, row, c1, c2, chars);
 
   // Header: parent + issuer on the left, nation + motto on the right.
   setText(merge(r, 1, left), m.header.parent, font(13), { horizontal: "center" });
@@ -140,11 +177,15 @@ export function writeReportBody(ws: Worksheet, m: ReportModel): void {
   r++;
   rule(r, 1, n, (Math.min(m.subject.length, 70) * 14 * 0.5) / 3 / 7);
   r += 2;
+  return r;
+}
 
+/** Writes the intro, every section with its table, and the closing from row `r`; returns the next free row. */
+function writeText({ ws, n, widths, total }: BodyGrid, m: ReportModel, r: number): number {
   const para = (text: string, f = font(BODY), indent = true) => {
     // Top-aligned: the height estimate errs on the tall side (clipped text is worse), so any
     // spare space falls after the paragraph, where it reads as paragraph spacing.
-    setText(merge(r, 1, n), text, f, { horizontal: "justify", vertical: "top", indent: indent ? 1 : 0 });
+    setText(mergeRow(ws, r, 1, n), text, f, { horizontal: "justify", vertical: "top", indent: indent ? 1 : 0 });
     ws.getRow(r).height = wrappedHeight(text, total, f.size ?? BODY);
     r++;
   };
@@ -157,8 +198,12 @@ export function writeReportBody(ws: Worksheet, m: ReportModel): void {
   }
   para(m.closing);
   r++;
+  return r;
+}
 
-  // Nơi nhận (left) and the signature block (right) share rows, as on a printed report.
+/** Writes Nơi nhận (left) and the signature block (right) from row `r`, sharing rows as on a printed report. */
+function writeSignature({ ws, n, left }: BodyGrid, m: ReportModel, r: number): void {
+  const merge = (row: number, c1: number, c2: number) => mergeRow(ws, row, c1, c2);
   const start = r;
   setText(merge(r, 1, left), m.recipientsHeading, font(12, { bold: true, italic: true }), { horizontal: "left" });
   m.recipientLines.forEach((text, i) => {
@@ -172,18 +217,6 @@ export function writeReportBody(ws: Worksheet, m: ReportModel): void {
   setText(merge(s++, left + 1, n), m.signer.title.toUpperCase(), font(14, { bold: true }), { horizontal: "center" });
   s += 3;
   setText(merge(s, left + 1, n), m.signer.name, font(14, { bold: true }), { horizontal: "center" });
-  void rightWidth;
-
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: "portrait",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    margins: MARGINS,
-    horizontalCentered: true,
-  };
-  pageNumbers(ws);
 }
 
 /** Writes a bordered table at row `r`; its last column spans to the grid's end. Returns the next free row. */

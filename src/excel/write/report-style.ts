@@ -76,3 +76,17 @@ export function wrappedHeight(text: string, widthChars: number, size: number): n
   // 409 pt is the tallest row Excel allows; a taller value makes it refuse the file.
   return Math.min(409, Math.max(size * 1.45, lines * size * 1.35 + 4));
 }
+
+/** An appendix's page: A4 landscape, as wide as one page, its header row repeated on every page, numbered. */
+export function landscapeAppendix(ws: Worksheet, hr: number): void {
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: MARGINS,
+    printTitlesRow: `${hr}:${hr}`,
+  };
+  pageNumbers(ws);
+}

@@ -5,14 +5,13 @@ import { colName } from "../../core/read/map-grid.js";
 import { exactSum } from "../../core/compile/exact-sum.js";
 import {
   font,
-  MARGINS,
-  pageNumbers,
   setText,
   THIN,
   wrappedHeight,
   fitCell,
   VN_DEC_FORMAT,
   VN_INT_FORMAT,
+  landscapeAppendix,
 } from "./report-style.js";
 import { YES_LABEL } from "../../core/vn/show.js";
 
@@ -170,16 +169,7 @@ export function writeAppendixFigures(ws: Worksheet, m: ReportModel): void {
     a.groups.flatMap((g) => g.rows),
   );
   ws.views = [{ state: "frozen", xSplit: 3, ySplit: hr }];
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    margins: MARGINS,
-    printTitlesRow: `${hr}:${hr}`,
-  };
-  pageNumbers(ws);
+  landscapeAppendix(ws, hr);
 }
 
 /** Writes the three title lines and the column headers on row `hr`, tall enough for the longest header. */

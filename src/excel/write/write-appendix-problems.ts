@@ -1,7 +1,7 @@
 /** Lays out "Phụ lục II": every data problem with unit, column, value, message and fix. */
 import type { Worksheet } from "exceljs";
 import type { ReportModel } from "../../core/report/report-model.js";
-import { font, MARGINS, pageNumbers, setText, THIN, wrappedHeight } from "./report-style.js";
+import { font, landscapeAppendix, setText, THIN, wrappedHeight } from "./report-style.js";
 
 /** Fills `ws` with Phụ lục II. */
 export function writeAppendixProblems(ws: Worksheet, m: ReportModel): void {
@@ -64,14 +64,5 @@ export function writeAppendixProblems(ws: Worksheet, m: ReportModel): void {
     ws.getRow(r).height = Math.min(h, 400);
   });
   ws.views = [{ state: "frozen", ySplit: hr }];
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    margins: MARGINS,
-    printTitlesRow: `${hr}:${hr}`,
-  };
-  pageNumbers(ws);
+  landscapeAppendix(ws, hr);
 }

@@ -8,7 +8,7 @@ import { AppError, type Problem } from "../model/problem.js";
 import { capProblems } from "../read/cap-problems.js";
 import { buildColumns, taskDateKey } from "../template/columns.js";
 import { submissionTimeNotes } from "./submission-time-notes.js";
-import { NO_TIME_VALUE, submissionStatus } from "./submission-status.js";
+import { submissionStatus } from "./submission-status.js";
 import { taskDueDay, taskStatus } from "./task-status.js";
 import { findPeriod } from "../template/template.js";
 import type { Template } from "../model/template-schema.js";
@@ -27,24 +27,6 @@ export interface CompileRowsInput {
   includeDrafts?: boolean;
 }
 
-/** A ticked row with no "Thời gian gửi": listed for the Văn phòng, never judged late (see submissionStatus). */
-function noTimeProblem(u: { code: string; name: string }, r: { row?: number; source?: string }): Problem {
-  return {
-    code: "submission.no-time",
-    severity: "warning",
-    unitCode: u.code,
-    unitName: u.name,
-    column: "Thời gian gửi",
-    columnKey: "thoi_gian_gui",
-    value: NO_TIME_VALUE,
-    message:
-      "Đơn vị đã xác nhận gửi nhưng chưa có thời gian gửi (không ghi được thời điểm tích); chưa tính là nộp muộn.",
-    fix: 'Văn phòng xem thời điểm đơn vị tích "Xác nhận gửi" trong trang Nhật ký (hoặc hỏi đơn vị) rồi ghi vào cột Thời gian gửi.',
-    row: r.row,
-    source: r.source,
-  };
-}
-
 /** One unit of the template. */
 type Unit = Template["units"][number];
 
@@ -57,7 +39,6 @@ interface UnitContext {
   includeDrafts: boolean | undefined;
   header: Map<string, string>;
   refused: Set<string>;
-  groupName: Map<string, string>;
   byUnit: Map<string, UnitRecord>;
   problems: Problem[];
   counted: string[];
@@ -72,7 +53,6 @@ export function compileRows(input: CompileRowsInput): CompileResult {
   const problems: Problem[] = [...(input.problems ?? []), ...v.problems, ...c.problems];
   const byUnit = new Map(c.records.map((r) => [r.unitCode, r]));
   const asOfDay = asOf.slice(0, 10);
-  const groupName = new Map(t.unitGroups.map((g) => [g.code, g.name]));
   const byUnitCode = new Set(t.units.map((u) => u.code));
   const header = new Map(buildColumns(t).map((c) => [c.key, c.header]));
   // Cells already refused: a required value left out because it was invalid is not "missing".
@@ -91,7 +71,6 @@ export function compileRows(input: CompileRowsInput): CompileResult {
     includeDrafts: input.includeDrafts,
     header,
     refused,
-    groupName,
     byUnit,
     problems,
     counted,
@@ -133,7 +112,6 @@ function unitStatus(ctx: UnitContext, u: Unit): UnitStatus {
   if (r && (r.submitted || ctx.includeDrafts)) ctx.counted.push(u.code);
   if (r && draft) problems.push(draftProblem(u, r, ctx.includeDrafts));
   // After the deadline submissionTimeNotes lists the unit as undated; one line per unit, never two.
-  if (r?.submitted && !r.submittedAt && s.status !== "undated") problems.push(noTimeProblem(u, r));
   if (r?.submitted && r.submittedAt && r.submittedAt.slice(0, 10) > asOfDay) {
     problems.push(futureSubmissionProblem(u, r, r.submittedAt));
   }
@@ -142,7 +120,7 @@ function unitStatus(ctx: UnitContext, u: Unit): UnitStatus {
   return {
     unitCode: u.code,
     unitName: u.name,
-    group: ctx.groupName.get(u.group) ? u.group : u.group,
+    group: u.group,
     status: s.status,
     submittedAt: r?.submitted ? r.submittedAt : null,
     dueSoon: s.dueSoon,

@@ -34,6 +34,8 @@ export function submissionTimeNotes(
       },
     ];
   }
+  // Before the deadline a tick with no time is on time, listed; after it, the unit is undated.
+  if (!r.submittedAt && status !== "undated") return [noTimeProblem(unit, r)];
   if (status !== "undated") return [];
   return [
     {
@@ -45,4 +47,22 @@ export function submissionTimeNotes(
       fix: "Xem thời gian nhận email/Zalo của đơn vị, ghi vào ô Thời gian gửi (ngày/tháng/năm giờ:phút) rồi tổng hợp lại.",
     },
   ];
+}
+
+/** A ticked row with no "Thời gian gửi": listed for the Văn phòng, never judged late (see submissionStatus). */
+function noTimeProblem(u: { code: string; name: string }, r: { row?: number; source?: string }): Problem {
+  return {
+    code: "submission.no-time",
+    severity: "warning",
+    unitCode: u.code,
+    unitName: u.name,
+    column: "Thời gian gửi",
+    columnKey: "thoi_gian_gui",
+    value: NO_TIME_VALUE,
+    message:
+      "Đơn vị đã xác nhận gửi nhưng chưa có thời gian gửi (không ghi được thời điểm tích); chưa tính là nộp muộn.",
+    fix: 'Văn phòng xem thời điểm đơn vị tích "Xác nhận gửi" trong trang Nhật ký (hoặc hỏi đơn vị) rồi ghi vào cột Thời gian gửi.',
+    row: r.row,
+    source: r.source,
+  };
 }

@@ -12,10 +12,7 @@ const truths = readdirSync(DIR).filter((f) => f.endsWith(".truth.json"));
  * Plans the importer does not yet read to the target, and why. Their score is still printed and
  * their metadata still checked; the task targets are listed as to-do, not silently dropped.
  */
-const KNOWN_SHORTFALL: Record<string, string> = {
-  "101_qd844-ttg-bhyt-toan-dan":
-    "Công báo PDF text whose Phụ lục table comes out one cell fragment per line, split across pages by repeated headers: rows are not yet rebuilt from it",
-};
+const KNOWN_SHORTFALL: Record<string, string> = {};
 
 interface Case {
   plan: string;

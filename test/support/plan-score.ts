@@ -77,8 +77,10 @@ function pair(r: ImportPlanResult, truth: PlanTruth): Map<string, number> {
     .map((_, k) => k)
     .sort((a, b) => Number(!/^PL\./.test(r.tasks[a].code)) - Number(!/^PL\./.test(r.tasks[b].code)));
   want.forEach((n) => {
-    if (byNumber.has(n) || !/^\d+$/.test(n)) return;
-    const i = order.find((k) => !used.has(k) && new RegExp(`^(?:PL\\.)?(?:[IVX]+\\.)?${n}$`).test(r.tasks[k].code));
+    if (byNumber.has(n) || !/^\d+(?:\.\d+)*$/.test(n)) return;
+    // A Phụ lục row numbered "1.1" is coded "PL.1.1"; a row under a Roman section row "PL.I.1".
+    const code = new RegExp(`^(?:PL\\.)?(?:[IVX]+\\.)?${n.replace(/\./g, "\\.")}$`);
+    const i = order.find((k) => !used.has(k) && code.test(r.tasks[k].code));
     if (i !== undefined) {
       byNumber.set(n, i);
       used.add(i);

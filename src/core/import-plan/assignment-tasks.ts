@@ -6,7 +6,7 @@ import type { PlanTask, Provision, TaskExtraction } from "./task-types.js";
 import { cleanUnitName, isUnitName, joinUnits, splitUnits, subjectUnits } from "./units.js";
 
 const GENERAL_RE =
-  /Kế hoạch này|kế hoạch này|(?:các\s+)?nội dung(?:,\s*kế hoạch)?\s+(?:của\s+)?Kế hoạch|tổ chức thực hiện các nội dung/u;
+  /Kế hoạch này|kế hoạch này|(?:các\s+)?nội dung(?:,\s*kế hoạch)?\s+(?:của\s+)?Kế hoạch|tổ chức thực hiện các nội dung|chỉ đạo thực hiện (?:các\s+)?(?:nội dung\s+)?nhiệm vụ được giao (?:trong|tại) (?:Kế hoạch|Chương trình|Quyết định)/u;
 const OVERSIGHT_RE = /^\S.{0,80}?\s(?:có trách nhiệm\s+)?(?:theo dõi|đôn đốc|giám sát|tổng hợp)(?=[\s,])/u;
 /** A duty of following up others' work ("Chủ trì theo dõi, tổng hợp kết quả…"): the compiler's, not a task. */
 const OVERSIGHT_DUTY_RE =

@@ -1,5 +1,5 @@
 /** Turns the HTML mammoth makes of a .docx into plan text: paragraphs as lines, task tables as tab-separated rows. */
-import { readHeader } from "./table-tasks.js";
+import { readHeader } from "./table-header.js";
 
 interface El {
   tag: string;

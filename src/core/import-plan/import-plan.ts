@@ -210,16 +210,16 @@ function readPeriodsAndRoute(
 }
 
 /** Items that are not tasks, a plan longer than the periods made, and the plan-wide timeframe. */
+function provisionReason(p: TaskExtraction["provisions"][number]): string {
+  if (p.restated) return "không giao đơn vị, thời gian; các việc của mục này được giao cụ thể trong bảng Phụ lục";
+  if (p.oversight) return "giao theo dõi, đôn đốc, tổng hợp";
+  return p.general ? "giao thực hiện chung toàn bộ kế hoạch" : "quy định chung";
+}
+
 function reviewProvisions(extraction: TaskExtraction, meta: PlanMetadata): ReviewItem[] {
   const items: ReviewItem[] = [];
   for (const p of extraction.provisions.filter((x) => x.code)) {
-    items.push(
-      review.found(
-        `Mục ${p.code} không tính là nhiệm vụ báo cáo (${p.oversight ? "giao theo dõi, đôn đốc, tổng hợp" : p.general ? "giao thực hiện chung toàn bộ kế hoạch" : "quy định chung"}).`,
-        p.line,
-        p.text,
-      ),
-    );
+    items.push(review.found(`Mục ${p.code} không tính là nhiệm vụ báo cáo (${provisionReason(p)}).`, p.line, p.text));
   }
   if (meta.years.length > 5) {
     items.push(

@@ -40,6 +40,20 @@ describe("readMetadata", () => {
     });
   });
 
+  it("reads the header of a Quyết định that has no Roman parts, only Điều and numbered items", () => {
+    const text = [
+      "THỦ TƯỚNG CHÍNH PHỦ",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Số: 982/QĐ-TTg",
+      "Hà Nội, ngày 04 tháng 6 năm 2026",
+      "QUYẾT ĐỊNH",
+      "Phê duyệt Đề án hỗ trợ doanh nghiệp công nghệ số",
+      "Điều 3. Điều khoản thi hành",
+      "1. Quyết định này có hiệu lực kể từ ngày ký ban hành.",
+    ].join("\n");
+    expect(meta(text)).toMatchObject({ issuerName: "THỦ TƯỚNG CHÍNH PHỦ", number: "982", symbol: "QĐ-TTg" });
+  });
+
   it("strips the decorative rule printed under the issuing body", () => {
     const text = ["ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH -------", "KẾ HOẠCH", "Công tác năm 2020", "I. MỤC ĐÍCH"].join("\n");
     expect(meta(text).issuerName).toBe("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH");

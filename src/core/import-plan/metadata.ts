@@ -256,7 +256,10 @@ function readPlaceAndYears(lines: PlanLine[], meta: PlanMetadata): void {
  * "thành phố Hải Phòng").
  */
 export function readMetadata(lines: PlanLine[], outline: Outline): PlanMetadata {
-  const firstPartLine = outline.parts[0]?.line ?? Number.MAX_SAFE_INTEGER;
+  // A plan without Roman parts has one untitled part for its whole text: its header ends at the first item.
+  const first = outline.parts[0];
+  const implicit = first && !first.title && !first.code;
+  const firstPartLine = (implicit ? (first.children[0]?.line ?? first.line) : first?.line) ?? Number.MAX_SAFE_INTEGER;
   const front = lines.filter((l) => l.line < firstPartLine);
   const docIdx = front.findIndex((l) => DOC_TYPE_RE.test(l.text));
   const header =

@@ -1,5 +1,7 @@
 /** Repairs the structure that PDF and Word text exports break: lone or glued item numbers, glued labels, bullets, page furniture. */
 
+import { rebuildFlatTables } from "./flat-table.js";
+
 /** A raw source line with its 1-based line number. */
 export interface RawLine {
   text: string;
@@ -109,5 +111,5 @@ function moveMarkers(lines: RawLine[]): RawLine[] {
 /** The raw lines of a plan, repaired; each keeps the number of the source line it came from. */
 export function repairLines(raw: string): RawLine[] {
   const lines = raw.split("\n").map((text, i) => ({ text, line: i + 1 }));
-  return moveMarkers(dropPageFurniture(lines).flatMap(tidy));
+  return moveMarkers(dropPageFurniture(rebuildFlatTables(lines)).flatMap(tidy));
 }

@@ -56,6 +56,18 @@ describe("readTaskTables", () => {
   });
 });
 
+describe("readTaskTables on group rows", () => {
+  it("drops a numbered row without unit or time that heads the rows below it", () => {
+    const text = [
+      "TT\tNhiệm vụ\tCơ quan chủ trì\tThời gian thực hiện",
+      "1\tRà soát, hoàn thiện thể chế\t\t",
+      "1.1\tRà soát quy định\tBộ Tài chính\tQuý IV/2026",
+      "2\tTổ chức diễn đàn\t\t",
+    ].join("\n");
+    expect(readTaskTables(normalizeLines(text)).map((r) => r.number)).toEqual(["1.1", "2"]);
+  });
+});
+
 describe("readHeader", () => {
   it("tells timeframe, owner and content columns apart", () => {
     expect(readHeader(["TT", "Nội dung thực hiện", "Cơ quan chủ trì", "Thời gian thực hiện"])).toEqual([

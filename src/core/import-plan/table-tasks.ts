@@ -1,5 +1,8 @@
 /** Reads task tables (tab-separated rows under a "STT / Nội dung / Chủ trì / Thời gian" header). */
 import type { PlanLine } from "./normalize-lines.js";
+import { type Column, readHeader } from "./table-header.js";
+
+export { readHeader } from "./table-header.js";
 
 /** One row of a task table. */
 export interface TableRow {
@@ -12,27 +15,6 @@ export interface TableRow {
   owner: string;
   coordinator: string;
   timeframe: string;
-}
-
-type Column = "number" | "content" | "owner" | "coordinator" | "timeframe" | "product";
-
-/** Tried in order: "Thời gian thực hiện" is a timeframe, "Nội dung thực hiện" is content. */
-const HEADER_TESTS: [Column, RegExp][] = [
-  ["number", /^(STT|TT|Số TT|Số thứ tự)$/iu],
-  ["coordinator", /phối hợp/iu],
-  ["timeframe", /thời gian|thời hạn|tiến độ/iu],
-  ["owner", /chủ trì|đơn vị|cơ quan|phụ trách|^(?:người\s+)?thực hiện$/iu],
-  ["content", /nội dung|nhiệm vụ|hoạt động|công việc|tên/iu],
-  ["product", /sản phẩm|kết quả/iu],
-];
-
-/** Maps header cells to columns, or null when the row is not a task-table header. */
-export function readHeader(cells: string[]): (Column | null)[] | null {
-  // Header cells are a few words; a row with a long cell or a number in it is a data row.
-  if (cells.some((c) => c.trim().length > 60 || /^\d+(?:\.\d+)*\.?$/.test(c.trim()))) return null;
-  const cols = cells.map((c) => HEADER_TESTS.find(([, re]) => re.test(c.trim()))?.[0] ?? null);
-  const has = (c: Column) => cols.includes(c);
-  return has("content") && (has("owner") || has("timeframe")) ? cols : null;
 }
 
 /** The task rows of every table in `lines`, in order. */
@@ -75,5 +57,11 @@ export function readTaskTables(lines: PlanLine[]): TableRow[] {
       timeframe: get("timeframe"),
     });
   }
-  return rows;
+  return rows.filter((r, i) => !isGroupRow(r, rows.slice(i + 1)));
+}
+
+/** A numbered row with no unit and no time whose number heads the rows below it ("1." over "1.1"): a heading. */
+function isGroupRow(row: TableRow, below: TableRow[]): boolean {
+  if (!row.number || row.owner || row.timeframe) return false;
+  return below.some((r) => r.number.startsWith(`${row.number}.`));
 }

@@ -42,6 +42,8 @@ export interface Provision {
   refs: string[];
   /** True when it gives a unit the follow-up of others' work (theo dõi, đôn đốc, tổng hợp). */
   oversight?: boolean;
+  /** True when it is an item of the plan's own task part that its Phụ lục table details. */
+  restated?: boolean;
 }
 
 /** Tasks, provisions and the plan-wide timeframe. */

@@ -179,6 +179,40 @@ describe("extractTasks", () => {
     ]);
   });
 
+  it("leaves out the headings a Phụ lục table details, naming them as provisions", () => {
+    const r = extract(
+      [
+        "II. NHIỆM VỤ CỤ THỂ",
+        "1. Tăng cường công tác lãnh đạo, chỉ đạo",
+        "- Đưa các chỉ tiêu bao phủ bảo hiểm y tế vào kế hoạch hằng năm.",
+        "2. Hoàn thiện thể chế",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh tập trung chỉ đạo thực hiện nội dung nhiệm vụ được giao trong Kế hoạch hành động.",
+        "Nơi nhận:",
+        "- Lưu: VT.",
+        "KT. THỦ TƯỚNG",
+        "Phạm Văn A",
+        "PHỤ LỤC",
+        "STT\tTên nhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành",
+        "1\tTăng cường lãnh đạo\tBộ Y tế\tThường xuyên",
+        "2\tXây dựng Nghị định\tBộ Tài chính\tQuý I/2027",
+        "3\tSửa đổi Luật\tBộ Y tế\tQuý II/2028",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => [t.code, t.owner])).toEqual([
+      ["PL.1", "Bộ Y tế"],
+      ["PL.2", "Bộ Tài chính"],
+      ["PL.3", "Bộ Y tế"],
+    ]);
+    expect(r.provisions.filter((p) => p.restated).map((p) => p.code)).toEqual(["II.1", "II.2"]);
+    expect(r.provisions.find((p) => p.code === "III.1")?.general).toBe(true);
+  });
+
+  it("keeps ownerless content items as tasks when the plan has no Phụ lục table", () => {
+    const r = extract(["II. NHIỆM VỤ", "1. Tăng cường công tác lãnh đạo", "2. Hoàn thiện thể chế"].join("\n"));
+    expect(r.tasks.map((t) => t.code)).toEqual(["II.1", "II.2"]);
+  });
+
   it("uses a plan-wide 'Thời gian thực hiện' for tasks without their own", () => {
     const r = extract(
       [

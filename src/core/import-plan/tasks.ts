@@ -2,6 +2,7 @@
 import { AssignmentReader, codeRefs } from "./assignment-tasks.js";
 import { ContentReader, rowCode, rowTask } from "./content-tasks.js";
 import type { Outline, OutlineNode } from "./outline.js";
+import { moveRestatedItems } from "./restated-items.js";
 import { readTaskTables } from "./table-tasks.js";
 import { readLabels } from "./task-labels.js";
 import { nodeLines } from "./task-node.js";
@@ -110,6 +111,8 @@ export function extractTasks(outline: Outline): TaskExtraction {
     tasks.push(rowTask(row, rowCode(row, i, "PL"), !row.number, "Phụ lục", {}, planTimeframe));
   });
   ownersByReference(tasks, provisions);
-  ownersByGeneralProvision(tasks, provisions);
-  return { tasks, provisions, planTimeframe };
+  // Items the Phụ lục table details go before a general provision could hand them its units.
+  const kept = moveRestatedItems(tasks, provisions);
+  ownersByGeneralProvision(kept, provisions);
+  return { tasks: kept, provisions, planTimeframe };
 }

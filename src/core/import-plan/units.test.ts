@@ -73,6 +73,10 @@ describe("subjectUnits", () => {
     ).toEqual(["Phòng Giáo dục và Đào tạo quận, huyện", "Các đơn vị giáo dục"]);
   });
 
+  it("stops at 'tập trung', a verb", () => {
+    expect(subjectUnits("Bộ Y tế, Bộ Tài chính tập trung chỉ đạo thực hiện.")).toEqual(["Bộ Y tế", "Bộ Tài chính"]);
+  });
+
   it("reads the units after 'X yêu cầu'", () => {
     expect(
       subjectUnits(

@@ -22,7 +22,7 @@ interface Header {
   end: number;
 }
 
-const NUMBER_CELL_RE = /^(?:STT|TT|Số TT|Số thứ tự)$/iu;
+const NUMBER_CELL_RE = /^(?:STT|TT)$/u;
 /** A row number alone on its line ("1.", "1.4", "12. "). */
 const LONE_NUMBER_RE = /^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)$/u;
 /** A row number with the first words of its cell on the same line ("10.  Xây dựng …"). */
@@ -31,10 +31,15 @@ const ROMAN_ROW_RE = /^([IVX]{1,5})\.\s+(\S.*)$/u;
 /** What ends a Phụ lục table: the next Phụ lục, or the recipients of a letter. */
 const TABLE_END_RE = /^(?:PHỤ LỤC|Phụ lục\s+[IVX\d]|Nơi nhận)/u;
 
-/** Reads a flattened header starting at line `i` ("STT", then short lines), or null. */
+/** Words a header cell starts with: the header is cut before each, however the PDF broke its lines. */
+const HEADER_CELL_RE =
+  /(?<=\s)(?=(?:Tên nhiệm vụ|Nhiệm vụ|Nội dung|Hoạt động|Công việc|Cơ quan|Đơn vị|Bộ phận|Sản phẩm|Kết quả|Thời gian|Thời hạn|Tiến độ|Ghi chú)(?:\s|,|$))/u;
+
+/** Reads a flattened header starting at line `i` ("STT", then short lines; or "TT Tên nhiệm vụ Cơ quan" …), or null. */
 function readFlatHeader(lines: RawLine[], i: number): Header | null {
-  if (!NUMBER_CELL_RE.test(lines[i].text.trim())) return null;
-  const got: string[] = [lines[i].text.trim()];
+  const head = lines[i].text.trim();
+  if (!NUMBER_CELL_RE.test(head.split(/\s+/)[0]) || head.length > 60) return null;
+  const got: string[] = [head];
   let end = i + 1;
   for (let k = i + 1; k < lines.length && got.length < 14; k++) {
     const t = lines[k].text.trim();
@@ -43,10 +48,14 @@ function readFlatHeader(lines: RawLine[], i: number): Header | null {
     got.push(t);
     end = k + 1;
   }
-  const cells: string[] = [];
-  for (const t of got) {
-    if (/^\p{Ll}/u.test(t) && cells.length) cells[cells.length - 1] += ` ${t}`;
-    else cells.push(t);
+  const cells = ` ${got.join(" ")}`
+    .split(HEADER_CELL_RE)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  // "STT Tên nhiệm vụ" on one line: the number cell is the first word.
+  if (cells[0] && /\s/.test(cells[0]) && NUMBER_CELL_RE.test(cells[0].split(/\s+/)[0])) {
+    const [num, ...rest] = cells[0].split(/\s+/);
+    cells.splice(0, 1, num, rest.join(" "));
   }
   const cols = readHeader(cells);
   return cols && cells.length >= 3 ? { lines: got, cols, cells, end } : null;

@@ -42,6 +42,8 @@ export interface Provision {
   refs: string[];
   /** True when it gives a unit the follow-up of others' work (theo dõi, đôn đốc, tổng hợp). */
   oversight?: boolean;
+  /** True when it gives units their own reporting duty ("Định kỳ báo cáo…"): the reporting regime. */
+  reporting?: boolean;
 }
 
 /** Tasks, provisions and the plan-wide timeframe. */

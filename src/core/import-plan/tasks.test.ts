@@ -138,6 +138,58 @@ describe("extractTasks", () => {
     ]);
   });
 
+  it("gives a ministry its follow-up duty as a task, unlike the office's", () => {
+    const r = extract(
+      [
+        "VI. TỔ CHỨC THỰC HIỆN",
+        "1. Bộ Ngoại giao",
+        "a) Chủ trì xây dựng chương trình bồi dưỡng.",
+        "b) Tổng hợp, báo cáo Thủ tướng Chính phủ những khó khăn, vướng mắc.",
+        "2. Bộ Nội vụ phối hợp với Bộ Ngoại giao hướng dẫn, đôn đốc, theo dõi, kiểm tra các cơ quan.",
+        "3. Văn phòng Bộ: Chủ trì theo dõi, tổng hợp kết quả.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => [t.code, t.owner])).toEqual([
+      ["VI.1.a", "Bộ Ngoại giao"],
+      ["VI.1.b", "Bộ Ngoại giao"],
+      ["VI.2", "Bộ Nội vụ"],
+    ]);
+    expect(r.provisions.filter((p) => p.code).map((p) => [p.code, !!p.oversight])).toEqual([["VI.3", true]]);
+  });
+
+  it("reads a unit's duty to report its own results as the regime, not a task", () => {
+    const r = extract(
+      [
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Ủy ban nhân dân các tỉnh, thành phố",
+        "a) Rà soát toàn bộ thôn, tổ dân phố; hoàn thành trước ngày 10 tháng 6 năm 2026.",
+        "b) Định kỳ báo cáo Thủ tướng Chính phủ vào thứ Sáu hàng tuần.",
+        "2. Các bộ, cơ quan ngang bộ",
+        "a) Thực hiện chế độ báo cáo định kỳ hằng năm gửi Bộ Khoa học và Công nghệ.",
+        "b) Phối hợp triển khai các nhiệm vụ.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => t.code)).toEqual(["II.1.a", "II.2.b"]);
+    expect(r.provisions.filter((p) => p.reporting).map((p) => p.code)).toEqual(["II.1.b", "II.2.a"]);
+  });
+
+  it("reads a deadline written in words across a line break, and 'Định kỳ hằng năm' at the start", () => {
+    const r = extract(
+      [
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Ủy ban nhân dân các tỉnh, thành phố",
+        "a) Chỉ đạo cấp xã xây dựng Đề án; hoàn thành trước ngày 30 ",
+        "tháng 6 năm 2026.",
+        "2. Bộ Khoa học và Công nghệ",
+        "a) Định kỳ hằng năm tổng hợp tình hình, tổ chức sơ kết, tổng kết.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => [t.code, t.timeframe, t.timeframeFrom])).toEqual([
+      ["II.1.a", "hoàn thành trước ngày 30 tháng 6 năm 2026", "wording"],
+      ["II.2.a", "Định kỳ hằng năm", "wording"],
+    ]);
+  });
+
   it("gives referenced tasks the unit of an assignment that names them", () => {
     const r = extract(
       [

@@ -81,6 +81,13 @@ describe("subjectUnits", () => {
     ).toEqual(["Các Sở, ban, ngành", "UBND quận, huyện, thị xã"]);
   });
 
+  it("ends the subject at 'lãnh đạo'", () => {
+    expect(subjectUnits("Ban Thường vụ Tỉnh ủy, Thành ủy lãnh đạo, chỉ đạo các cấp ủy đảng quán triệt.")).toEqual([
+      "Ban Thường vụ Tỉnh ủy",
+      "Thành ủy",
+    ]);
+  });
+
   it("returns nothing for a sentence that does not start with a unit", () => {
     expect(subjectUnits("Trong quá trình triển khai thực hiện, nếu có vướng mắc đề nghị báo cáo.")).toEqual([]);
   });

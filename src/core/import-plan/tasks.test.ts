@@ -138,6 +138,22 @@ describe("extractTasks", () => {
     ]);
   });
 
+  it("takes the units a content task opens by giving the work to ('Giao …') as its owner", () => {
+    const r = extract(
+      [
+        "IV. NHIỆM VỤ VÀ GIẢI PHÁP",
+        "1. Tổ chức đào tạo",
+        "a) Giao các cơ sở đào tạo trọng điểm gồm: Đại học Bách Khoa Hà Nội, Trường Đại học Đà Lạt thực hiện ",
+        "đào tạo, bồi dưỡng; từng bước tích hợp các chương trình.",
+        "b) Lựa chọn đối tượng đào tạo công khai, minh bạch.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => [t.code, t.owner, t.ownerFrom])).toEqual([
+      ["IV.1.a", "Các cơ sở đào tạo trọng điểm gồm: Đại học Bách Khoa Hà Nội, Trường Đại học Đà Lạt", "sentence"],
+      ["IV.1.b", "", ""],
+    ]);
+  });
+
   it("gives a ministry its follow-up duty as a task, unlike the office's", () => {
     const r = extract(
       [

@@ -88,6 +88,12 @@ describe("subjectUnits", () => {
     ]);
   });
 
+  it("leaves 'theo chức năng, nhiệm vụ được giao' out of the units", () => {
+    expect(subjectUnits("Các bộ, cơ quan ngang bộ theo chức năng, nhiệm vụ được giao, chủ động rà soát.")).toEqual([
+      "Các bộ, cơ quan ngang bộ",
+    ]);
+  });
+
   it("returns nothing for a sentence that does not start with a unit", () => {
     expect(subjectUnits("Trong quá trình triển khai thực hiện, nếu có vướng mắc đề nghị báo cáo.")).toEqual([]);
   });

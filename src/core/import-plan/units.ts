@@ -22,7 +22,8 @@ const VERB_RE = new RegExp(`\\s(?:${VERBS})(?=[\\s,.;:]|$)`, "u");
 /** Phrases that make a heading a sentence rather than a unit name. */
 const NAME_BREAK_RE =
   /\s(?:có trách nhiệm|căn cứ|chủ trì|triển khai|thực hiện|xây dựng|tham mưu|chỉ đạo|hướng dẫn|theo dõi|báo cáo|cung cấp|tăng cường|đẩy mạnh|tiếp tục|đôn đốc|sơ kết|tổng kết|ban hành)(?=[\s,.;:]|$)|(?<!các|Các|và|,)\stổ chức(?=[\s,.;:]|$)/u;
-const ADVERB_TAIL_RE = /\s+(?:thường xuyên|kịp thời|tích cực|chủ động|nghiêm túc|khẩn trương)$/u;
+const ADVERB_TAIL_RE =
+  /\s+(?:thường xuyên|kịp thời|tích cực|chủ động|nghiêm túc|khẩn trương|theo chức năng,?\s*nhiệm vụ(?:\s+(?:được giao|của mình))?,?)$/u;
 
 /** Known abbreviations, expanded before names are compared. */
 const ABBREVIATIONS: [RegExp, string][] = [

@@ -18,7 +18,7 @@ const OVERSIGHT_DUTY_RE =
 const OFFICE_RE = /^(?:Chánh\s+)?Văn phòng(?=\s|$)/u;
 /** A unit's duty to report its own results ("Định kỳ báo cáo…", "Thực hiện chế độ báo cáo định kỳ…"): the regime, not a task. */
 const REPORTING_DUTY_RE =
-  /^(?:[-+•–]\s*)?(?:định kỳ(?:\s+(?:hằng|hàng)\s+(?:tuần|tháng|quý|năm))?,?\s+)?(?:thực hiện\s+(?:chế độ\s+)?)?báo cáo(?=[\s,])/iu;
+  /^(?:[-+•–]\s*)?(?:định kỳ(?:\s+(?:hằng|hàng)\s+(?:tuần|tháng|quý|năm))?,?\s+báo cáo|(?:thực hiện\s+)?(?:chế độ báo cáo|báo cáo định kỳ))(?=[\s,.]|$)/iu;
 
 function isOffice(units: string[]): boolean {
   return units.length > 0 && units.every((u) => OFFICE_RE.test(u));

@@ -183,9 +183,10 @@ describe("extractTasks", () => {
         "2. Các bộ, cơ quan ngang bộ",
         "a) Thực hiện chế độ báo cáo định kỳ hằng năm gửi Bộ Khoa học và Công nghệ.",
         "b) Phối hợp triển khai các nhiệm vụ.",
+        "c) Báo cáo tổng kết 5 năm thực hiện Đề án, trình Thủ tướng Chính phủ trong quý IV/2030.",
       ].join("\n"),
     );
-    expect(r.tasks.map((t) => t.code)).toEqual(["II.1.a", "II.2.b"]);
+    expect(r.tasks.map((t) => t.code)).toEqual(["II.1.a", "II.2.b", "II.2.c"]);
     expect(r.provisions.filter((p) => p.reporting).map((p) => p.code)).toEqual(["II.1.b", "II.2.a"]);
   });
 

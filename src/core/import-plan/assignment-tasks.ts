@@ -20,11 +20,13 @@ const OFFICE_RE = /^(?:Chánh\s+)?Văn phòng(?=\s|$)/u;
 const REPORTING_DUTY_RE =
   /^(?:[-+•–]\s*)?(?:định kỳ(?:\s+(?:hằng|hàng)\s+(?:tuần|tháng|quý|năm))?,?\s+báo cáo|(?:thực hiện\s+)?(?:chế độ báo cáo|báo cáo định kỳ))(?=[\s,.]|$)/iu;
 
+const REF_RE =
+  /(?:mục|điểm|tiểu mục|phần|nhiệm vụ)\s+(?:số\s+)?((?:[IVX]+)(?:\.\d+)*(?:\.[a-zđ])?(?:\s*(?:,|và)\s*(?:[IVX]+)(?:\.\d+)*(?:\.[a-zđ])?)*)/gu;
+
+/** True when every unit is an office of the issuing body. */
 function isOffice(units: string[]): boolean {
   return units.length > 0 && units.every((u) => OFFICE_RE.test(u));
 }
-const REF_RE =
-  /(?:mục|điểm|tiểu mục|phần|nhiệm vụ)\s+(?:số\s+)?((?:[IVX]+)(?:\.\d+)*(?:\.[a-zđ])?(?:\s*(?:,|và)\s*(?:[IVX]+)(?:\.\d+)*(?:\.[a-zđ])?)*)/gu;
 
 /** Task codes a sentence refers to ("thực hiện nhiệm vụ tại mục II.1, II.3" → ["II.1", "II.3"]). */
 export function codeRefs(text: string): string[] {

@@ -81,11 +81,12 @@ describe("subjectUnits", () => {
     ).toEqual(["Các Sở, ban, ngành", "UBND quận, huyện, thị xã"]);
   });
 
-  it("ends the subject at 'lãnh đạo'", () => {
+  it("ends the subject at 'lãnh đạo', but not in 'Ban lãnh đạo Sở'", () => {
     expect(subjectUnits("Ban Thường vụ Tỉnh ủy, Thành ủy lãnh đạo, chỉ đạo các cấp ủy đảng quán triệt.")).toEqual([
       "Ban Thường vụ Tỉnh ủy",
       "Thành ủy",
     ]);
+    expect(subjectUnits("Ban lãnh đạo Sở chỉ đạo các phòng triển khai.")).toEqual(["Ban lãnh đạo Sở"]);
   });
 
   it("leaves 'theo chức năng, nhiệm vụ được giao' out of the units", () => {

@@ -11,8 +11,22 @@ const OVERSIGHT_RE = /^\S.{0,80}?\s(?:có trách nhiệm\s+)?(?:theo dõi|đôn 
 /** A duty of following up others' work ("Chủ trì theo dõi, tổng hợp kết quả…"): the compiler's, not a task. */
 const OVERSIGHT_DUTY_RE =
   /^(?:[-+•–]\s*)?(?:chủ trì,?\s*)?(?:theo dõi|đôn đốc|giám sát,? đôn đốc|giám sát việc thực hiện kế hoạch|tổng hợp|kiểm tra, đôn đốc)(?=[\s,])/iu;
+/**
+ * The issuing body's own office: its follow-up duty is the compiling of the report. A ministry, Sở
+ * or People's Committee given follow-up ("Bộ Nội vụ … hướng dẫn, đôn đốc, theo dõi") has a task.
+ */
+const OFFICE_RE = /^(?:Chánh\s+)?Văn phòng(?=\s|$)/u;
+/** A unit's duty to report its own results ("Định kỳ báo cáo…", "Thực hiện chế độ báo cáo định kỳ…"): the regime, not a task. */
+const REPORTING_DUTY_RE =
+  /^(?:[-+•–]\s*)?(?:định kỳ(?:\s+(?:hằng|hàng)\s+(?:tuần|tháng|quý|năm))?,?\s+báo cáo|(?:thực hiện\s+)?(?:chế độ báo cáo|báo cáo định kỳ))(?=[\s,.]|$)/iu;
+
 const REF_RE =
   /(?:mục|điểm|tiểu mục|phần|nhiệm vụ)\s+(?:số\s+)?((?:[IVX]+)(?:\.\d+)*(?:\.[a-zđ])?(?:\s*(?:,|và)\s*(?:[IVX]+)(?:\.\d+)*(?:\.[a-zđ])?)*)/gu;
+
+/** True when every unit is an office of the issuing body. */
+function isOffice(units: string[]): boolean {
+  return units.length > 0 && units.every((u) => OFFICE_RE.test(u));
+}
 
 /** Task codes a sentence refers to ("thực hiện nhiệm vụ tại mục II.1, II.3" → ["II.1", "II.3"]). */
 export function codeRefs(text: string): string[] {
@@ -43,9 +57,11 @@ function headingOwner(node: OutlineNode): { owner: string; dutyText: string } {
   const colon = /^([^:]{3,160}):\s*(.+)$/u.exec(title);
   if (isUnitName(title)) return { owner: cleanUnitName(title), dutyText: node.body.map((b) => b.text).join(" ") };
   if (colon && isUnitName(colon[1])) return { owner: cleanUnitName(colon[1]), dutyText: colon[2] };
-  if (!GENERAL_RE.test(title) && !OVERSIGHT_RE.test(title)) {
+  if (!GENERAL_RE.test(title)) {
     const subject = subjectUnits(title);
-    if (subject.length) return { owner: joinUnits(subject), dutyText: title };
+    const officeFollowUp = OVERSIGHT_RE.test(title) && (!subject.length || isOffice(subject));
+    if (subject.length && !officeFollowUp) return { owner: joinUnits(subject), dutyText: title };
+    if (officeFollowUp) return { owner: "", dutyText: "" };
     // "Để …, Đảng đoàn Quốc hội xác định các nhiệm vụ trọng tâm sau:": the unit in the clause that announces the list.
     const clause = title.split(/,\s+/).find((c) => /(?:nhiệm vụ|sau)\s*:?$/u.test(c) && c !== title);
     const announced = clause ? subjectUnits(clause.replace(/\s+(?:xác định|thực hiện)\s/u, " thực hiện ")) : [];
@@ -81,12 +97,15 @@ export class AssignmentReader {
       return;
     }
     const duty = (dutyText || node.body[0]?.text || "").trim();
-    if (!owner || OVERSIGHT_DUTY_RE.test(duty)) {
+    const followUp = OVERSIGHT_DUTY_RE.test(duty) && isOffice(units);
+    const reporting = !!owner && REPORTING_DUTY_RE.test(duty);
+    if (!owner || followUp || reporting) {
       this.provisions.push({
         ...provisionOf(node.title, node.line),
         code: node.code,
         units: owner ? units : subjectUnits(node.title),
-        oversight: !!owner,
+        oversight: followUp,
+        reporting,
       });
       for (const b of node.body) this.provisions.push(provisionOf(b.text, b.line));
       return;

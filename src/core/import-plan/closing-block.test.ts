@@ -59,6 +59,14 @@ describe("readSigner", () => {
     });
   });
 
+  it("drops the signature image's bracket glued to the title in PDF text", () => {
+    expect(readSigner(normalizeLines("KT. THỦ TƯỚNG \n   PHÓ THỦ TƯỚNGy] \n \nPhạm Thị Thanh Trà"))).toMatchObject({
+      authority: "KT. THỦ TƯỚNG",
+      title: "PHÓ THỦ TƯỚNG",
+      name: "Phạm Thị Thanh Trà",
+    });
+  });
+
   it("returns null when the plan has no signature block", () => {
     expect(readSigner(normalizeLines("Nơi nhận:\n- Lưu: VT"))).toBeNull();
   });

@@ -59,6 +59,12 @@ export function looksLikeName(s: string): boolean {
   return words.length >= 2 && words.length <= 6 && words.every((w) => /^\p{Lu}[\p{Ll}.]*$/u.test(w));
 }
 
+/** A signature image leaves a bracket glued to the title in PDF text ("PHÓ THỦ TƯỚNGy]"): drop it. */
+function withoutImageDebris(text: string): string {
+  const m = /^(.*\p{Lu})\s*([^\p{Lu}\s]{0,2}[[\]][^\p{Lu}\s]{0,2})$/u.exec(text);
+  return m && isAllUpper(m[1]) ? m[1] : text;
+}
+
 /**
  * Lines as the signature block reads them: a table row's cells one by one (the Nơi nhận cell,
  * then the signature cell), and "THỦ TƯỚNG Nguyễn Xuân Phúc" split into title and name.
@@ -66,7 +72,7 @@ export function looksLikeName(s: string): boolean {
 function signatureLines(lines: PlanLine[]): PlanLine[] {
   const out: PlanLine[] = [];
   for (const l of lines) {
-    const texts = l.cells ? l.cells.filter(Boolean) : [l.text];
+    const texts = (l.cells ? l.cells.filter(Boolean) : [l.text]).map(withoutImageDebris);
     for (const text of texts) {
       const m = /^(.*?\p{Lu}{2,})\s+((?:\p{Lu}\p{Ll}+\s+){1,5}\p{Lu}\p{Ll}+)$/u.exec(text);
       if (m && isAllUpper(m[1]) && (isSignatureLine(m[1]) || /^(KT|TM|TL|TUQ|Q|T\/M|K\/T)[.\s]/.test(m[1]))) {

@@ -5,7 +5,7 @@ import { readTaskTables, type TableRow } from "./table-tasks.js";
 import { isLabelLine, readLabels, stripUndefined, type Labels } from "./task-labels.js";
 import { applyTime, baseTask, cleanTaskTitle, nodeLines } from "./task-node.js";
 import type { PlanTask, TaskExtraction } from "./task-types.js";
-import { splitUnits } from "./units.js";
+import { joinUnits, splitUnits, subjectUnits } from "./units.js";
 
 type PlanTimeframe = TaskExtraction["planTimeframe"];
 
@@ -60,6 +60,23 @@ export function rowTask(
 export function rowCode(row: TableRow, i: number, prefix: string): string {
   const rel = row.number ? `${row.section ? `${row.section}.` : ""}${row.number}` : String(i + 1);
   return prefix ? `${prefix}.${rel}` : rel;
+}
+
+/**
+ * The unit a task's own sentence names: "Sở A chủ trì …", or a task that opens by giving the work
+ * to units ("Giao các cơ sở đào tạo trọng điểm gồm: Đại học …, Viện … thực hiện đào tạo").
+ */
+function sentenceOwner(text: string): string {
+  const lead =
+    /(?:^|[,;.]\s*)((?:Sở|Phòng|Văn phòng|Ban|Trung tâm|Thanh tra|Ủy ban|UBND)\s[^,;.()]{2,80}?)\s+chủ trì\b/u.exec(
+      text,
+    );
+  if (lead) return lead[1];
+  const first = text
+    .replace(/^[-+•–]\s*/, "")
+    .split(/[;.](?:\s|$)/u)[0]
+    .replace(/\s+/g, " ");
+  return /^Giao\s/u.test(first) ? joinUnits(subjectUnits(first)) : "";
 }
 
 /** Reads the content parts of a plan into tasks. */
@@ -132,12 +149,8 @@ export class ContentReader {
       t.ownerFrom = "parent";
       t.ownerLine = inherited.ownerLine;
     } else {
-      const lead =
-        /(?:^|[,;.]\s*)((?:Sở|Phòng|Văn phòng|Ban|Trung tâm|Thanh tra|Ủy ban|UBND)\s[^,;.()]{2,80}?)\s+chủ trì\b/u.exec(
-          t.text,
-        );
-      if (lead) {
-        t.owner = lead[1];
+      t.owner = sentenceOwner(t.text);
+      if (t.owner) {
         t.ownerFrom = "sentence";
         t.ownerLine = t.line;
       }

@@ -27,6 +27,8 @@ export function isTimeCell(s: string): boolean {
   const t = s.trim();
   if (!TIME_START_RE.test(t)) return false;
   if (/thường xuyên|hằng năm|hàng năm|liên tục|đã hoàn thành|định kỳ/iu.test(t)) return true;
+  // "2026", "2026 - 2027": a year or a span of years.
+  if (/^(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$/u.test(t)) return true;
   return parseTimeframe(t).due !== null;
 }
 

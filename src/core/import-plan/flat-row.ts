@@ -29,10 +29,12 @@ function unglue(line: string, w: RowWidths): string[] {
 export function splitContent(frags: string[], w: RowWidths, first: boolean): { content: string[]; rest: string[] } {
   // Other cells are narrow: everything up to the last long line is content (several paragraphs maybe).
   let lastLong = first ? 0 : -1;
-  frags.forEach((f, k) => {
-    const len = f.trim().length;
-    if (len >= w.full || (len >= w.long && lastLong === k - 1)) lastLong = k;
-  });
+  for (let k = 0; k < frags.length; k++) {
+    const t = frags[k].trim();
+    // A short line opening a unit's name after the content is the owner's cell: nothing after it is content.
+    if (k > 0 && t.length < w.long && isUnitName(t)) break;
+    if (t.length >= w.full || (t.length >= w.long && lastLong === k - 1)) lastLong = k;
+  }
   if (lastLong < 0) return { content: [], rest: frags };
   const content: string[] = [];
   for (let k = 0; k <= lastLong; k++) {

@@ -24,7 +24,7 @@ interface Header {
 
 const NUMBER_CELL_RE = /^(?:STT|TT)$/u;
 /** A row number alone on its line ("1.", "1.4", "12. "). */
-const LONE_NUMBER_RE = /^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)$/u;
+const LONE_NUMBER_RE = /^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.?)$/u;
 /** A row number with the first words of its cell on the same line ("10.  Xây dựng …"). */
 const GLUED_NUMBER_RE = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\p{Lu}.*)$/u;
 const ROMAN_ROW_RE = /^([IVX]{1,5})\.\s+(\S.*)$/u;
@@ -48,10 +48,18 @@ function readFlatHeader(lines: RawLine[], i: number): Header | null {
     got.push(t);
     end = k + 1;
   }
-  const cells = ` ${got.join(" ")}`
-    .split(HEADER_CELL_RE)
-    .map((c) => c.trim())
-    .filter(Boolean);
+  // A line opening with a capital opens a cell ("Cấp phê duyệt"); a cell's words may share a line with the next.
+  const byLine: string[] = [];
+  for (const t of got) {
+    if (byLine.length && !/^\p{Lu}/u.test(t)) byLine[byLine.length - 1] += ` ${t}`;
+    else byLine.push(t);
+  }
+  const cells = byLine.flatMap((c) =>
+    ` ${c}`
+      .split(HEADER_CELL_RE)
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
   // "STT Tên nhiệm vụ" on one line: the number cell is the first word.
   if (cells[0] && /\s/.test(cells[0]) && NUMBER_CELL_RE.test(cells[0].split(/\s+/)[0])) {
     const [num, ...rest] = cells[0].split(/\s+/);
@@ -97,6 +105,18 @@ function furniture(lines: RawLine[]): Set<string> {
   return new Set([...counts].filter(([t, n]) => n >= 3 && /\d/.test(t)).map(([t]) => t));
 }
 
+/**
+ * A bare number is a page number unless it is the next row's number ("1" … "7" in a table numbered
+ * without dots) or a year; a number printed under a running head is always the page's.
+ */
+function isPageNumber(t: string, before: string, heads: Set<string>, prev: string): boolean {
+  if (!/^\d{1,4}$/.test(t)) return false;
+  if (heads.has(before)) return true;
+  // "2026" alone is a year in a time cell.
+  if (/^(?:19|20)\d\d$/.test(t)) return false;
+  return t.length > 2 || !followsNumber(prev, t, false);
+}
+
 /** Where the header printed again at line `k` ends (the index after it), or 0 when it is not there. */
 function headerAgain(lines: RawLine[], k: number, header: Header): number {
   let j = 0;
@@ -124,10 +144,14 @@ function splitRows(lines: RawLine[], header: Header, heads: Set<string>): { rows
   let prev = "";
   let afterRoman = false;
   let k = 0;
+  let before = header.lines[header.lines.length - 1];
   for (; k < lines.length; k++) {
     const t = lines[k].text.trim();
     if (TABLE_END_RE.test(t)) break;
-    if (!t || heads.has(t) || /^\d{1,4}$/.test(t)) continue;
+    if (!t) continue;
+    const last = before;
+    before = t;
+    if (heads.has(t) || isPageNumber(t, last, heads, prev)) continue;
     const after = headerAgain(lines, k, header);
     if (after > 0) {
       rows[rows.length - 1]?.pages.push([]);

@@ -4,7 +4,7 @@ import { formatDayVN } from "../vn/dates.js";
 import { normalizeLines, type PlanLine } from "./normalize-lines.js";
 import { buildOutline, walkOutline, type Outline, type OutlineNode } from "./outline.js";
 import { readMetadata, type PlanMetadata } from "./metadata.js";
-import { classifyPart, extractTasks, type PlanTask, type TaskExtraction } from "./tasks.js";
+import { classifyPart, extractTasks, type PlanTask, type Provision, type TaskExtraction } from "./tasks.js";
 import { fallbackPeriods, readRegime, sentencesOf, type PeriodDraft } from "./reporting-regime.js";
 import { readReportRoute, type ReportRoute } from "./report-route.js";
 import { proposeIndicators, type IndicatorProposal } from "./propose-indicators.js";
@@ -209,13 +209,15 @@ function readPeriodsAndRoute(
   return { periods, route, review: items };
 }
 
-/** Items that are not tasks, a plan longer than the periods made, and the plan-wide timeframe. */
-function provisionReason(p: TaskExtraction["provisions"][number]): string {
+/** Why a numbered item is not a task, in the review's words. */
+function provisionReason(p: Provision): string {
   if (p.restated) return "không giao đơn vị, thời gian; các việc của mục này được giao cụ thể trong bảng Phụ lục";
   if (p.oversight) return "giao theo dõi, đôn đốc, tổng hợp";
+  if (p.reporting) return "giao chế độ báo cáo, đọc thành kỳ báo cáo";
   return p.general ? "giao thực hiện chung toàn bộ kế hoạch" : "quy định chung";
 }
 
+/** Items that are not tasks, a plan longer than the periods made, and the plan-wide timeframe. */
 function reviewProvisions(extraction: TaskExtraction, meta: PlanMetadata): ReviewItem[] {
   const items: ReviewItem[] = [];
   for (const p of extraction.provisions.filter((x) => x.code)) {

@@ -26,6 +26,27 @@ const HEADER = [
 ].join("\n");
 
 describe("readMetadata", () => {
+  it("takes a Chỉ thị's 'CHỈ THỊ' line as the document type, not as the issuer", () => {
+    const directive = [
+      "THỦ TƯỚNG CHÍNH PHỦ",
+      "__________",
+      "Số: 21/CT-TTg",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Hà Nội, ngày 20 tháng 5 năm 2026",
+      "CHỈ THỊ",
+      "Về việc sắp xếp thôn, tổ dân phố",
+      "I. NGUYÊN TẮC, YÊU CẦU",
+    ];
+    expect(meta(directive.join("\n"))).toMatchObject({
+      docType: "CHỈ THỊ",
+      issuerParent: "",
+      issuerName: "THỦ TƯỚNG CHÍNH PHỦ",
+      number: "21",
+      symbol: "CT-TTg",
+    });
+  });
+
   it("puts the parent body above the issuing body whatever order the text gives them", () => {
     const upsideDown = [
       "SỞ GIÁO DỤC VÀ ĐÀO TẠO",

@@ -45,7 +45,7 @@ export interface PlanMetadata {
 }
 
 const DOC_TYPE_RE =
-  /^(KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG| CÔNG TÁC)?|ĐỀ ÁN|PHƯƠNG ÁN|HƯỚNG DẪN|QUYẾT ĐỊNH|NGHỊ QUYẾT)$/u;
+  /^(KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG| CÔNG TÁC)?|ĐỀ ÁN|PHƯƠNG ÁN|HƯỚNG DẪN|QUYẾT ĐỊNH|NGHỊ QUYẾT|CHỈ THỊ)$/u;
 /** How high a body sits (Nghị định 30 prints the higher one, the cơ quan chủ quản, on top). */
 const BODY_RANKS: [RegExp, number][] = [
   [/^(CHÍNH PHỦ|THỦ TƯỚNG)/u, 5],

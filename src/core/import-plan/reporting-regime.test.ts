@@ -159,6 +159,13 @@ describe("regimeTokens", () => {
       "year",
     ]);
   });
+
+  it("does not read the day of 'ngày 06 tháng 7 năm 2026' as a 6-month report", () => {
+    expect(
+      regimeTokens("định kỳ thứ Hai hàng tuần tổng hợp, báo cáo trước ngày 06 tháng 7 năm 2026").map((t) => t.kind),
+    ).toEqual([]);
+    expect(regimeTokens("báo cáo 09 tháng 9 năm 2026 và 6 tháng đầu năm").map((t) => t.kind)).toEqual(["half"]);
+  });
 });
 
 describe("sentencesOf", () => {

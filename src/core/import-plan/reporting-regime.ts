@@ -59,8 +59,9 @@ interface Deadline {
 const TOKEN_PATTERNS: [TokenKind, RegExp][] = [
   ["month", /(?:hằng|hàng|mỗi)\s+tháng|định kỳ\s+tháng|báo cáo\s+tháng/gu],
   ["quarter", /(?:hằng|hàng|mỗi)\s+quý|định kỳ\s+quý|báo cáo\s+quý|theo quý/gu],
-  ["half", /(?<![\d\p{L}])(?:6|06|sáu)\s+tháng(?!\s+cuối)(?:\s+đầu\s+năm)?/gu],
-  ["nine", /(?<![\d\p{L}])(?:9|09|chín)\s+tháng(?:\s+đầu\s+năm)?/gu],
+  // "ngày 06 tháng 7 năm 2026" is a date, not a 6-month report.
+  ["half", /(?<![\d\p{L}])(?<!ngày\s+)(?:6|06|sáu)\s+tháng(?!\s+cuối|\s+\d)(?:\s+đầu\s+năm)?/gu],
+  ["nine", /(?<![\d\p{L}])(?<!ngày\s+)(?:9|09|chín)\s+tháng(?!\s+\d)(?:\s+đầu\s+năm)?/gu],
   [
     "year",
     /(?:hằng|hàng|mỗi)\s+năm(?!\s+học)|định kỳ\s+năm(?!\s+học)|báo cáo\s+năm(?!\s+học|\s+\d)|cả năm|tổng kết\s+năm(?!\s+học|\s+\d)/gu,

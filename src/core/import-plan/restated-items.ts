@@ -5,9 +5,9 @@ import type { PlanTask, Provision } from "./task-types.js";
 const MIN_TABLE_TASKS = 3;
 
 /**
- * When the plan assigns its tasks in a Phụ lục table ("Phụ lục kèm theo"), the items of its
- * own "Nhiệm vụ" part that name no unit and no time are the headings the table details, not
- * tasks of their own. They leave the task list and become provisions, so the review still
+ * When the plan assigns its tasks in a Phụ lục table ("Phụ lục kèm theo") that details its own
+ * "Nhiệm vụ" part (at least two rows for each of the part's items that name no unit and no
+ * time), those items are the headings the table details, not tasks of their own. They leave the task list and become provisions, so the review still
  * names each of them with its line.
  */
 export function moveRestatedItems(tasks: PlanTask[], provisions: Provision[]): PlanTask[] {
@@ -15,6 +15,9 @@ export function moveRestatedItems(tasks: PlanTask[], provisions: Provision[]): P
   if (tableTasks.length < MIN_TABLE_TASKS) return tasks;
   const restated = (t: PlanTask) =>
     !t.code.startsWith("PL.") && !t.owner && (!t.timeframe || t.timeframeFrom === "plan");
+  // A table that details the part has more rows than the part has headings; a short list of
+  // "nhiệm vụ trọng tâm" picks a few items and leaves the others to stand as tasks.
+  if (tableTasks.length < 2 * tasks.filter(restated).length) return tasks;
   for (const t of tasks.filter(restated))
     provisions.push({ code: t.code, line: t.line, text: t.title, units: [], general: false, refs: [], restated: true });
   return tasks.filter((t) => !restated(t));

@@ -45,9 +45,12 @@ export function baseTask(node: OutlineNode, part: OutlineNode): PlanTask {
   };
 }
 
-/** A time the duty's own wording sets: "… trình Thủ tướng Chính phủ trong quý 1/2019", "theo kế hoạch hằng năm". */
+/**
+ * A time the duty's own wording sets: "… trình Thủ tướng Chính phủ trong quý 1/2019", "theo kế hoạch
+ * hằng năm", "hoàn thành trước ngày 10 tháng 6 năm 2026", "Định kỳ hằng năm tổng hợp …".
+ */
 const TIME_PHRASE_RE =
-  /(?<=^|\n|[.;]\s)(?:-\s*)?(?:Năm|Đến năm)\s+\d{4}(?=[:,])|(?:trong|trước|đến hết|chậm nhất|hoàn thành trong|hoàn thành trước)\s+(?:quý\s+(?:[IVX]+|[1-4])\s*\/\s*\d{4}|tháng\s+\d{1,2}\s*\/\s*\d{4}|năm\s+\d{4}|ngày\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})|theo kế hoạch (?:hằng|hàng) năm(?: và dài hạn)?/iu;
+  /(?<=^|\n|[.;]\s)(?:-\s*)?(?:Năm|Đến năm)\s+\d{4}(?=[:,])|(?:trong|trước|đến hết|chậm nhất|hoàn thành trong|hoàn thành trước)\s+(?:quý\s+(?:[IVX]+|[1-4])\s*\/\s*\d{4}|tháng\s+\d{1,2}\s*\/\s*\d{4}|năm\s+\d{4}|ngày\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})|theo kế hoạch (?:hằng|hàng) năm(?: và dài hạn)?|^Định kỳ (?:hằng|hàng) (?:tháng|quý|năm)(?=[\s,])/iu;
 
 /**
  * The task's timeframe: its own, else its parent's, else "thường xuyên" or a time phrase in its
@@ -72,7 +75,8 @@ export function applyTime(
     t.timeframeFrom = "wording";
     t.timeframeLine = t.line;
   } else if (TIME_PHRASE_RE.test(t.text)) {
-    t.timeframe = TIME_PHRASE_RE.exec(t.text)![0].replace(/^-\s*/, "");
+    // A PDF breaks "trước ngày 30 \ntháng 6 năm 2026" across lines: the timeframe is one phrase.
+    t.timeframe = TIME_PHRASE_RE.exec(t.text)![0].replace(/^-\s*/, "").replace(/\s+/g, " ");
     t.timeframeFrom = "wording";
     t.timeframeLine = t.line;
   } else if (planTimeframe) {

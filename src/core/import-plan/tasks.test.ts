@@ -138,6 +138,75 @@ describe("extractTasks", () => {
     ]);
   });
 
+  it("takes the units a content task opens by giving the work to ('Giao …') as its owner", () => {
+    const r = extract(
+      [
+        "IV. NHIỆM VỤ VÀ GIẢI PHÁP",
+        "1. Tổ chức đào tạo",
+        "a) Giao các cơ sở đào tạo trọng điểm gồm: Đại học Bách Khoa Hà Nội, Trường Đại học Đà Lạt thực hiện ",
+        "đào tạo, bồi dưỡng; từng bước tích hợp các chương trình.",
+        "b) Lựa chọn đối tượng đào tạo công khai, minh bạch.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => [t.code, t.owner, t.ownerFrom])).toEqual([
+      ["IV.1.a", "Các cơ sở đào tạo trọng điểm gồm: Đại học Bách Khoa Hà Nội, Trường Đại học Đà Lạt", "sentence"],
+      ["IV.1.b", "", ""],
+    ]);
+  });
+
+  it("gives a ministry its follow-up duty as a task, unlike the office's", () => {
+    const r = extract(
+      [
+        "VI. TỔ CHỨC THỰC HIỆN",
+        "1. Bộ Ngoại giao",
+        "a) Chủ trì xây dựng chương trình bồi dưỡng.",
+        "b) Tổng hợp, báo cáo Thủ tướng Chính phủ những khó khăn, vướng mắc.",
+        "2. Bộ Nội vụ phối hợp với Bộ Ngoại giao hướng dẫn, đôn đốc, theo dõi, kiểm tra các cơ quan.",
+        "3. Văn phòng Bộ: Chủ trì theo dõi, tổng hợp kết quả.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => [t.code, t.owner])).toEqual([
+      ["VI.1.a", "Bộ Ngoại giao"],
+      ["VI.1.b", "Bộ Ngoại giao"],
+      ["VI.2", "Bộ Nội vụ"],
+    ]);
+    expect(r.provisions.filter((p) => p.code).map((p) => [p.code, !!p.oversight])).toEqual([["VI.3", true]]);
+  });
+
+  it("reads a unit's duty to report its own results as the regime, not a task", () => {
+    const r = extract(
+      [
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Ủy ban nhân dân các tỉnh, thành phố",
+        "a) Rà soát toàn bộ thôn, tổ dân phố; hoàn thành trước ngày 10 tháng 6 năm 2026.",
+        "b) Định kỳ báo cáo Thủ tướng Chính phủ vào thứ Sáu hàng tuần.",
+        "2. Các bộ, cơ quan ngang bộ",
+        "a) Thực hiện chế độ báo cáo định kỳ hằng năm gửi Bộ Khoa học và Công nghệ.",
+        "b) Phối hợp triển khai các nhiệm vụ.",
+        "c) Báo cáo tổng kết 5 năm thực hiện Đề án, trình Thủ tướng Chính phủ trong quý IV/2030.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => t.code)).toEqual(["II.1.a", "II.2.b", "II.2.c"]);
+    expect(r.provisions.filter((p) => p.reporting).map((p) => p.code)).toEqual(["II.1.b", "II.2.a"]);
+  });
+
+  it("reads a deadline written in words across a line break, and 'Định kỳ hằng năm' at the start", () => {
+    const r = extract(
+      [
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Ủy ban nhân dân các tỉnh, thành phố",
+        "a) Chỉ đạo cấp xã xây dựng Đề án; hoàn thành trước ngày 30 ",
+        "tháng 6 năm 2026.",
+        "2. Bộ Khoa học và Công nghệ",
+        "a) Định kỳ hằng năm tổng hợp tình hình, tổ chức sơ kết, tổng kết.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => [t.code, t.timeframe, t.timeframeFrom])).toEqual([
+      ["II.1.a", "hoàn thành trước ngày 30 tháng 6 năm 2026", "wording"],
+      ["II.2.a", "Định kỳ hằng năm", "wording"],
+    ]);
+  });
+
   it("gives referenced tasks the unit of an assignment that names them", () => {
     const r = extract(
       [
@@ -197,15 +266,37 @@ describe("extractTasks", () => {
         "1\tTăng cường lãnh đạo\tBộ Y tế\tThường xuyên",
         "2\tXây dựng Nghị định\tBộ Tài chính\tQuý I/2027",
         "3\tSửa đổi Luật\tBộ Y tế\tQuý II/2028",
+        "4\tKiểm soát chi phí\tBộ Tài chính\tThường xuyên",
       ].join("\n"),
     );
     expect(r.tasks.map((t) => [t.code, t.owner])).toEqual([
       ["PL.1", "Bộ Y tế"],
       ["PL.2", "Bộ Tài chính"],
       ["PL.3", "Bộ Y tế"],
+      ["PL.4", "Bộ Tài chính"],
     ]);
     expect(r.provisions.filter((p) => p.restated).map((p) => p.code)).toEqual(["II.1", "II.2"]);
     expect(r.provisions.find((p) => p.code === "III.1")?.general).toBe(true);
+  });
+
+  it("keeps ownerless items when the Phụ lục lists only a few key tasks, fewer than two per item", () => {
+    const r = extract(
+      [
+        "II. NHIỆM VỤ",
+        "1. Đào tạo tại chỗ",
+        "2. Thu hút chuyên gia",
+        "Nơi nhận:",
+        "- Lưu: VT.",
+        "KT. THỦ TƯỚNG",
+        "Phạm Văn A",
+        "PHỤ LỤC",
+        "STT\tTên nhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành",
+        "1\tĐiều tra nhu cầu\tBộ Khoa học và Công nghệ\tHằng năm",
+        "2\tBan hành khung chương trình\tBộ Khoa học và Công nghệ\t2026",
+        "3\tThu hút người Việt Nam ở nước ngoài\tBộ Ngoại giao\t2026",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => t.code)).toEqual(["II.1", "II.2", "PL.1", "PL.2", "PL.3"]);
   });
 
   it("keeps ownerless content items as tasks when the plan has no Phụ lục table", () => {

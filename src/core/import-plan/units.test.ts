@@ -85,6 +85,20 @@ describe("subjectUnits", () => {
     ).toEqual(["Các Sở, ban, ngành", "UBND quận, huyện, thị xã"]);
   });
 
+  it("ends the subject at 'lãnh đạo', but not in 'Ban lãnh đạo Sở'", () => {
+    expect(subjectUnits("Ban Thường vụ Tỉnh ủy, Thành ủy lãnh đạo, chỉ đạo các cấp ủy đảng quán triệt.")).toEqual([
+      "Ban Thường vụ Tỉnh ủy",
+      "Thành ủy",
+    ]);
+    expect(subjectUnits("Ban lãnh đạo Sở chỉ đạo các phòng triển khai.")).toEqual(["Ban lãnh đạo Sở"]);
+  });
+
+  it("leaves 'theo chức năng, nhiệm vụ được giao' out of the units", () => {
+    expect(subjectUnits("Các bộ, cơ quan ngang bộ theo chức năng, nhiệm vụ được giao, chủ động rà soát.")).toEqual([
+      "Các bộ, cơ quan ngang bộ",
+    ]);
+  });
+
   it("returns nothing for a sentence that does not start with a unit", () => {
     expect(subjectUnits("Trong quá trình triển khai thực hiện, nếu có vướng mắc đề nghị báo cáo.")).toEqual([]);
   });

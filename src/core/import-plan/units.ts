@@ -15,14 +15,15 @@ const SPLIT_HEAD_RE = new RegExp(`^${HEAD_SRC}`, "u");
 
 /** Verbs that end the subject of an assignment sentence. */
 const VERBS =
-  "có trách nhiệm|căn cứ|chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây dựng|chủ động|tham mưu|chỉ đạo|hướng dẫn|theo dõi|" +
+  "có trách nhiệm|căn cứ|chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây dựng|chủ động|tham mưu|lãnh đạo(?!\\s+\\p{Lu})|chỉ đạo|hướng dẫn|theo dõi|" +
   "báo cáo|cung cấp|tăng cường|đẩy mạnh|bố trí|quán triệt|phổ biến|kiểm tra|rà soát|tuyên truyền|đăng tải|" +
   "nghiên cứu|đôn đốc|giám sát|là đầu mối|làm đầu mối|được giao|lồng ghép|tiếp tục|phụ trách|tập trung";
 const VERB_RE = new RegExp(`\\s(?:${VERBS})(?=[\\s,.;:]|$)`, "u");
 /** Phrases that make a heading a sentence rather than a unit name. */
 const NAME_BREAK_RE =
   /\s(?:có trách nhiệm|căn cứ|chủ trì|triển khai|thực hiện|xây dựng|tham mưu|chỉ đạo|hướng dẫn|theo dõi|báo cáo|cung cấp|tăng cường|đẩy mạnh|tiếp tục|đôn đốc|sơ kết|tổng kết|ban hành)(?=[\s,.;:]|$)|(?<!các|Các|và|,)\stổ chức(?=[\s,.;:]|$)/u;
-const ADVERB_TAIL_RE = /\s+(?:thường xuyên|kịp thời|tích cực|chủ động|nghiêm túc|khẩn trương)$/u;
+const ADVERB_TAIL_RE =
+  /\s+(?:thường xuyên|kịp thời|tích cực|chủ động|nghiêm túc|khẩn trương|theo chức năng,?\s*nhiệm vụ(?:\s+(?:được giao|của mình))?,?)$/u;
 
 /** Known abbreviations, expanded before names are compared. */
 const ABBREVIATIONS: [RegExp, string][] = [

@@ -1,7 +1,8 @@
 /**
  * Writes the .docx and .pdf plans of the import-plan shelf with LibreOffice from their text copies
  * ([[TABLE]] blocks become real tables), so these fixtures are files a real program wrote.
- * Run: npx tsx scripts/make-plan-fixtures.ts (needs /usr/bin/soffice).
+ * Run: npx tsx scripts/make-plan-fixtures.ts (needs /usr/bin/soffice). Naming text plans
+ * (`npx tsx scripts/make-plan-fixtures.ts 111_….txt`) remakes only those, so the other fixtures keep their bytes.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -15,7 +16,11 @@ const BAD = "test/fixtures/import-plan/bad";
 const JOBS: { from: string; to: "docx" | "pdf" }[] = [
   { from: "103_nq03-cp-pl2-nhiem-vu-khcn-cds.txt", to: "docx" },
   { from: "102_qd773-ttg-nguoi-co-cong.txt", to: "pdf" },
+  { from: "111_kh-ubnd-lao-cai-ct11-khoang-san.txt", to: "docx" },
 ];
+
+/** Text plans named on the command line; none means every job and the bad fixtures. */
+const only = process.argv.slice(2);
 
 function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -63,11 +68,13 @@ function convert(html: string, stem: string, filter: string, ext: string, dest: 
   console.log(dest);
 }
 
-for (const job of JOBS) {
+for (const job of JOBS.filter((j) => !only.length || only.includes(j.from))) {
   const stem = basename(job.from, ".txt");
   const filter = job.to === "docx" ? "docx:MS Word 2007 XML" : "pdf:writer_pdf_Export";
   convert(planHtml(readFileSync(join(DIR, job.from), "utf8")), stem, filter, job.to, join(DIR, `${stem}.${job.to}`));
 }
+
+if (only.length) process.exit(0);
 
 // A PDF with pages and no text layer, as a scanner makes: only ruled boxes, no letters.
 const boxes = `<table border="2" cellpadding="40">${"<tr><td>&nbsp;</td><td>&nbsp;</td></tr>".repeat(6)}</table>`;

@@ -11,6 +11,9 @@ const OVERSIGHT_RE = /^\S.{0,80}?\s(?:có trách nhiệm\s+)?(?:theo dõi|đôn 
 /** A duty of following up others' work ("Chủ trì theo dõi, tổng hợp kết quả…"): the compiler's, not a task. */
 const OVERSIGHT_DUTY_RE =
   /^(?:[-+•–]\s*)?(?:chủ trì,?\s*)?(?:theo dõi|đôn đốc|giám sát,? đôn đốc|giám sát việc thực hiện kế hoạch|tổng hợp|kiểm tra, đôn đốc)(?=[\s,])/iu;
+/** Following up how others carry out the plan ("hướng dẫn, đôn đốc, kiểm tra việc thực hiện kế hoạch này"): not carrying it out. */
+const FOLLOW_UP_RE =
+  /(?:hướng dẫn|theo dõi|đôn đốc|kiểm tra|giám sát)(?:,?\s*(?:và\s+)?(?:hướng dẫn|theo dõi|đôn đốc|kiểm tra|giám sát))*\s+(?:việc\s+)?(?:tổ chức\s+|triển khai\s+)?thực hiện\s+(?:các nội dung (?:của\s+)?)?[Kk]ế hoạch này/u;
 const REF_RE =
   /(?:mục|điểm|tiểu mục|phần|nhiệm vụ)\s+(?:số\s+)?((?:[IVX]+)(?:\.\d+)*(?:\.[a-zđ])?(?:\s*(?:,|và)\s*(?:[IVX]+)(?:\.\d+)*(?:\.[a-zđ])?)*)/gu;
 
@@ -32,6 +35,7 @@ export function provisionOf(text: string, line: number): Provision {
     general:
       units.length > 0 &&
       !OVERSIGHT_RE.test(clean) &&
+      !FOLLOW_UP_RE.test(clean) &&
       (GENERAL_RE.test(clean) || /tổ chức thực hiện|triển khai thực hiện/u.test(clean)),
     refs: codeRefs(clean),
   };

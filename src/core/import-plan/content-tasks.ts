@@ -4,6 +4,7 @@ import type { OutlineNode } from "./outline.js";
 import { readTaskTables, type TableRow } from "./table-tasks.js";
 import { isLabelLine, readLabels, stripUndefined, type Labels } from "./task-labels.js";
 import { applyTime, baseTask, cleanTaskTitle, nodeLines } from "./task-node.js";
+import { sentenceOwner } from "./sentence-owner.js";
 import type { PlanTask, TaskExtraction } from "./task-types.js";
 import { splitUnits } from "./units.js";
 
@@ -131,6 +132,10 @@ export class ContentReader {
       t.owner = inherited.owner;
       t.ownerFrom = "parent";
       t.ownerLine = inherited.ownerLine;
+    } else if (sentenceOwner(node.title)) {
+      t.owner = sentenceOwner(node.title);
+      t.ownerFrom = "sentence";
+      t.ownerLine = t.line;
     } else {
       const lead =
         /(?:^|[,;.]\s*)((?:Sở|Phòng|Văn phòng|Ban|Trung tâm|Thanh tra|Ủy ban|UBND)\s[^,;.()]{2,80}?)\s+chủ trì\b/u.exec(

@@ -193,6 +193,55 @@ describe("extractTasks", () => {
     expect(r.tasks[0]).toMatchObject({ timeframe: "Định kỳ hằng năm", timeframeFrom: "plan" });
   });
 
+  it("leaves 'thường xuyên' deep in a duty's sentence out of its timeframe", () => {
+    const r = extract(
+      [
+        "II. NHIỆM VỤ",
+        "1. Tăng cường trách nhiệm",
+        "- Các Sở, ban, ngành nêu cao trách nhiệm trong việc chủ động, thường xuyên lãnh đạo, chỉ đạo.",
+        "2. Tổ chức tuyên truyền, là nhiệm vụ thường xuyên, lâu dài của cả hệ thống chính trị.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => t.timeframe)).toEqual(["", ""]);
+  });
+
+  it("reads a deadline written 'quý II năm 2026' in a duty's wording", () => {
+    const r = extract(
+      [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Công an tỉnh",
+        "- Xử lý dứt điểm khai thác bằng tàu cuốc xong trong quý II năm 2026.",
+      ].join("\n"),
+    );
+    expect(r.tasks[0]).toMatchObject({ timeframe: "trong quý II năm 2026", timeframeFrom: "wording" });
+  });
+
+  it("gives no one the plan when a unit only follows up how it is carried out", () => {
+    const r = extract(
+      [
+        "II. NỘI DUNG",
+        "1. Rà soát danh mục bí mật nhà nước.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Giao Công an tỉnh chủ trì phối hợp với Văn phòng UBND tỉnh giúp Chủ tịch UBND tỉnh hướng dẫn, đôn đốc, kiểm tra việc thực hiện kế hoạch này.",
+      ].join("\n"),
+    );
+    expect(r.tasks[0]).toMatchObject({ code: "II.1", owner: "" });
+  });
+
+  it("takes a content item's owner from the units its sentence starts with", () => {
+    const r = extract(
+      [
+        "II. NỘI DUNG",
+        "1. Các sở, ban, ngành; UBND các huyện tiếp tục tổ chức tuyên truyền.",
+        "2. Rà soát danh mục.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => [t.owner, t.ownerFrom])).toEqual([
+      ["Các sở, ban, ngành, UBND các huyện", "sentence"],
+      ["", ""],
+    ]);
+  });
+
   it("reads 'thường xuyên' in a task's first sentence as its timeframe", () => {
     const r = extract(
       ["III. TỔ CHỨC THỰC HIỆN", "1. Sở Giáo dục và Đào tạo", "Đề nghị Sở thường xuyên cung cấp thông tin."].join("\n"),

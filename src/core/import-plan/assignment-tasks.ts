@@ -3,7 +3,7 @@ import type { OutlineNode } from "./outline.js";
 import { readLabels } from "./task-labels.js";
 import { applyTime, baseTask, cleanTaskTitle, nodeLines } from "./task-node.js";
 import type { PlanTask, Provision, TaskExtraction } from "./task-types.js";
-import { cleanUnitName, isUnitName, joinUnits, splitUnits, subjectUnits } from "./units.js";
+import { cleanUnitName, isUnitName, joinUnits, splitUnits, subjectText, subjectUnits } from "./units.js";
 
 const GENERAL_RE =
   /Kế hoạch này|kế hoạch này|(?:các\s+)?nội dung(?:,\s*kế hoạch)?\s+(?:của\s+)?Kế hoạch|tổ chức thực hiện các nội dung/u;
@@ -48,8 +48,10 @@ function headingOwner(node: OutlineNode): { owner: string; dutyText: string } {
   if (isUnitName(title)) return { owner: cleanUnitName(title), dutyText: node.body.map((b) => b.text).join(" ") };
   if (colon && isUnitName(colon[1])) return { owner: cleanUnitName(colon[1]), dutyText: colon[2] };
   if (!GENERAL_RE.test(title) && !OVERSIGHT_RE.test(title)) {
+    // The subject as the plan writes it ("Các sở, ban, ngành; UBND các huyện và các cơ quan …"), not re-joined.
     const subject = subjectUnits(title);
-    if (subject.length) return { owner: joinUnits(subject), dutyText: title };
+    if (subject.length)
+      return { owner: cleanUnitName(subjectText(title).replace(/^(?:Đề nghị|Giao)\s+/u, "")), dutyText: title };
     // "Để …, Đảng đoàn Quốc hội xác định các nhiệm vụ trọng tâm sau:": the unit in the clause that announces the list.
     const clause = title.split(/,\s+/).find((c) => /(?:nhiệm vụ|sau)\s*:?$/u.test(c) && c !== title);
     const announced = clause ? subjectUnits(clause.replace(/\s+(?:xác định|thực hiện)\s/u, " thực hiện ")) : [];

@@ -242,6 +242,36 @@ describe("extractTasks", () => {
     ]);
   });
 
+  it("lets a label block written after a run of unlabelled items close the whole run", () => {
+    const r = extract(
+      [
+        "II. NỘI DUNG HOẠT ĐỘNG",
+        "3. Giải quyết tranh chấp lao động",
+        "3.1. Rà soát, kiện toàn các thiết chế.",
+        "3.2. Tập huấn hòa giải viên.",
+        "- Cơ quan thực hiện: Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với Liên đoàn Lao động tỉnh.",
+        "- Thời gian thực hiện: Thực hiện thường xuyên hằng năm.",
+        "4. Tuyên truyền",
+        "4.1. Tuyên truyền trên báo.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => [t.code, t.owner, t.ownerFrom, t.timeframe])).toEqual([
+      ["II.3.1", "Sở Lao động - Thương binh và Xã hội", "shared", "Thực hiện thường xuyên hằng năm"],
+      ["II.3.2", "Sở Lao động - Thương binh và Xã hội", "item", "Thực hiện thường xuyên hằng năm"],
+      ["II.4.1", "", "", ""],
+    ]);
+  });
+
+  it("names an assignment item's owner as the plan writes its subject", () => {
+    const r = extract(
+      [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Các sở, ban, ngành; Ủy ban nhân dân các huyện và các cơ quan có liên quan chủ động xây dựng Kế hoạch.",
+      ].join("\n"),
+    );
+    expect(r.tasks[0].owner).toBe("Các sở, ban, ngành; Ủy ban nhân dân các huyện và các cơ quan có liên quan");
+  });
+
   it("reads 'thường xuyên' in a task's first sentence as its timeframe", () => {
     const r = extract(
       ["III. TỔ CHỨC THỰC HIỆN", "1. Sở Giáo dục và Đào tạo", "Đề nghị Sở thường xuyên cung cấp thông tin."].join("\n"),
@@ -258,6 +288,27 @@ describe("readLabels", () => {
     expect(
       readLabels([{ text: "1.3. Hướng dẫn các đơn vị (phối hợp với Sở Thông tin và Truyền thông).", line: 2 }]),
     ).toEqual({ coordinator: "Sở Thông tin và Truyền thông" });
+  });
+
+  it("keeps a unit list joined by ';' whole and still splits at the next label", () => {
+    expect(
+      readLabels([{ text: "- Cơ quan thực hiện: Các sở, ban, ngành; Ủy ban nhân dân các huyện, thành phố.", line: 1 }]),
+    ).toMatchObject({ owner: "Các sở, ban, ngành; Ủy ban nhân dân các huyện, thành phố" });
+    expect(readLabels([{ text: "Đơn vị thực hiện: Văn phòng Sở; Thời gian: Quý I/2024", line: 1 }])).toMatchObject({
+      owner: "Văn phòng Sở",
+      timeframe: "Quý I/2024",
+    });
+  });
+
+  it("reads the unit of an owner label that goes on into the duty", () => {
+    expect(
+      readLabels([
+        {
+          text: "- Cơ quan thực hiện: Sở Thông tin và Truyền thông đôn đốc, hướng dẫn các đơn vị, địa phương triển khai thực hiện.",
+          line: 1,
+        },
+      ]),
+    ).toMatchObject({ owner: "Sở Thông tin và Truyền thông" });
   });
 });
 

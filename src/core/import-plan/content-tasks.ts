@@ -158,17 +158,14 @@ export class ContentReader {
       t.owner = inherited.owner;
       t.ownerFrom = "parent";
       t.ownerLine = inherited.ownerLine;
-    } else if (sentenceOwner(node.title)) {
-      t.owner = sentenceOwner(node.title);
-      t.ownerFrom = "sentence";
-      t.ownerLine = t.line;
     } else {
       const lead =
         /(?:^|[,;.]\s*)((?:Sở|Phòng|Văn phòng|Ban|Trung tâm|Thanh tra|Ủy ban|UBND)\s[^,;.()]{2,80}?)\s+chủ trì\b/u.exec(
           t.text,
         );
-      if (lead) {
-        t.owner = lead[1];
+      const said = sentenceOwner(node.title) || lead?.[1] || "";
+      if (said) {
+        t.owner = said;
         t.ownerFrom = "sentence";
         t.ownerLine = t.line;
       }

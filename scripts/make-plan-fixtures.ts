@@ -1,7 +1,8 @@
 /**
  * Writes the .docx and .pdf plans of the import-plan shelf with LibreOffice from their text copies
  * ([[TABLE]] blocks become real tables), so these fixtures are files a real program wrote.
- * Run: npx tsx scripts/make-plan-fixtures.ts (needs /usr/bin/soffice).
+ * Run: npx tsx scripts/make-plan-fixtures.ts (needs /usr/bin/soffice). Naming text plans
+ * (`npx tsx scripts/make-plan-fixtures.ts 111_….txt`) remakes only those, so the other fixtures keep their bytes.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -15,7 +16,11 @@ const BAD = "test/fixtures/import-plan/bad";
 const JOBS: { from: string; to: "docx" | "pdf" }[] = [
   { from: "103_nq03-cp-pl2-nhiem-vu-khcn-cds.txt", to: "docx" },
   { from: "102_qd773-ttg-nguoi-co-cong.txt", to: "pdf" },
+  { from: "111_kh-ubnd-lao-cai-ct11-khoang-san.txt", to: "docx" },
 ];
+
+/** Text plans named on the command line; none means every job and the bad fixtures. */
+const only = process.argv.slice(2);
 
 function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -79,10 +84,16 @@ function exportPdf(from: string): void {
   console.log(join(DIR, `${stem}.pdf`));
 }
 
-for (const job of JOBS) {
+for (const job of JOBS.filter((j) => !only.length || only.includes(j.from))) {
   const stem = basename(job.from, ".txt");
   const filter = job.to === "docx" ? "docx:MS Word 2007 XML" : "pdf:writer_pdf_Export";
   convert(planHtml(readFileSync(join(DIR, job.from), "utf8")), stem, filter, job.to, join(DIR, `${stem}.${job.to}`));
+}
+
+if (only.length) {
+  if (only.includes("103_nq03-cp-pl2-nhiem-vu-khcn-cds.docx"))
+    exportPdf(join(DIR, "103_nq03-cp-pl2-nhiem-vu-khcn-cds.docx"));
+  process.exit(0);
 }
 
 // The task table of 103 as a PDF a Văn phòng downloads: read back by column position.

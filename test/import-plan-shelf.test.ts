@@ -12,7 +12,10 @@ const truths = readdirSync(DIR).filter((f) => f.endsWith(".truth.json"));
  * Plans the importer does not yet read to the target, and why. Their score is still printed and
  * their metadata still checked; the task targets are listed as to-do, not silently dropped.
  */
-const KNOWN_SHORTFALL: Record<string, string> = {};
+const KNOWN_SHORTFALL: Record<string, string> = {
+  "113_qd986-ubnd-tuyen-quang-thoi-gian-nam-hoc":
+    "a Quyết định whose plan sits in its articles (Điều 1 items, Điều 2 'Giao Giám đốc Sở …'): articles are not read as parts, so the items of Điều 1 and Điều 2 are numbered 1-11 in one run, get no owner from Điều 2, and Điều 1's rules (items 8-9) become tasks",
+};
 
 interface Case {
   plan: string;

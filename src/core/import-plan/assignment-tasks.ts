@@ -3,7 +3,7 @@ import type { OutlineNode } from "./outline.js";
 import { readLabels } from "./task-labels.js";
 import { applyTime, baseTask, cleanTaskTitle, nodeLines } from "./task-node.js";
 import type { PlanTask, Provision, TaskExtraction } from "./task-types.js";
-import { cleanUnitName, isUnitName, joinUnits, splitUnits, subjectUnits } from "./units.js";
+import { cleanUnitName, isUnitName, joinUnits, splitUnits, subjectText, subjectUnits } from "./units.js";
 
 const GENERAL_RE =
   /Kế hoạch này|kế hoạch này|(?:các\s+)?nội dung(?:,\s*kế hoạch)?\s+(?:của\s+)?Kế hoạch|tổ chức thực hiện các nội dung|chỉ đạo thực hiện (?:các\s+)?(?:nội dung\s+)?nhiệm vụ được giao (?:trong|tại) (?:Kế hoạch|Chương trình|Quyết định)/u;
@@ -20,6 +20,9 @@ const OFFICE_RE = /^(?:Chánh\s+)?Văn phòng(?=\s|$)/u;
 const REPORTING_DUTY_RE =
   /^(?:[-+•–]\s*)?(?:định kỳ(?:\s+(?:hằng|hàng)\s+(?:tuần|tháng|quý|năm))?,?\s+báo cáo|(?:thực hiện\s+)?(?:chế độ báo cáo|báo cáo định kỳ))(?=[\s,.]|$)/iu;
 
+/** Following up how others carry out the plan ("hướng dẫn, đôn đốc, kiểm tra việc thực hiện kế hoạch này"): not carrying it out. */
+const FOLLOW_UP_RE =
+  /(?:hướng dẫn|theo dõi|đôn đốc|kiểm tra|giám sát)(?:,?\s*(?:và\s+)?(?:hướng dẫn|theo dõi|đôn đốc|kiểm tra|giám sát))*\s+(?:việc\s+)?(?:tổ chức\s+|triển khai\s+)?thực hiện\s+(?:các nội dung (?:của\s+)?)?[Kk]ế hoạch này/u;
 const REF_RE =
   /(?:mục|điểm|tiểu mục|phần|nhiệm vụ)\s+(?:số\s+)?((?:[IVX]+)(?:\.\d+)*(?:\.[a-zđ])?(?:\s*(?:,|và)\s*(?:[IVX]+)(?:\.\d+)*(?:\.[a-zđ])?)*)/gu;
 
@@ -46,6 +49,7 @@ export function provisionOf(text: string, line: number): Provision {
     general:
       units.length > 0 &&
       !OVERSIGHT_RE.test(clean) &&
+      !FOLLOW_UP_RE.test(clean) &&
       (GENERAL_RE.test(clean) || /tổ chức thực hiện|triển khai thực hiện/u.test(clean)),
     refs: codeRefs(clean),
   };
@@ -60,7 +64,9 @@ function headingOwner(node: OutlineNode): { owner: string; dutyText: string } {
   if (!GENERAL_RE.test(title)) {
     const subject = subjectUnits(title);
     const officeFollowUp = OVERSIGHT_RE.test(title) && (!subject.length || isOffice(subject));
-    if (subject.length && !officeFollowUp) return { owner: joinUnits(subject), dutyText: title };
+    // The subject as the plan writes it ("Các sở, ban, ngành; UBND các huyện và các cơ quan …"), not re-joined.
+    if (subject.length && !officeFollowUp)
+      return { owner: cleanUnitName(subjectText(title).replace(/^(?:Đề nghị|Giao)\s+/u, "")), dutyText: title };
     if (officeFollowUp) return { owner: "", dutyText: "" };
     // "Để …, Đảng đoàn Quốc hội xác định các nhiệm vụ trọng tâm sau:": the unit in the clause that announces the list.
     const clause = title.split(/,\s+/).find((c) => /(?:nhiệm vụ|sau)\s*:?$/u.test(c) && c !== title);

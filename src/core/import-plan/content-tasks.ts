@@ -4,6 +4,7 @@ import type { OutlineNode } from "./outline.js";
 import { readTaskTables, type TableRow } from "./table-tasks.js";
 import { isLabelLine, readLabels, stripUndefined, type Labels } from "./task-labels.js";
 import { applyTime, baseTask, cleanTaskTitle, nodeLines } from "./task-node.js";
+import { sentenceOwner } from "./sentence-owner.js";
 import type { PlanTask, TaskExtraction } from "./task-types.js";
 import { joinUnits, splitUnits, subjectUnits } from "./units.js";
 
@@ -18,6 +19,27 @@ function blocks(lines: PlanLine[]): PlanLine[][] {
     else out.push([l]);
   }
   return out;
+}
+
+/** An item's own labels, leaving out the cells of task-table rows under it. */
+function ownLabels(node: OutlineNode): Labels {
+  return readLabels(nodeLines(node).filter((_, i) => i === 0 || !node.body[i - 1]?.cells));
+}
+
+/**
+ * For each sibling without labels of its own, the labels of the next sibling that has some:
+ * a "Cơ quan thực hiện / Thời gian thực hiện" block written once after a run of items
+ * ("3.1 …, 3.2 …, 3.4 … - Cơ quan thực hiện: …") closes the whole run, where the parent names
+ * no owner or time itself.
+ */
+export function closingLabels(siblings: OutlineNode[]): Labels[] {
+  const own = siblings.map((c) => stripUndefined(ownLabels(c)));
+  const has = (l: Labels) => !!(l.owner || l.timeframe);
+  return own.map((l, i) => {
+    if (has(l)) return {};
+    const next = own.slice(i + 1).find(has);
+    return next ?? {};
+  });
 }
 
 /** A task from one row of a task table; what the row leaves blank comes from the item above it. */
@@ -63,10 +85,10 @@ export function rowCode(row: TableRow, i: number, prefix: string): string {
 }
 
 /**
- * The unit a task's own sentence names: "Sở A chủ trì …", or a task that opens by giving the work
+ * The unit a task's text hands it to: "Sở A chủ trì …", or a task that opens by giving the work
  * to units ("Giao các cơ sở đào tạo trọng điểm gồm: Đại học …, Viện … thực hiện đào tạo").
  */
-function sentenceOwner(text: string): string {
+function givenOwner(text: string): string {
   const lead =
     /(?:^|[,;.]\s*)((?:Sở|Phòng|Văn phòng|Ban|Trung tâm|Thanh tra|Ủy ban|UBND)\s[^,;.()]{2,80}?)\s+chủ trì\b/u.exec(
       text,
@@ -123,16 +145,21 @@ export class ContentReader {
     return rows.length > 0;
   }
 
-  private visit(node: OutlineNode, part: OutlineNode, inherited: Labels): void {
-    const own = readLabels(nodeLines(node).filter((_, i) => i === 0 || !node.body[i - 1]?.cells));
-    const ctx: Labels = { ...inherited, ...stripUndefined(own) };
+  private visit(node: OutlineNode, part: OutlineNode, inherited: Labels, shared: Labels = {}): void {
+    const own = ownLabels(node);
+    // What the parent says wins: a later sibling's block stands in only where the parent is silent.
+    const above: Labels = { ...shared, ...inherited };
+    const ctx: Labels = { ...above, ...stripUndefined(own) };
     const hadTable = this.visitTable(node, part, ctx);
     if (node.children.length) {
-      for (const c of node.children) this.visit(c, part, ctx);
+      const closing = closingLabels(node.children);
+      node.children.forEach((c, i) => this.visit(c, part, ctx, closing[i]));
       return;
     }
     if (hadTable) return;
-    this.tasks.push(this.leafTask(node, part, own, inherited));
+    const t = this.leafTask(node, part, own, above);
+    if (shared.owner && t.ownerFrom === "parent" && t.owner === shared.owner) t.ownerFrom = "shared";
+    this.tasks.push(t);
   }
 
   /** A leaf item: owner from its labels, its parent's, or a "Sở … chủ trì" in its text. */
@@ -149,8 +176,9 @@ export class ContentReader {
       t.ownerFrom = "parent";
       t.ownerLine = inherited.ownerLine;
     } else {
-      t.owner = sentenceOwner(t.text);
-      if (t.owner) {
+      const said = sentenceOwner(node.title) || givenOwner(t.text);
+      if (said) {
+        t.owner = said;
         t.ownerFrom = "sentence";
         t.ownerLine = t.line;
       }

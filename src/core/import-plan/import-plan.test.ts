@@ -33,6 +33,25 @@ const PLAN = [
 describe("importPlan", () => {
   const r = importPlan(PLAN);
 
+  it("asks to confirm an owner taken from the label block written after the next item", () => {
+    const shared = importPlan(
+      [
+        "UBND TỈNH KON TUM\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 4/KH-UBND\tKon Tum, ngày 04 tháng 5 năm 2020",
+        "KẾ HOẠCH",
+        "II. NỘI DUNG HOẠT ĐỘNG",
+        "3. Giải quyết tranh chấp lao động",
+        "3.1. Rà soát các thiết chế.",
+        "3.2. Tập huấn hòa giải viên.",
+        "- Cơ quan thực hiện: Sở Lao động - Thương binh và Xã hội.",
+        "- Thời gian thực hiện: Quý III/2020.",
+      ].join("\n"),
+    );
+    const note = shared.review.find((i) => i.kind === "needs-review" && i.code === "II.3.1");
+    expect(note?.what).toContain("ghi sau mục kế tiếp");
+    expect(shared.review.some((i) => i.kind === "needs-review" && i.code === "II.3.2")).toBe(false);
+  });
+
   it("produces a template that passes the schema and the template checks", () => {
     expect(templateInputSchema.safeParse(r.template).success).toBe(true);
     expect(() => parseTemplate(r.template)).not.toThrow();

@@ -47,6 +47,24 @@ describe("readMetadata", () => {
     });
   });
 
+  it("reads the header of a plan whose numbered items sit under no Roman part", () => {
+    const decision = [
+      "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Số: 986/QĐ-UBND\tTuyên Quang, ngày 13 tháng 8 năm 2024",
+      "QUYẾT ĐỊNH",
+      "BAN HÀNH KẾ HOẠCH THỜI GIAN NĂM HỌC 2024-2025",
+      "Điều 1. Ban hành Kế hoạch thời gian năm học như sau:",
+      "1. Tựu trường các cấp học: Ngày 26/8/2024.",
+      "2. Khai giảng năm học mới: Ngày 05/9/2024.",
+    ];
+    expect(meta(decision.join("\n"))).toMatchObject({
+      issuerName: "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG",
+      issuerSource: "header",
+      number: "986",
+      symbol: "QĐ-UBND",
+    });
+  });
+
   it("puts the parent body above the issuing body whatever order the text gives them", () => {
     const upsideDown = [
       "SỞ GIÁO DỤC VÀ ĐÀO TẠO",

@@ -202,8 +202,9 @@ export function buildOutline(lines: PlanLine[]): Outline {
   let lastHeading = bodyFrom;
 
   if (firstPart < 0) {
-    // No parts at all: one implicit part holds every item.
-    const implicit = newNode("part", "", "", "", lines[0]?.line ?? 1);
+    // No parts at all: one implicit part holds every item; it starts at the first item, so the
+    // header and the Quyết định's opening above it stay out of it.
+    const implicit = newNode("part", "", "", "", lines[bodyFrom]?.line ?? lines[0]?.line ?? 1);
     parts.push(implicit);
     stack.push({ node: implicit, path: null, lettered: false });
   }

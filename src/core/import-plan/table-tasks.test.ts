@@ -47,6 +47,21 @@ describe("readTaskTables", () => {
     ]);
   });
 
+  it("skips the row that numbers the columns under the header", () => {
+    const rows = readTaskTables(
+      normalizeLines(
+        [
+          "TT\tTên nhiệm vụ\tSở, ngành chủ trì tham mưu\tĐơn vị phối hợp thực hiện\tThời gian thực hiện\tGhi chú",
+          "\t(1)\t(2)\t(3)\t(4)\t(5)",
+          "1\tTổ chức quán triệt Chỉ thị\tCác Sở, ban, ngành\tCác địa phương\tXong trong Quý II/2026\t",
+        ].join("\n"),
+      ),
+    );
+    expect(rows.map((r) => [r.number, r.owner, r.timeframe])).toEqual([
+      ["1", "Các Sở, ban, ngành", "Xong trong Quý II/2026"],
+    ]);
+  });
+
   it("ignores tab-separated lines without a task-table header", () => {
     expect(
       readTaskTables(

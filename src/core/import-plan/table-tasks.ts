@@ -17,6 +17,12 @@ export interface TableRow {
   timeframe: string;
 }
 
+/** A row that numbers the columns under the header ("(1) | (2) | (3)", "A | B | 1 | 2"): no task. */
+function numbersColumns(cells: string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter(Boolean);
+  return filled.length >= 2 && filled.every((c) => /^\(?(?:\d{1,2}|[A-Z])\)?$/u.test(c));
+}
+
 /** The task rows of every table in `lines`, in order. */
 export function readTaskTables(lines: PlanLine[]): TableRow[] {
   const rows: TableRow[] = [];
@@ -33,7 +39,7 @@ export function readTaskTables(lines: PlanLine[]): TableRow[] {
       section = "";
       continue;
     }
-    if (!cols) continue;
+    if (!cols || numbersColumns(l.cells)) continue;
     const get = (c: Column) => {
       const i = cols!.indexOf(c);
       return i >= 0 ? (l.cells![i] ?? "").trim() : "";

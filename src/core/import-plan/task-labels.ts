@@ -1,4 +1,5 @@
 /** Reads the labelled lines of a task ("Đơn vị thực hiện: …", "Thời gian thực hiện: …"). */
+import { subjectText } from "./units.js";
 
 /** Owner, coordinator and timeframe labels of an item. */
 export interface Labels {
@@ -14,12 +15,22 @@ const OWNER_LABEL =
 const COORD_LABEL = /^(?:(?:Đơn vị|Cơ quan)\s+)?phối hợp(?:\s+thực hiện)?$/iu;
 const TIME_LABEL = /^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành|dự kiến|triển khai|tổ chức))?$/iu;
 
+/**
+ * The unit a "Cơ quan thực hiện:" value names when the value goes on into the duty ("Sở Thông tin
+ * và Truyền thông đôn đốc, hướng dẫn các đơn vị …" → the Sở); the value itself otherwise.
+ */
+function ownerOfValue(value: string): string {
+  const subject = subjectText(value);
+  return subject.split(/\s+/).length >= 2 ? subject.replace(/[\s,;:]+$/, "") : value;
+}
+
 /** Reads "Đơn vị thực hiện: …", "Phối hợp: …", "Thời gian thực hiện: …" and "(phối hợp với …)" from lines. */
 export function readLabels(lines: { text: string; line: number }[]): Labels {
   const out: Labels = {};
   for (const l of lines) {
     const text = l.text.replace(/^[-+•–]\s*/, "");
-    for (const seg of text.split(/;\s+|\.\s+(?=\p{Lu})/u)) {
+    // A label ends where the next label starts ("…; Thời gian thực hiện: …"), not at every ";" of a unit list.
+    for (const seg of text.split(/;\s+(?=[^:;]{2,40}:)|\.\s+(?=\p{Lu})/u)) {
       const m = /^([^:]{2,40}?)\s*:\s*(.+)$/u.exec(seg.trim());
       if (!m) continue;
       const label = m[1].trim();
@@ -27,7 +38,7 @@ export function readLabels(lines: { text: string; line: number }[]): Labels {
       if (!value) continue;
       if (OWNER_LABEL.test(label) && !out.owner) {
         const lead = /^(.+?)\s+chủ trì(?:\s*[,;]\s*|\s+)(?:phối hợp(?:\s+với)?\s+(.+))?$/u.exec(value);
-        out.owner = lead ? lead[1] : value;
+        out.owner = lead ? lead[1] : ownerOfValue(value);
         if (lead?.[2] && !out.coordinator) out.coordinator = lead[2];
         out.ownerLine = l.line;
       } else if (COORD_LABEL.test(label) && !out.coordinator) {

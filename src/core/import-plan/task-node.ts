@@ -3,6 +3,7 @@ import type { OutlineNode } from "./outline.js";
 import type { Labels } from "./task-labels.js";
 import type { PlanTask, TaskExtraction } from "./task-types.js";
 import { cutTitle, firstSentence } from "./title-text.js";
+import { subjectText } from "./units.js";
 
 /** An item's heading and body lines. */
 export function nodeLines(n: OutlineNode): { text: string; line: number }[] {
@@ -50,7 +51,26 @@ export function baseTask(node: OutlineNode, part: OutlineNode): PlanTask {
  * hằng năm", "hoàn thành trước ngày 10 tháng 6 năm 2026", "Định kỳ hằng năm tổng hợp …".
  */
 const TIME_PHRASE_RE =
-  /(?<=^|\n|[.;]\s)(?:-\s*)?(?:Năm|Đến năm)\s+\d{4}(?=[:,])|(?:trong|trước|đến hết|chậm nhất|hoàn thành trong|hoàn thành trước)\s+(?:quý\s+(?:[IVX]+|[1-4])\s*\/\s*\d{4}|tháng\s+\d{1,2}\s*\/\s*\d{4}|năm\s+\d{4}|ngày\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})|theo kế hoạch (?:hằng|hàng) năm(?: và dài hạn)?|^Định kỳ (?:hằng|hàng) (?:tháng|quý|năm)(?=[\s,])/iu;
+  /(?<=^|\n|[.;]\s)(?:-\s*)?(?:Năm|Đến năm)\s+\d{4}(?=[:,])|(?:trong|trước|đến hết|chậm nhất|hoàn thành trong|hoàn thành trước)\s+(?:quý\s+(?:[IVX]+|[1-4])\s*(?:\/|năm)\s*\d{4}|tháng\s+\d{1,2}\s*(?:\/|năm)\s*\d{4}|năm\s+\d{4}|ngày\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})|theo kế hoạch (?:hằng|hàng) năm(?: và dài hạn)?|^Định kỳ (?:hằng|hàng) (?:tháng|quý|năm)(?=[\s,])/iu;
+
+/**
+ * True when one of the duty's first two lines says the duty itself is ongoing: "Thường xuyên …",
+ * "Đề nghị Sở thường xuyên cung cấp …", "… thực hiện thường xuyên." An adverb deep in the
+ * sentence ("… chủ động, thường xuyên lãnh đạo", "nhiệm vụ thường xuyên, lâu dài") qualifies
+ * one verb among many, not the duty's time.
+ */
+export function saysOngoing(text: string): boolean {
+  return text
+    .split("\n")
+    .slice(0, 2)
+    .some((line) => {
+      const s = firstSentence(line.replace(/^[-+•–]\s*/, ""));
+      const m = /(?:^|[\s(])thường xuyên(?=[\s,)]|$)/iu.exec(s);
+      if (!m) return false;
+      const before = s.slice(0, m.index).trim();
+      return !before || before === subjectText(s) || /^\(?thường xuyên\)?$/iu.test(s.slice(m.index).trim());
+    });
+}
 
 /**
  * The task's timeframe: its own, else its parent's, else "thường xuyên" or a time phrase in its
@@ -70,7 +90,7 @@ export function applyTime(
     t.timeframe = inherited.timeframe;
     t.timeframeFrom = "parent";
     t.timeframeLine = inherited.timeframeLine;
-  } else if (/thường xuyên/iu.test(firstSentence(t.text.split("\n").slice(0, 2).join(" ")))) {
+  } else if (saysOngoing(t.text)) {
     t.timeframe = "Thường xuyên";
     t.timeframeFrom = "wording";
     t.timeframeLine = t.line;

@@ -18,7 +18,8 @@ export interface PlanTask {
   part: string;
   /** Đơn vị thực hiện / chủ trì as written; "" when the plan does not say. */
   owner: string;
-  ownerFrom: "item" | "parent" | "assignment" | "sentence" | "reference" | "general" | "";
+  /** Where the owner came from; "shared": the label block written after the next item of a run. */
+  ownerFrom: "item" | "parent" | "shared" | "assignment" | "sentence" | "reference" | "general" | "";
   ownerLine?: number;
   coordinator: string;
   /** Unit names the task is assigned to, split ("Sở A, Báo B" → two). */

@@ -299,6 +299,19 @@ describe("extractTasks", () => {
     expect(r.tasks.map((t) => t.code)).toEqual(["II.1", "II.2", "PL.1", "PL.2", "PL.3"]);
   });
 
+  it("leaves out the closing articles: when the decision takes effect and who executes it", () => {
+    const r = extract(
+      [
+        "I. NHIỆM VỤ",
+        "1. Sở Y tế chủ trì tổ chức tập huấn.",
+        "Điều 3. Điều khoản thi hành",
+        "1. Quyết định này có hiệu lực kể từ ngày ký ban hành.",
+        "2. Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Quyết định này./.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => t.code)).toEqual(["I.1"]);
+  });
+
   it("keeps ownerless content items as tasks when the plan has no Phụ lục table", () => {
     const r = extract(["II. NHIỆM VỤ", "1. Tăng cường công tác lãnh đạo", "2. Hoàn thiện thể chế"].join("\n"));
     expect(r.tasks.map((t) => t.code)).toEqual(["II.1", "II.2"]);
@@ -318,6 +331,85 @@ describe("extractTasks", () => {
     expect(r.tasks[0]).toMatchObject({ timeframe: "Định kỳ hằng năm", timeframeFrom: "plan" });
   });
 
+  it("leaves 'thường xuyên' deep in a duty's sentence out of its timeframe", () => {
+    const r = extract(
+      [
+        "II. NHIỆM VỤ",
+        "1. Tăng cường trách nhiệm",
+        "- Các Sở, ban, ngành nêu cao trách nhiệm trong việc chủ động, thường xuyên lãnh đạo, chỉ đạo.",
+        "2. Tổ chức tuyên truyền, là nhiệm vụ thường xuyên, lâu dài của cả hệ thống chính trị.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => t.timeframe)).toEqual(["", ""]);
+  });
+
+  it("reads a deadline written 'quý II năm 2026' in a duty's wording", () => {
+    const r = extract(
+      [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Công an tỉnh",
+        "- Xử lý dứt điểm khai thác bằng tàu cuốc xong trong quý II năm 2026.",
+      ].join("\n"),
+    );
+    expect(r.tasks[0]).toMatchObject({ timeframe: "trong quý II năm 2026", timeframeFrom: "wording" });
+  });
+
+  it("gives no one the plan when a unit only follows up how it is carried out", () => {
+    const r = extract(
+      [
+        "II. NỘI DUNG",
+        "1. Rà soát danh mục bí mật nhà nước.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Giao Công an tỉnh chủ trì phối hợp với Văn phòng UBND tỉnh giúp Chủ tịch UBND tỉnh hướng dẫn, đôn đốc, kiểm tra việc thực hiện kế hoạch này.",
+      ].join("\n"),
+    );
+    expect(r.tasks[0]).toMatchObject({ code: "II.1", owner: "" });
+  });
+
+  it("takes a content item's owner from the units its sentence starts with", () => {
+    const r = extract(
+      [
+        "II. NỘI DUNG",
+        "1. Các sở, ban, ngành; UBND các huyện tiếp tục tổ chức tuyên truyền.",
+        "2. Rà soát danh mục.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => [t.owner, t.ownerFrom])).toEqual([
+      ["Các sở, ban, ngành, UBND các huyện", "sentence"],
+      ["", ""],
+    ]);
+  });
+
+  it("lets a label block written after a run of unlabelled items close the whole run", () => {
+    const r = extract(
+      [
+        "II. NỘI DUNG HOẠT ĐỘNG",
+        "3. Giải quyết tranh chấp lao động",
+        "3.1. Rà soát, kiện toàn các thiết chế.",
+        "3.2. Tập huấn hòa giải viên.",
+        "- Cơ quan thực hiện: Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với Liên đoàn Lao động tỉnh.",
+        "- Thời gian thực hiện: Thực hiện thường xuyên hằng năm.",
+        "4. Tuyên truyền",
+        "4.1. Tuyên truyền trên báo.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => [t.code, t.owner, t.ownerFrom, t.timeframe])).toEqual([
+      ["II.3.1", "Sở Lao động - Thương binh và Xã hội", "shared", "Thực hiện thường xuyên hằng năm"],
+      ["II.3.2", "Sở Lao động - Thương binh và Xã hội", "item", "Thực hiện thường xuyên hằng năm"],
+      ["II.4.1", "", "", ""],
+    ]);
+  });
+
+  it("names an assignment item's owner as the plan writes its subject", () => {
+    const r = extract(
+      [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Các sở, ban, ngành; Ủy ban nhân dân các huyện và các cơ quan có liên quan chủ động xây dựng Kế hoạch.",
+      ].join("\n"),
+    );
+    expect(r.tasks[0].owner).toBe("Các sở, ban, ngành; Ủy ban nhân dân các huyện và các cơ quan có liên quan");
+  });
+
   it("reads 'thường xuyên' in a task's first sentence as its timeframe", () => {
     const r = extract(
       ["III. TỔ CHỨC THỰC HIỆN", "1. Sở Giáo dục và Đào tạo", "Đề nghị Sở thường xuyên cung cấp thông tin."].join("\n"),
@@ -334,6 +426,27 @@ describe("readLabels", () => {
     expect(
       readLabels([{ text: "1.3. Hướng dẫn các đơn vị (phối hợp với Sở Thông tin và Truyền thông).", line: 2 }]),
     ).toEqual({ coordinator: "Sở Thông tin và Truyền thông" });
+  });
+
+  it("keeps a unit list joined by ';' whole and still splits at the next label", () => {
+    expect(
+      readLabels([{ text: "- Cơ quan thực hiện: Các sở, ban, ngành; Ủy ban nhân dân các huyện, thành phố.", line: 1 }]),
+    ).toMatchObject({ owner: "Các sở, ban, ngành; Ủy ban nhân dân các huyện, thành phố" });
+    expect(readLabels([{ text: "Đơn vị thực hiện: Văn phòng Sở; Thời gian: Quý I/2024", line: 1 }])).toMatchObject({
+      owner: "Văn phòng Sở",
+      timeframe: "Quý I/2024",
+    });
+  });
+
+  it("reads the unit of an owner label that goes on into the duty", () => {
+    expect(
+      readLabels([
+        {
+          text: "- Cơ quan thực hiện: Sở Thông tin và Truyền thông đôn đốc, hướng dẫn các đơn vị, địa phương triển khai thực hiện.",
+          line: 1,
+        },
+      ]),
+    ).toMatchObject({ owner: "Sở Thông tin và Truyền thông" });
   });
 });
 

@@ -86,6 +86,10 @@ function ownerNotes(t: PlanTask, ctx: TaskContext, notes: string[], items: Revie
     notes.push("nhiệm vụ do chính cơ quan tổng hợp thực hiện; cân nhắc bỏ khỏi mẫu báo cáo của các đơn vị");
   if (t.planCode) notes.push(`kế hoạch ghi mã ${t.planCode} (số thứ tự lặp lại mục trước); tạm đánh mã ${t.code}`);
   if (t.synthesized) notes.push(`mục không đánh số trong kế hoạch; mã ${t.code} đánh theo thứ tự gạch đầu dòng`);
+  if (t.ownerFrom === "shared")
+    notes.push(
+      'đơn vị và thời gian lấy từ các dòng "Cơ quan/Thời gian thực hiện" ghi sau mục kế tiếp: xác nhận chúng áp dụng cả cho mục này',
+    );
   if (t.ownerFrom === "reference")
     items.push(
       review.found(

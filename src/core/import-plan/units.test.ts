@@ -10,6 +10,7 @@ import {
   joinUnits,
   sameUnit,
   splitUnits,
+  subjectText,
   subjectUnits,
   unitKey,
 } from "./units.js";
@@ -26,6 +27,18 @@ describe("isUnitName", () => {
     ]) {
       expect(isUnitName(s), s).toBe(true);
     }
+  });
+
+  it("accepts bodies addressed by their heads and tax offices", () => {
+    for (const s of [
+      "Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường:",
+      "Chủ tịch UBND các huyện, thành phố",
+      "Thuế tỉnh",
+      "Chi cục Kiểm lâm",
+    ]) {
+      expect(isUnitName(s), s).toBe(true);
+    }
+    expect(isUnitName("Thuế tài nguyên")).toBe(false);
   });
 
   it("rejects sentences and task headings", () => {
@@ -101,6 +114,13 @@ describe("subjectUnits", () => {
 
   it("returns nothing for a sentence that does not start with a unit", () => {
     expect(subjectUnits("Trong quá trình triển khai thực hiện, nếu có vướng mắc đề nghị báo cáo.")).toEqual([]);
+  });
+});
+
+describe("subjectText", () => {
+  it("keeps the subject as written and leaves out an adverb before the verb", () => {
+    expect(subjectText("Đề nghị Sở thường xuyên cung cấp thông tin.")).toBe("Đề nghị Sở");
+    expect(subjectText("Tổ chức tập huấn cho cán bộ.")).toBe("");
   });
 });
 

@@ -5,12 +5,15 @@ const UNIT_HEADS =
   "Sở|Phòng(?!,? chống)|Ban(?! hành)|Đài|Báo(?! chí| cáo)|Cổng|Trung tâm|Thanh tra|Văn phòng|Ủy ban|Uỷ ban|UBND|HĐND|Hội(?! nghị| thảo| thi| diễn)|" +
   "Mặt trận|Trường|Đoàn|Công an|Bộ(?! tiêu| công cụ| tài liệu)|Cục|Viện|Thành đoàn|Tỉnh đoàn|Liên đoàn|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|" +
   "Huyện ủy|Quận ủy|Đảng ủy|Đảng đoàn|Tổ đảng|Ban cán sự đảng|Cơ quan|Cơ sở(?! dữ liệu| vật chất)|Đơn vị|" +
+  "Chi cục|Kho bạc|Bảo hiểm xã hội|BHXH|Thuế(?= (?:tỉnh|thành phố|cơ sở|khu vực))|" +
   "Lãnh đạo(?= (?:Ban|Văn phòng|Sở|Phòng|Vụ|Cục|các cơ quan))";
 const LOWER_HEADS =
   "cơ quan|đơn vị|cơ sở|trường|sở|phòng|ban|đài|báo|trung tâm|tổ chức|hội|ủy ban|uỷ ban|doanh nghiệp|địa phương|bộ|ngành";
 
 const HEAD_SRC = `(?:(?:các|Các)\\s+(?:${LOWER_HEADS}|${UNIT_HEADS})|(?:${UNIT_HEADS}))(?=[\\s,.;:]|$)`;
-const HEAD_RE = new RegExp(`^(?:Đề nghị\\s+|Giao\\s+)?(?:Thủ trưởng\\s+)?${HEAD_SRC}`, "u");
+/** Heads of bodies a plan addresses by title ("Giám đốc các Sở", "Chủ tịch UBND các xã"): the body is the unit. */
+const TITLE_PREFIX = "(?:Thủ trưởng|Giám đốc|Chủ tịch)\\s+";
+const HEAD_RE = new RegExp(`^(?:Đề nghị\\s+|Giao\\s+)?(?:${TITLE_PREFIX})?${HEAD_SRC}`, "u");
 const SPLIT_HEAD_RE = new RegExp(`^${HEAD_SRC}`, "u");
 
 /** Verbs that end the subject of an assignment sentence. */
@@ -76,18 +79,22 @@ export function splitUnits(s: string): string[] {
  * sentence does not start with a unit.
  */
 export function subjectUnits(sentence: string): string[] {
+  const subject = subjectText(sentence).replace(/^(?:Đề nghị|Giao)\s+/u, "");
+  if (subject.split(/\s+/).length < 2) return [];
+  return splitUnits(subject);
+}
+
+/**
+ * The words before a sentence's first verb when it starts with a unit, as written ("Đề nghị Sở"
+ * for "Đề nghị Sở thường xuyên cung cấp …"), an adverb before the verb left out; "" otherwise.
+ */
+export function subjectText(sentence: string): string {
   let s = sentence.trim().replace(/^[-+•]\s*/, "");
   const ask = /^(.{0,80}?)\s(?:yêu cầu|đề nghị|giao)\s+(.*)$/u.exec(s);
   if (ask && HEAD_RE.test(ask[1]) && HEAD_RE.test(ask[2])) s = ask[2];
-  if (!HEAD_RE.test(s)) return [];
+  if (!HEAD_RE.test(s)) return "";
   const v = VERB_RE.exec(s);
-  if (!v) return [];
-  const subject = s
-    .slice(0, v.index)
-    .replace(/^(?:Đề nghị|Giao)\s+/u, "")
-    .replace(ADVERB_TAIL_RE, "");
-  if (subject.split(/\s+/).length < 2) return [];
-  return splitUnits(subject);
+  return v ? s.slice(0, v.index).replace(ADVERB_TAIL_RE, "") : "";
 }
 
 /** Expands known abbreviations (UBND, GD&ĐT, TTTT…). */

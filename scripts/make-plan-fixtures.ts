@@ -90,14 +90,10 @@ for (const job of JOBS.filter((j) => !only.length || only.includes(j.from))) {
   convert(planHtml(readFileSync(join(DIR, job.from), "utf8")), stem, filter, job.to, join(DIR, `${stem}.${job.to}`));
 }
 
-if (only.length) {
-  if (only.includes("103_nq03-cp-pl2-nhiem-vu-khcn-cds.docx"))
-    exportPdf(join(DIR, "103_nq03-cp-pl2-nhiem-vu-khcn-cds.docx"));
-  process.exit(0);
-}
-
-// The task table of 103 as a PDF a Văn phòng downloads: read back by column position.
-exportPdf(join(DIR, "103_nq03-cp-pl2-nhiem-vu-khcn-cds.docx"));
+/** Plans whose .docx (a real Word table) is also exported to PDF, as a Văn phòng downloads it: read back by column position. */
+const PDF_OF_DOCX = ["103_nq03-cp-pl2-nhiem-vu-khcn-cds.docx", "111_kh-ubnd-lao-cai-ct11-khoang-san.docx"];
+for (const f of PDF_OF_DOCX.filter((x) => !only.length || only.includes(x))) exportPdf(join(DIR, f));
+if (only.length) process.exit(0);
 
 // A PDF with pages and no text layer, as a scanner makes: only ruled boxes, no letters.
 const boxes = `<table border="2" cellpadding="40">${"<tr><td>&nbsp;</td><td>&nbsp;</td></tr>".repeat(6)}</table>`;

@@ -93,6 +93,18 @@ describe("readMetadata", () => {
     expect(meta(text)).toMatchObject({ issuerName: "THỦ TƯỚNG CHÍNH PHỦ", number: "982", symbol: "QĐ-TTg" });
   });
 
+  it("rejoins a place name a narrow header cell cut after its first word", () => {
+    const text = [
+      "ỦY BAN NHÂN DÂN TỈNH LÀO",
+      "CAI",
+      "Số: /KH-UBND",
+      "KẾ HOẠCH",
+      "Về khoáng sản năm 2026",
+      "I. MỤC ĐÍCH",
+    ].join("\n");
+    expect(meta(text)).toMatchObject({ issuerParent: "", issuerName: "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" });
+  });
+
   it("strips the decorative rule printed under the issuing body", () => {
     const text = ["ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH -------", "KẾ HOẠCH", "Công tác năm 2020", "I. MỤC ĐÍCH"].join("\n");
     expect(meta(text).issuerName).toBe("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH");

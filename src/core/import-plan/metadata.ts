@@ -170,7 +170,9 @@ function readIssuer(issuerLines: { text: string; line: number }[], meta: PlanMet
   const merged: { text: string; line: number }[] = [];
   for (const c of issuerLines) {
     const prev = merged[merged.length - 1];
-    if (prev && /^(VÀ|CỦA|THUỘC)\s/u.test(c.text)) prev.text = `${prev.text} ${c.text}`;
+    // …or a place name cut after its first word ("ỦY BAN NHÂN DÂN TỈNH LÀO" / "CAI"): one or two words that name no body.
+    const cut = prev && !GENERIC_BODY_RE.test(prev.text) && c.text.split(/\s+/).length <= 2 && bodyRank(c.text) === 0;
+    if (prev && (/^(VÀ|CỦA|THUỘC)\s/u.test(c.text) || cut)) prev.text = `${prev.text} ${c.text}`;
     else merged.push({ ...c });
   }
   // A text export may print the issuing body above its parent: put them the way Nghị định 30 does.

@@ -14,8 +14,8 @@ export interface PdfItem {
 /** Items a left edge this close to a column's are in that column (points). */
 export const X_TOLERANCE = 4;
 
-/** The left edges that three or more items share, from left to right: a table's column starts. */
-export function columnStarts(items: PdfItem[]): number[] {
+/** The left edges that `min` or more items share (three by default), from left to right: a table's column starts. */
+export function columnStarts(items: PdfItem[], min = 3): number[] {
   const xs = items.filter((i) => i.str.trim()).map((i) => i.x);
   xs.sort((a, b) => a - b);
   const clusters: { x: number; n: number }[] = [];
@@ -24,7 +24,7 @@ export function columnStarts(items: PdfItem[]): number[] {
     if (last && x - last.x <= X_TOLERANCE) last.n++;
     else clusters.push({ x, n: 1 });
   }
-  return clusters.filter((c) => c.n >= 3).map((c) => c.x);
+  return clusters.filter((c) => c.n >= min).map((c) => c.x);
 }
 
 /** The column an item belongs to: the last start at or left of its left edge. */

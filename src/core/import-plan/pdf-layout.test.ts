@@ -79,6 +79,18 @@ describe("layoutPdfPages", () => {
     expect(lines.filter((l) => l.includes("\t"))).toHaveLength(4);
   });
 
+  it("skips the row that numbers the columns and gives a seldom-filled last column its own cells", () => {
+    const numbers = [at("(1)", 80, 624), at("(2)", 354, 624), at("(3) (4)", 466, 624)];
+    const notes = [at("Ghi chú", 540, 650)];
+    const text = layoutPdfPages([
+      [...HEADER, ...notes, ...numbers, ...ROW1, ...ROW2, ...ROW3, at("dự kiến", 540, 480)],
+    ]);
+    const rows = text.split("\n").filter((l) => l.includes("\t"));
+    expect(rows[0]).toBe("TT\tTên nhiệm vụ\tCơ quan chủ trì\tThời gian\tGhi chú");
+    expect(rows.slice(1).map((r) => r.split("\t")[0])).toEqual(["1.", "2.", "3."]);
+    expect(rows[3].split("\t").slice(3)).toEqual(["Năm 2027", "dự kiến"]);
+  });
+
   it("reads a page without a task table as PDF.js reads it", () => {
     const page = [at("THỦ TƯỚNG CHÍNH PHỦ", 59, 799), at("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 208, 799)];
     expect(layoutPdfPages([page]).trim()).toBe("THỦ TƯỚNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");

@@ -53,7 +53,14 @@ function findTable(
   const starts = columnStarts(below).filter((s) => s >= head.x - X_TOLERANCE);
   if (starts.length < 3) return null;
   const area = items.filter((i) => i.y <= head.y + 4 * head.h && i.x >= head.x - X_TOLERANCE);
-  const bands = rowBands(area, starts);
+  let bands = rowBands(area, starts);
+  // A last column the rows seldom fill ("Ghi chú") has no shared left edge below: its header gives it.
+  const last = starts[starts.length - 1];
+  const extra = bands.find((b) => b.includes(head))?.filter((i) => i.str.trim() && i.x > last + 3 * head.h) ?? [];
+  if (extra.length) {
+    starts.push(...columnStarts(extra, 1));
+    bands = rowBands(area, starts);
+  }
   const at = bands.findIndex((b) => b.includes(head));
   const header = headerCells(bands[at], starts);
   return readHeader(header) ? { starts, headerBand: bands[at], bands: bands.slice(at + 1), header } : null;
@@ -112,7 +119,8 @@ function readBands(items: PdfItem[], bands: PdfItem[][], table: Table, out: stri
       return null;
     }
     started = true;
-    if (readHeader(cells)) continue;
+    // The header printed again, or the row that numbers the columns ("(1)", "(2)" …).
+    if (readHeader(cells) || cells.every((c) => !c || /^(?:\(\d{1,2}\)\s*)+$/u.test(c))) continue;
     addBand(table, splitNumber(cells), out);
   }
   if (started) return table;

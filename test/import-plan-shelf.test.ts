@@ -10,11 +10,13 @@ const truths = readdirSync(DIR).filter((f) => f.endsWith(".truth.json"));
 
 /**
  * Plans the importer does not yet read to the target, and why. Their score is still printed and
- * their metadata still checked; the task targets are listed as to-do, not silently dropped.
+ * their metadata still checked; the tests they fall short of are listed as to-do, not silently dropped.
  */
-const KNOWN_SHORTFALL: Record<string, string> = {
-  "113_qd986-ubnd-tuyen-quang-thoi-gian-nam-hoc":
-    "a Quyết định whose plan sits in its articles (Điều 1 items, Điều 2 'Giao Giám đốc Sở …'): articles are not read as parts, so the items of Điều 1 and Điều 2 are numbered 1-11 in one run, get no owner from Điều 2, and Điều 1's rules (items 8-9) become tasks",
+const KNOWN_SHORTFALL: Record<string, { tasks?: string; invented?: string }> = {
+  "113_qd986-ubnd-tuyen-quang-thoi-gian-nam-hoc": {
+    invented:
+      "Điều 1 items 8-9 state rules (holidays follow the Labour Code; teachers' leave falls in the summer break) that the truth does not count as tasks, and no general rule tells them from items 6-7, which it does",
+  },
 };
 
 interface Case {
@@ -56,20 +58,18 @@ describe("importPlan on the test shelf", () => {
         if (c.truth.signer.name) expect(r.template.plan.signer.name).toBe(c.truth.signer.name);
       });
 
-      const shortfall = KNOWN_SHORTFALL[c.plan];
-      if (shortfall) {
-        it.todo(`finds ≥ 90 % of the tasks with owner and timeframe right (${shortfall})`);
-        it.todo("invents no task");
-        return;
-      }
+      const shortfall = KNOWN_SHORTFALL[c.plan] ?? {};
+      if (shortfall.tasks) it.todo(`finds ≥ 90 % of the tasks with owner and timeframe right (${shortfall.tasks})`);
+      else
+        it("finds ≥ 90 % of the tasks with the right owner and timeframe", () => {
+          expect(s.allRight / s.tasks, JSON.stringify(s.misses, null, 1)).toBeGreaterThanOrEqual(0.9);
+        });
 
-      it("finds ≥ 90 % of the tasks with the right owner and timeframe", () => {
-        expect(s.allRight / s.tasks, JSON.stringify(s.misses, null, 1)).toBeGreaterThanOrEqual(0.9);
-      });
-
-      it("invents no task the plan does not have", () => {
-        expect(s.invented).toEqual([]);
-      });
+      if (shortfall.invented) it.todo(`invents no task (${shortfall.invented})`);
+      else
+        it("invents no task the plan does not have", () => {
+          expect(s.invented).toEqual([]);
+        });
 
       it("lists every task it got wrong in the review, with its line", () => {
         for (const m of s.misses.filter((x) => x.code)) {

@@ -23,6 +23,9 @@ const REPORTING_DUTY_RE =
 /** Following up how others carry out the plan ("hướng dẫn, đôn đốc, kiểm tra việc thực hiện kế hoạch này"): not carrying it out. */
 const FOLLOW_UP_RE =
   /(?:hướng dẫn|theo dõi|đôn đốc|kiểm tra|giám sát)(?:,?\s*(?:và\s+)?(?:hướng dẫn|theo dõi|đôn đốc|kiểm tra|giám sát))*\s+(?:việc\s+)?(?:tổ chức\s+|triển khai\s+)?thực hiện\s+(?:các nội dung (?:của\s+)?)?[Kk]ế hoạch này/u;
+/** A duty that is carrying out the whole plan ("Tổ chức chỉ đạo thực hiện hoàn thành Kế hoạch thời gian năm học …"). */
+const WHOLE_PLAN_RE =
+  /^(?:Tổ chức\s+)?(?:chỉ đạo\s+)?(?:triển khai\s+)?thực hiện\s+(?:hoàn thành\s+)?(?:các nội dung của\s+)?Kế hoạch/u;
 const REF_RE =
   /(?:mục|điểm|tiểu mục|phần|nhiệm vụ)\s+(?:số\s+)?((?:[IVX]+)(?:\.\d+)*(?:\.[a-zđ])?(?:\s*(?:,|và)\s*(?:[IVX]+)(?:\.\d+)*(?:\.[a-zđ])?)*)/gu;
 
@@ -86,7 +89,10 @@ export class AssignmentReader {
 
   /** An assignment part: each item, and the part's own sentences as provisions. */
   readPart(part: OutlineNode): void {
-    for (const c of part.children) this.visit(c, part, [], "");
+    // "Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo": the unit the article hands its items to.
+    const named = part.title.replace(/^Giao\s+/u, "");
+    const owner = part.marker.startsWith("Điều") && isUnitName(named) ? cleanUnitName(named) : "";
+    for (const c of part.children) this.visit(c, part, owner ? splitUnits(owner) : [], owner);
     for (const b of part.body) this.provisions.push(provisionOf(b.text, b.line));
   }
 
@@ -126,5 +132,8 @@ export class AssignmentReader {
     t.assignees = own.owner ? splitUnits(own.owner) : units;
     applyTime(t, own, {}, this.planTimeframe);
     this.tasks.push(t);
+    // "Tổ chức chỉ đạo thực hiện hoàn thành Kế hoạch …": the unit also carries the plan's own items.
+    if (WHOLE_PLAN_RE.test(t.title))
+      this.provisions.push({ line: t.line, text: t.title, units: t.assignees, general: true, refs: [] });
   }
 }

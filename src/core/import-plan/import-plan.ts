@@ -41,7 +41,7 @@ function regimeLines(outline: Outline): PlanLine[] {
   const implicit = outline.parts.length === 1 && outline.parts[0].code === "";
   const parts = implicit
     ? outline.parts
-    : outline.parts.filter((p) => ["regime", "assignments", "time"].includes(classifyPart(p.title)));
+    : outline.parts.filter((p) => ["regime", "assignments", "time"].includes(classifyPart(p.title, p.marker)));
   return [...partLines(parts), ...outline.closing];
 }
 

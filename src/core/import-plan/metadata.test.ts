@@ -105,6 +105,21 @@ describe("readMetadata", () => {
     expect(meta(text)).toMatchObject({ issuerParent: "", issuerName: "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" });
   });
 
+  it("ends a Quyết định's title at the authority line printed under it", () => {
+    const text = [
+      "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG",
+      "QUYẾT ĐỊNH",
+      "BAN HÀNH KẾ HOẠCH THỜI GIAN NĂM HỌC 2024-2025",
+      "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG",
+      "Căn cứ Luật Giáo dục ngày 14/6/2019;",
+      "Điều 1. Ban hành Kế hoạch thời gian năm học 2024-2025 như sau:",
+      "1. Tựu trường các cấp học: Ngày 26/8/2024.",
+      "Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo",
+      "1. Tổ chức chỉ đạo thực hiện hoàn thành Kế hoạch.",
+    ].join("\n");
+    expect(meta(text).title).toBe("Ban hành Kế hoạch thời gian năm học 2024-2025");
+  });
+
   it("strips the decorative rule printed under the issuing body", () => {
     const text = ["ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH -------", "KẾ HOẠCH", "Công tác năm 2020", "I. MỤC ĐÍCH"].join("\n");
     expect(meta(text).issuerName).toBe("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH");

@@ -63,6 +63,7 @@ const MOTTO_RE =
   /^(CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM$|^ĐẢNG CỘNG SẢN VIỆT NAM$|^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc$/iu;
 const NUMBER_RE = /^Số\s*:?\s*([^/]*?)\s*\/\s*([\p{L}\p{N}&-]+(?:\/[\p{L}\p{N}&-]+)?)/u;
 const PLACE_DATE_RE = /^([\p{Lu}][\p{L} .'-]{1,40}?),\s*ngày\b(.*)$/u;
+const AUTHORITY_RE = /^(?:CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|GIÁM ĐỐC|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)(?=\s)/u;
 const GENERIC_BODY_RE = /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|UBND|HĐND)$/u;
 const ISSUER_BODY_RE =
   /((?:Sở|Phòng|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban|Trường|Trung tâm|Văn phòng|Bộ|Cục|Viện|Hội đồng|Đại học)\s[^,;:.()“”"]{2,80}?)\s*(?:\([^)]{1,20}\)\s*)?(?:xây dựng|ban hành|triển khai)\s+(?:bản\s+)?(?:Kế hoạch|kế hoạch|Chương trình|chương trình)/gu;
@@ -201,6 +202,8 @@ function readTitle(lines: PlanLine[], front: PlanLine[], docIdx: number, meta: P
     const l = front[i];
     if (titleLines.length && (BODY_START_RE.test(l.text) || !isAllUpper(l.text) || !isAllUpper(titleLines[0].text)))
       break;
+    // "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "THỦ TƯỚNG CHÍNH PHỦ": the authority that decides, printed under the title.
+    if (titleLines.length && AUTHORITY_RE.test(l.text)) break;
     if (!titleLines.length && BODY_START_RE.test(l.text) && l.text.length > 200) break;
     titleLines.push(l);
   }

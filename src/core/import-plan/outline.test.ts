@@ -8,6 +8,30 @@ function codes(text: string): string[] {
 }
 
 describe("buildOutline", () => {
+  it("makes parts of a Quyết định's articles when it has no Roman parts and items sit under them", () => {
+    const o = buildOutline(
+      normalizeLines(
+        [
+          "Điều 1. Ban hành Kế hoạch như sau:",
+          "1. Tựu trường",
+          "Điều 2. Giao Giám đốc Sở",
+          "1. Tổ chức thực hiện",
+        ].join("\n"),
+      ),
+    );
+    expect(o.parts.map((p) => [p.code, p.title, p.children.map((c) => c.code)])).toEqual([
+      ["Điều 1", "Ban hành Kế hoạch như sau", ["Điều 1.1"]],
+      ["Điều 2", "Giao Giám đốc Sở", ["Điều 2.1"]],
+    ]);
+  });
+
+  it("leaves articles alone when the plan has Roman parts", () => {
+    const o = buildOutline(
+      normalizeLines(["Điều 1. Ban hành Kế hoạch", "Điều 2. Thi hành", "I. NHIỆM VỤ", "1. Tập huấn"].join("\n")),
+    );
+    expect(o.parts.map((p) => p.code)).toEqual(["I"]);
+  });
+
   it("gives items codes made of the part numeral and their numbers", () => {
     const text = [
       "I. MỤC ĐÍCH",

@@ -94,6 +94,25 @@ function closingStart(lines: PlanLine[], from: number, end: number): number {
   return end;
 }
 
+const ARTICLE_RE = /^Điều\s+(\d{1,2})\s*[.:]\s*(.*)$/u;
+
+/**
+ * The articles of a Quyết định or Chỉ thị whose plan sits in them ("Điều 1. Ban hành Kế hoạch …
+ * như sau:" with numbered items, "Điều 2. Giao Giám đốc Sở …"): two or more, numbered 1, 2, 3 in
+ * order, with a numbered item under one of them; null otherwise.
+ */
+function articleStarts(lines: PlanLine[]): Map<number, { marker: string; title: string }> | null {
+  const starts = new Map<number, { marker: string; title: string }>();
+  let items = 0;
+  lines.forEach((l, i) => {
+    if (l.cells) return;
+    const m = ARTICLE_RE.exec(l.text);
+    if (m && Number(m[1]) === starts.size + 1) starts.set(i, { marker: `Điều ${m[1]}`, title: cleanTitle(m[2]) });
+    else if (starts.size && numbered(l.text)) items++;
+  });
+  return starts.size >= 2 && items > 0 ? starts : null;
+}
+
 /** Which lines open parts: Roman headings, or (without any) upper-case top-level numbered items. */
 function findPartStarts(lines: PlanLine[]): Map<number, { marker: string; title: string }> {
   const starts = new Map<number, { marker: string; title: string }>();
@@ -116,6 +135,8 @@ function findPartStarts(lines: PlanLine[]): Map<number, { marker: string; title:
     }
   });
   if (starts.size) return starts;
+  const articles = articleStarts(lines);
+  if (articles) return articles;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (starts.size > 0 && (isDistributionHeading(l.text) || isSignatureLine(l.text))) break;

@@ -48,10 +48,11 @@ export function baseTask(node: OutlineNode, part: OutlineNode): PlanTask {
 
 /**
  * A time the duty's own wording sets: "… trình Thủ tướng Chính phủ trong quý 1/2019", "theo kế hoạch
- * hằng năm", "hoàn thành trước ngày 10 tháng 6 năm 2026", "Định kỳ hằng năm tổng hợp …".
+ * hằng năm", "hoàn thành trước ngày 10 tháng 6 năm 2026", "Định kỳ hằng năm tổng hợp …", and the date a
+ * calendar item is set for ("Tựu trường các cấp học: Ngày 26/8/2024").
  */
 const TIME_PHRASE_RE =
-  /(?<=^|\n|[.;]\s)(?:-\s*)?(?:Năm|Đến năm)\s+\d{4}(?=[:,])|(?:trong|trước|đến hết|chậm nhất|hoàn thành trong|hoàn thành trước)\s+(?:quý\s+(?:[IVX]+|[1-4])\s*(?:\/|năm)\s*\d{4}|tháng\s+\d{1,2}\s*(?:\/|năm)\s*\d{4}|năm\s+\d{4}|ngày\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})|theo kế hoạch (?:hằng|hàng) năm(?: và dài hạn)?|^Định kỳ (?:hằng|hàng) (?:tháng|quý|năm)(?=[\s,])/iu;
+  /(?<=^|\n|[.;]\s)(?:-\s*)?(?:Năm|Đến năm)\s+\d{4}(?=[:,])|(?:trong|trước|đến hết|chậm nhất|hoàn thành trong|hoàn thành trước)\s+(?:quý\s+(?:[IVX]+|[1-4])\s*(?:\/|năm)\s*\d{4}|tháng\s+\d{1,2}\s*(?:\/|năm)\s*\d{4}|năm\s+\d{4}|ngày\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})|theo kế hoạch (?:hằng|hàng) năm(?: và dài hạn)?|^Định kỳ (?:hằng|hàng) (?:tháng|quý|năm)(?=[\s,])|(?<=^[^\n:]{3,80}:\s*)Ngày\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}/iu;
 
 /**
  * True when one of the duty's first two lines says the duty itself is ongoing: "Thường xuyên …",

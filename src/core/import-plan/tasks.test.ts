@@ -312,6 +312,25 @@ describe("extractTasks", () => {
     expect(r.tasks.map((t) => t.code)).toEqual(["I.1"]);
   });
 
+  it("reads a Quyết định whose plan sits in its articles: items of Điều 1, duties of the unit Điều 2 names", () => {
+    const r = extract(
+      [
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Ban hành Kế hoạch thời gian năm học 2024-2025 như sau:",
+        "1. Tựu trường các cấp học: Ngày 26/8/2024 (thứ Hai).",
+        "2. Hoàn thành tuyển sinh các lớp đầu cấp trước ngày 31/7/2025.",
+        "Điều 2. Giao Giám đốc Sở Giáo dục và Đào tạo",
+        "1. Tổ chức chỉ đạo thực hiện hoàn thành Kế hoạch thời gian năm học 2024-2025 đúng quy định.",
+        "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => [t.code, t.owner, t.timeframe])).toEqual([
+      ["Điều 1.1", "Giám đốc Sở Giáo dục và Đào tạo", "Ngày 26/8/2024"],
+      ["Điều 1.2", "Giám đốc Sở Giáo dục và Đào tạo", "trước ngày 31/7/2025"],
+      ["Điều 2.1", "Giám đốc Sở Giáo dục và Đào tạo", ""],
+    ]);
+  });
+
   it("keeps ownerless content items as tasks when the plan has no Phụ lục table", () => {
     const r = extract(["II. NHIỆM VỤ", "1. Tăng cường công tác lãnh đạo", "2. Hoàn thiện thể chế"].join("\n"));
     expect(r.tasks.map((t) => t.code)).toEqual(["II.1", "II.2"]);
@@ -451,6 +470,12 @@ describe("readLabels", () => {
 });
 
 describe("classifyPart", () => {
+  it("tells the articles of a Quyết định apart by what they do", () => {
+    expect(classifyPart("Ban hành Kế hoạch thời gian năm học như sau", "Điều 1")).toBe("tasks");
+    expect(classifyPart("Giao Giám đốc Sở Giáo dục và Đào tạo", "Điều 2")).toBe("assignments");
+    expect(classifyPart("Quyết định này có hiệu lực thi hành kể từ ngày ký", "Điều 3")).toBe("other");
+  });
+
   it("tells content, assignment, regime, time and other parts apart", () => {
     expect(classifyPart("NỘI DUNG VÀ HÌNH THỨC")).toBe("tasks");
     expect(classifyPart("CÁC NHIỆM VỤ TRỌNG TÂM")).toBe("tasks");

@@ -14,8 +14,19 @@ export { codeRefs } from "./assignment-tasks.js";
 export { readLabels } from "./task-labels.js";
 export type { PartRole, PlanTask, Provision, TaskExtraction } from "./task-types.js";
 
-/** Role of a part from its title. */
-export function classifyPart(title: string): PartRole {
+/**
+ * Role of an article of a Quyết định: the one that hands the work out ("Giao Giám đốc Sở …",
+ * "Trách nhiệm thi hành"), the closing one ("có hiệu lực", "Điều khoản thi hành"), else the plan's content.
+ */
+function classifyArticle(title: string): PartRole {
+  if (/hiệu lực|thi hành/iu.test(title)) return "other";
+  if (/^(?:Giao|Trách nhiệm|Tổ chức thực hiện|Phân công)(?=\s|$)/iu.test(title)) return "assignments";
+  return "tasks";
+}
+
+/** Role of a part from its title (and its marker: "Điều 2" is an article of a Quyết định). */
+export function classifyPart(title: string, marker = ""): PartRole {
+  if (marker.startsWith("Điều")) return classifyArticle(title);
   const t = title.toUpperCase();
   if (/TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|TRÁCH NHIỆM/u.test(t)) return "assignments";
   if (/BÁO CÁO/u.test(t)) return "regime";
@@ -38,11 +49,12 @@ function walk(n: OutlineNode): OutlineNode[] {
 function readPlanTimeframe(outline: Outline): TaskExtraction["planTimeframe"] {
   let planTimeframe: TaskExtraction["planTimeframe"];
   for (const part of outline.parts) {
-    if (classifyPart(part.title) !== "time" && classifyPart(part.title) !== "other") continue;
+    const role = classifyPart(part.title, part.marker);
+    if (role !== "time" && role !== "other") continue;
     const all = [nodeLines(part), ...part.children.flatMap((c) => walk(c).map(nodeLines))].flat();
     const lab = readLabels(all);
     if (lab.timeframe && !planTimeframe) planTimeframe = { text: lab.timeframe, line: lab.timeframeLine ?? part.line };
-    if (!planTimeframe && classifyPart(part.title) === "time" && part.body[0])
+    if (!planTimeframe && role === "time" && part.body[0])
       planTimeframe = { text: part.body[0].text, line: part.body[0].line };
   }
   return planTimeframe;
@@ -103,7 +115,7 @@ export function extractTasks(outline: Outline): TaskExtraction {
   const content = new ContentReader(tasks, planTimeframe);
   const assignments = new AssignmentReader(tasks, provisions, planTimeframe);
   for (const part of outline.parts) {
-    const role = classifyPart(part.title);
+    const role = classifyPart(part.title, part.marker);
     if (role === "tasks") content.readPart(part);
     else if (role === "assignments") assignments.readPart(part);
   }

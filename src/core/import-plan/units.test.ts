@@ -41,6 +41,10 @@ describe("isUnitName", () => {
     expect(isUnitName("Thuế tài nguyên")).toBe(false);
   });
 
+  it("does not take 'Trường hợp' (a case) for a school", () => {
+    expect(isUnitName("Trường hợp đặc biệt")).toBe(false);
+  });
+
   it("rejects sentences and task headings", () => {
     for (const s of [
       "Phòng Giáo dục và Đào tạo quận, huyện có trách nhiệm triển khai thực hiện Kế hoạch này.",

@@ -3,7 +3,7 @@
 /** Words a unit name starts with (after an optional "các"/"Đề nghị"); lookaheads skip common nouns. */
 const UNIT_HEADS =
   "Sở|Phòng(?!,? chống)|Ban(?! hành)|Đài|Báo(?! chí| cáo)|Cổng|Trung tâm|Thanh tra|Văn phòng|Ủy ban|Uỷ ban|UBND|HĐND|Hội(?! nghị| thảo| thi| diễn)|" +
-  "Mặt trận|Trường|Đoàn|Công an|Bộ(?! tiêu| công cụ| tài liệu)|Cục|Viện|Thành đoàn|Tỉnh đoàn|Liên đoàn|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|" +
+  "Mặt trận|Trường(?! hợp)|Đoàn|Công an|Bộ(?! tiêu| công cụ| tài liệu)|Cục|Viện|Thành đoàn|Tỉnh đoàn|Liên đoàn|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|" +
   "Huyện ủy|Quận ủy|Đảng ủy|Đảng đoàn|Tổ đảng|Ban cán sự đảng|Cơ quan|Cơ sở(?! dữ liệu| vật chất)|Đơn vị|" +
   "Chi cục|Kho bạc|Bảo hiểm xã hội|BHXH|Thuế(?= (?:tỉnh|thành phố|cơ sở|khu vực))|" +
   "Lãnh đạo(?= (?:Ban|Văn phòng|Sở|Phòng|Vụ|Cục|các cơ quan))";

@@ -20,6 +20,10 @@ const OFFICE_RE = /^(?:Chánh\s+)?Văn phòng(?=\s|$)/u;
 const REPORTING_DUTY_RE =
   /^(?:[-+•–]\s*)?(?:định kỳ(?:\s+(?:hằng|hàng)\s+(?:tuần|tháng|quý|năm))?,?\s+báo cáo|(?:thực hiện\s+)?(?:chế độ báo cáo|báo cáo định kỳ))(?=[\s,.]|$)/iu;
 
+/** A duty that is only to work with the lead bodies on the plan ("Phối hợp chặt chẽ với các cơ quan chủ trì trong tổ chức thực hiện Kế hoạch này"): no work of its own. */
+const COOPERATION_ONLY_RE =
+  /^(?:[-+•–]\s*)?phối hợp(?:\s+chặt chẽ)?(?:\s+với\s+[^.;]{1,120}?)?\s+(?:(?:trong|để)\s+)?(?:việc\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện\s+)?(?:các nội dung (?:của\s+)?)?[Kk]ế hoạch(?:\s+này)?\s*[.;]?$/iu;
+
 /** Following up how others carry out the plan ("hướng dẫn, đôn đốc, kiểm tra việc thực hiện kế hoạch này"): not carrying it out. */
 const FOLLOW_UP_RE =
   /(?:hướng dẫn|theo dõi|đôn đốc|kiểm tra|giám sát)(?:,?\s*(?:và\s+)?(?:hướng dẫn|theo dõi|đôn đốc|kiểm tra|giám sát))*\s+(?:việc\s+)?(?:tổ chức\s+|triển khai\s+)?thực hiện\s+(?:các nội dung (?:của\s+)?)?[Kk]ế hoạch này/u;
@@ -105,7 +109,8 @@ export class AssignmentReader {
     const duty = (dutyText || node.body[0]?.text || "").trim();
     const followUp = OVERSIGHT_DUTY_RE.test(duty) && isOffice(units);
     const reporting = !!owner && REPORTING_DUTY_RE.test(duty);
-    if (!owner || followUp || reporting) {
+    const cooperating = !!owner && COOPERATION_ONLY_RE.test(duty);
+    if (!owner || followUp || reporting || cooperating) {
       this.provisions.push({
         ...provisionOf(node.title, node.line),
         code: node.code,

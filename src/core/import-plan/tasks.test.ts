@@ -9,6 +9,19 @@ function extract(text: string) {
 }
 
 describe("extractTasks", () => {
+  it("gives no task to units whose only duty is to work with the lead bodies on the plan", () => {
+    const r = extract(
+      [
+        "V. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Công Thương",
+        "Thực hiện quản lý, phát triển cụm công nghiệp.",
+        "2. Các sở, ban, ngành và các đơn vị khác có liên quan",
+        "Phối hợp chặt chẽ với các cơ quan chủ trì trong tổ chức thực hiện Kế hoạch này.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => t.code)).toEqual(["V.1"]);
+  });
+
   it("makes a task of every leaf item in content parts, skipping aims and funding", () => {
     const r = extract(
       [
@@ -458,6 +471,8 @@ describe("classifyPart", () => {
     expect(classifyPart("CHẾ ĐỘ BÁO CÁO")).toBe("regime");
     expect(classifyPart("KINH PHÍ VÀ THỜI GIAN THỰC HIỆN")).toBe("time");
     expect(classifyPart("MỤC ĐÍCH, YÊU CẦU")).toBe("other");
+    expect(classifyPart("VỐN ĐẦU TƯ")).toBe("other");
+    expect(classifyPart("NGUỒN VỐN THỰC HIỆN")).toBe("other");
   });
 });
 

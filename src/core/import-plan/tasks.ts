@@ -19,6 +19,8 @@ export function classifyPart(title: string): PartRole {
   const t = title.toUpperCase();
   if (/TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|TRÁCH NHIỆM/u.test(t)) return "assignments";
   if (/BÁO CÁO/u.test(t)) return "regime";
+  // "IV. VỐN ĐẦU TƯ", "NGUỒN VỐN": what the money is and pays for, not work given to a unit.
+  if (/^(?:NGUỒN\s+)?VỐN(?=\s|$)/u.test(t)) return "other";
   if (/THỜI GIAN|TIẾN ĐỘ/u.test(t) && !/NHIỆM VỤ|NỘI DUNG|HOẠT ĐỘNG/u.test(t)) return "time";
   if (
     /MỤC ĐÍCH|MỤC TIÊU|YÊU CẦU|KINH PHÍ|CĂN CỨ|QUAN ĐIỂM|THỰC TRẠNG|ĐÁNH GIÁ|PHẠM VI|ĐỐI TƯỢNG|SỰ CẦN THIẾT|KẾT QUẢ ĐẠT|TÌNH HÌNH/u.test(

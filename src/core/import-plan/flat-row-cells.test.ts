@@ -3,6 +3,10 @@ import { describe, expect, it } from "vitest";
 import { cutCells, gapScore, isCutShort, isTimeCell, takeTime } from "./flat-row-cells.js";
 
 describe("isTimeCell", () => {
+  it("reads a time given on request", () => {
+    expect(isTimeCell("Theo yêu cầu của cấp có thẩm quyền")).toBe(true);
+  });
+
   it("reads the ways a time cell opens", () => {
     for (const s of ["Quý IV/2026", "Thường xuyên", "Từ quý II/2027", "Nhiệm vụ thường xuyên", "Tháng 3/2027", "2025"])
       expect(isTimeCell(s), s).toBe(true);

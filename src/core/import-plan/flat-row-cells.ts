@@ -14,9 +14,9 @@ export interface FlatRowCells {
 /** Words after which a cell fragment cannot end: the name or phrase goes on below. */
 const HANGING_RE =
   /(?:[,\-–]|(?:^|\s)(?:và|của|ở|với|các|thuộc|trình|đối|tại|cho|trong|về|Bộ|Sở|Ban|Phòng|Cục|Vụ|Viện|Ủy ban|Uỷ ban))\s*$/u;
-/** How a time cell opens ("Quý I/2027", "Thường xuyên", "Từ tháng 5/2026", "Nhiệm vụ thường xuyên"). */
+/** How a time cell opens ("Quý I/2027", "Thường xuyên", "Từ tháng 5/2026", "Nhiệm vụ thường xuyên", "Theo yêu cầu …"). */
 const TIME_START_RE =
-  /^(?:Thường xuyên|Hằng năm|Hàng năm|Liên tục|Đã hoàn thành|Hoàn thành|Định kỳ|Nhiệm vụ thường xuyên|Quý|Tháng|Năm|Từ|Trước|Trong|Đến|Giai đoạn|Ngày|Tuần|Học kỳ|Cả năm|Sau|\d)/u;
+  /^(?:Theo yêu cầu|Khi có yêu cầu|Thường xuyên|Hằng năm|Hàng năm|Liên tục|Đã hoàn thành|Hoàn thành|Định kỳ|Nhiệm vụ thường xuyên|Quý|Tháng|Năm|Từ|Trước|Trong|Đến|Giai đoạn|Ngày|Tuần|Học kỳ|Cả năm|Sau|\d)/u;
 
 function words(s: string): number {
   return s.trim().split(/\s+/).length;
@@ -26,7 +26,7 @@ function words(s: string): number {
 export function isTimeCell(s: string): boolean {
   const t = s.trim();
   if (!TIME_START_RE.test(t)) return false;
-  if (/thường xuyên|hằng năm|hàng năm|liên tục|đã hoàn thành|định kỳ/iu.test(t)) return true;
+  if (/thường xuyên|hằng năm|hàng năm|liên tục|đã hoàn thành|định kỳ|^(?:theo|khi có) yêu cầu/iu.test(t)) return true;
   // "2026", "2026 - 2027": a year or a span of years.
   if (/^(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$/u.test(t)) return true;
   return parseTimeframe(t).due !== null;

@@ -48,6 +48,42 @@ const PAGES = [
 ];
 
 describe("rebuildFlatTables", () => {
+  it("reads group rows printed without a dot and numbers counted afresh under each", () => {
+    const text = [
+      "Phụ lục I",
+      ...HEAD,
+      "I",
+      "Thực hiện hiệu quả công tác tuyên truyền",
+      "1",
+      "Tăng cường công tác lãnh đạo, chỉ đạo việc quán triệt, thực hiện Kết luận",
+      "Bộ Nội vụ",
+      "Các bộ, ngành",
+      "Thường xuyên",
+      "2",
+      "Tham mưu cấp có thẩm quyền xem xét, quyết định biểu dương, khen thưởng",
+      "Bộ Tài chính",
+      "Các bộ, ngành",
+      "Quý II/2026",
+      "II Hoàn thiện thể chế; tiếp tục đẩy mạnh phân cấp, phân quyền",
+      "1",
+      "Hoàn thiện thể chế liên quan đến chức năng, nhiệm vụ, quyền hạn, tổ chức bộ máy",
+      "Bộ Y tế",
+      "Các bộ, ngành",
+      "Năm 2026",
+    ];
+    const rows = rebuildFlatTables(lines(text))
+      .filter((l) => l.text.includes("\t"))
+      .slice(1)
+      .map((l) => l.text.split("\t"));
+    expect(rows.map((r) => [r[0], r[2], r[4]])).toEqual([
+      ["I.", "", ""],
+      ["1", "Bộ Nội vụ", "Thường xuyên"],
+      ["2", "Bộ Tài chính", "Quý II/2026"],
+      ["II.", "", ""],
+      ["1", "Bộ Y tế", "Năm 2026"],
+    ]);
+  });
+
   it("rebuilds rows under the header's columns, across page breaks", () => {
     const rows = rebuildFlatTables(lines(PAGES))
       .filter((l) => l.text.includes("\t"))

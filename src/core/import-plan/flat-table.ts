@@ -27,7 +27,8 @@ const NUMBER_CELL_RE = /^(?:STT|TT)$/u;
 const LONE_NUMBER_RE = /^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.?)$/u;
 /** A row number with the first words of its cell on the same line ("10.  Xây dựng …"). */
 const GLUED_NUMBER_RE = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\p{Lu}.*)$/u;
-const ROMAN_ROW_RE = /^([IVX]{1,5})\.\s+(\S.*)$/u;
+/** A group row: "II. Hoàn thiện …", "III Tiếp tục …", or the numeral alone with its text on the next line. */
+const ROMAN_ROW_RE = /^([IVX]{1,5})(?:\.?\s+(\p{Lu}.*)|\.?)$/u;
 /** What ends a Phụ lục table: the next Phụ lục, or the recipients of a letter. */
 const TABLE_END_RE = /^(?:PHỤ LỤC|Phụ lục\s+[IVX\d]|Nơi nhận)/u;
 
@@ -74,7 +75,7 @@ function rowStart(t: string): { number: string; text: string; roman: boolean } |
   const lone = LONE_NUMBER_RE.exec(t);
   if (lone) return { number: lone[1].replace(/\.$/, ""), text: "", roman: false };
   const roman = ROMAN_ROW_RE.exec(t);
-  if (roman) return { number: roman[1], text: roman[2], roman: true };
+  if (roman) return { number: roman[1], text: roman[2] ?? "", roman: true };
   const glued = GLUED_NUMBER_RE.exec(t);
   return glued ? { number: glued[1], text: glued[2], roman: false } : null;
 }
@@ -109,12 +110,13 @@ function furniture(lines: RawLine[]): Set<string> {
  * A bare number is a page number unless it is the next row's number ("1" … "7" in a table numbered
  * without dots) or a year; a number printed under a running head is always the page's.
  */
-function isPageNumber(t: string, before: string, heads: Set<string>, prev: string): boolean {
+function isPageNumber(t: string, before: string, heads: Set<string>, prev: string, afterRoman: boolean): boolean {
   if (!/^\d{1,4}$/.test(t)) return false;
   if (heads.has(before)) return true;
   // "2026" alone is a year in a time cell.
   if (/^(?:19|20)\d\d$/.test(t)) return false;
-  return t.length > 2 || !followsNumber(prev, t, false);
+  // After a group row the count starts again at "1".
+  return t.length > 2 || !followsNumber(prev, t, afterRoman);
 }
 
 /** Where the header printed again at line `k` ends (the index after it), or 0 when it is not there. */
@@ -151,7 +153,7 @@ function splitRows(lines: RawLine[], header: Header, heads: Set<string>): { rows
     if (!t) continue;
     const last = before;
     before = t;
-    if (heads.has(t) || isPageNumber(t, last, heads, prev)) continue;
+    if (heads.has(t) || isPageNumber(t, last, heads, prev, afterRoman)) continue;
     const after = headerAgain(lines, k, header);
     if (after > 0) {
       rows[rows.length - 1]?.pages.push([]);

@@ -9,6 +9,49 @@ function extract(text: string) {
 }
 
 describe("extractTasks", () => {
+  it("gives a content item headed by a unit's name to that unit", () => {
+    const r = extract(
+      [
+        "II. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Hoàn thiện thể chế",
+        "a) Bộ Nội vụ",
+        "- Chủ trì hoàn thiện thể chế về công tác cán bộ.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => [t.code, t.owner])).toEqual([["II.1.a", "Bộ Nội vụ"]]);
+  });
+
+  it("reads a task table under a 'Phụ lục I' heading that follows the last part without a signature", () => {
+    const r = extract(
+      [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Bộ Nội vụ theo dõi, đôn đốc việc thực hiện.",
+        "Phụ lục I",
+        "TT\tNội dung công việc\tCơ quan chủ trì\tThời hạn hoàn thành",
+        "1\tTham mưu ban hành Nghị định\tBộ Nội vụ\tQuý II/2026",
+        "2\tXây dựng Đề án\tBộ Quốc phòng\tQuý I/2026",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => [t.code, t.owner, t.timeframe])).toEqual([
+      ["III.1", "Bộ Nội vụ", ""],
+      ["PL.1", "Bộ Nội vụ", "Quý II/2026"],
+      ["PL.2", "Bộ Quốc phòng", "Quý I/2026"],
+    ]);
+  });
+
+  it("gives no task for a unit's duty to send its results up, nor for the funding clause", () => {
+    const r = extract(
+      [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Các bộ, cơ quan ngang bộ",
+        "a) Xây dựng kế hoạch để tổ chức triển khai.",
+        "b) Tổng hợp, đánh giá tình hình và kết quả thực hiện nhiệm vụ được giao; gửi Bộ Nội vụ để tổng hợp báo cáo Chính phủ.",
+        "c) Kinh phí triển khai các nhiệm vụ thực hiện theo quy định của pháp luật.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => t.code)).toEqual(["III.1.a"]);
+  });
+
   it("gives no task to units whose only duty is to work with the lead bodies on the plan", () => {
     const r = extract(
       [

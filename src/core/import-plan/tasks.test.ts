@@ -9,6 +9,36 @@ function extract(text: string) {
 }
 
 describe("extractTasks", () => {
+  it("leaves out the items a Phụ lục table restates row for row under the same letters", () => {
+    const r = extract(
+      [
+        "II. NỘI DUNG TRIỂN KHAI",
+        "1. Tổ chức tuyên truyền, phổ biến Nghị định",
+        "a) Tổ chức Hội nghị phổ biến, triển khai nội dung của Nghị định đến các cơ quan.",
+        "b) Tổ chức các hội nghị, hội thảo chuyên đề hướng dẫn thực hiện Nghị định.",
+        "c) Tổ chức các hoạt động truyền thông về Nghị định.",
+        "2. Huy động nguồn lực, thúc đẩy hợp tác quốc tế.",
+        "Nơi nhận:",
+        "- Lưu: VT.",
+        "KT. BỘ TRƯỞNG",
+        "Phạm Văn A",
+        "PHỤ LỤC",
+        "TT\tNội dung hoạt động\tCơ quan chủ trì\tThời gian thực hiện",
+        "1\tTổ chức tuyên truyền, phổ biến Nghị định\t\t",
+        "a)\tTổ chức Hội nghị phổ biến, triển khai Nghị định đến các cơ quan.\tCục Lâm nghiệp\tQuý III/2026",
+        "b)\tTổ chức các hội nghị, hội thảo chuyên đề hướng dẫn thực hiện Nghị định.\tCục Lâm nghiệp\tQuý IV/2026",
+        "c)\tTổ chức các chương trình truyền thông về Nghị định.\tSở Nông nghiệp và Môi trường\tThường xuyên",
+        "2\tHuy động nguồn lực, thúc đẩy hợp tác quốc tế.\tCục Lâm nghiệp\tThường xuyên",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => [t.code, t.owner])).toEqual([
+      ["PL.1.a", "Cục Lâm nghiệp"],
+      ["PL.1.b", "Cục Lâm nghiệp"],
+      ["PL.1.c", "Sở Nông nghiệp và Môi trường"],
+      ["PL.2", "Cục Lâm nghiệp"],
+    ]);
+  });
+
   it("gives a content item headed by a unit's name to that unit", () => {
     const r = extract(
       [

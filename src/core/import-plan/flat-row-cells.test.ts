@@ -35,6 +35,17 @@ describe("gapScore", () => {
 });
 
 describe("takeTime", () => {
+  it("takes a long 'Thực hiện thường xuyên, lồng ghép …' cell broken one word a line", () => {
+    const time =
+      "Thực hiện thường xuyên, lồng ghép trong nhiệm vụ thường xuyên về tuyên truyền trong công tác an ninh.".split(
+        " ",
+      );
+    expect(takeTime(["Hội nghị, tập huấn,", "báo cáo.", ...time])).toEqual({
+      rest: ["Hội nghị, tập huấn,", "báo cáo."],
+      time: time.join(" "),
+    });
+  });
+
   it("takes the shortest tail that reads as a time, over several lines", () => {
     expect(takeTime(["Bộ Y tế", "Bộ, cơ quan", "Từ", "quý", "III/2026", "đến", "quý III/2030"])).toEqual({
       rest: ["Bộ Y tế", "Bộ, cơ quan"],

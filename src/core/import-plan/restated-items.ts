@@ -4,6 +4,8 @@ import type { PlanTask, Provision } from "./task-types.js";
 /** A Phụ lục with fewer owned rows than this is a list of examples, not the plan's assignment of tasks. */
 const MIN_TABLE_TASKS = 3;
 
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+
 /** Words of a title, lower case, for comparing an item with a table row. */
 function words(s: string): Set<string> {
   return new Set(
@@ -16,17 +18,26 @@ function words(s: string): Set<string> {
 
 /**
  * An item the table restates row for row: it names no unit, the table has a row under the same
- * number within the part ("II.1.a" and "PL.1.a") and the two say mostly the same words.
+ * number within the part ("II.1.a" and "PL.1.a"), or in the group the table numbers in Roman
+ * ("II.3.c" and "PL.III.3"), and the two say mostly the same words.
  */
 function sameAsRow(t: PlanTask, rows: PlanTask[]): boolean {
   if (t.code.startsWith("PL.") || t.owner) return false;
-  const path = t.code.split(".").slice(1).join(".");
-  const row = path ? rows.find((r) => r.code === `PL.${path}`) : undefined;
-  if (!row) return false;
-  const a = words(t.title);
-  const b = words(row.title);
+  const path = t.code.split(".").slice(1);
+  if (!path.length) return false;
+  // The table numbers its groups in Roman ("I.", "II.") where the part numbers them 1, 2: rows of that group.
+  const group = `PL.${ROMAN[Number(path[0]) - 1] ?? "-"}.`;
+  const candidates = rows.filter((r) => r.code === `PL.${path.join(".")}` || r.code.startsWith(group));
+  // Titles alike, or the row says most of what the whole item says (a long item is not one short row).
+  return candidates.some((row) => alike(t.title, row.title, false) || alike(t.text, row.text, true));
+}
+
+/** Whether `x` and `y` share six in ten words of the shorter one, or of `x` alone when `ofFirst`. */
+function alike(x: string, y: string, ofFirst: boolean): boolean {
+  const a = words(x);
+  const b = words(y);
   const shared = [...a].filter((w) => b.has(w)).length;
-  return shared >= 0.6 * Math.min(a.size, b.size);
+  return a.size > 0 && b.size > 0 && shared >= 0.6 * (ofFirst ? a.size : Math.min(a.size, b.size));
 }
 
 /**

@@ -38,3 +38,21 @@ export function bodyOwner(body: { text: string }[]): string {
   }
   return owners.join("; ");
 }
+
+/**
+ * The units a part's opening sentence gives the list below it to ("…, bên cạnh các nhiệm vụ thường
+ * xuyên, các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh … cần cụ thể hóa và tổ chức triển khai
+ * thực hiện các nhiệm vụ sau đây:"), with its line; null when no sentence announces the list so.
+ */
+export function announcedOwner(body: { text: string; line: number }[]): { owner: string; line: number } | null {
+  for (const l of body) {
+    if (!/(?:nhiệm vụ|sau|sau đây)\s*:\s*$/u.test(l.text)) continue;
+    const pieces = l.text.split(/,\s+/u);
+    for (let k = 0; k < pieces.length; k++) {
+      if (!startsWithUnit(pieces[k])) continue;
+      const units = subjectUnits(pieces.slice(k).join(", "));
+      if (units.length) return { owner: joinUnits(units), line: l.line };
+    }
+  }
+  return null;
+}

@@ -9,6 +9,34 @@ function extract(text: string) {
 }
 
 describe("extractTasks", () => {
+  it("leaves out items a Phụ lục restates in groups it numbers in Roman, and gives the rest the units the part announces", () => {
+    const r = extract(
+      [
+        "II. NHIỆM VỤ CỤ THỂ",
+        "Trong thời gian tới, các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh cần tổ chức triển khai thực hiện các nhiệm vụ sau đây:",
+        "1. Tăng cường công tác tuyên truyền",
+        "a) Tổ chức tuyên truyền, phổ biến, quán triệt sâu rộng nội dung Chỉ thị.",
+        "b) Đẩy mạnh chuyển đổi số trong công tác thông tin, tuyên truyền.",
+        "c) Tăng cường đối thoại chính sách với các tổ chức lớn.",
+        "2. Hoàn thiện thể chế",
+        "a) Nghiên cứu, đề xuất xây dựng văn bản quy phạm pháp luật về tổ chức phi chính phủ.",
+        "PHỤ LỤC",
+        "TT\tTên nhiệm vụ\tCơ quan chủ trì\tThời hạn hoàn thành",
+        "I.\tTăng cường công tác tuyên truyền\t\t",
+        "1.\tTổ chức tuyên truyền, phổ biến, quán triệt sâu rộng nội dung Chỉ thị.\tBộ Ngoại giao\tThường xuyên",
+        "2.\tĐẩy mạnh chuyển đổi số trong công tác thông tin, tuyên truyền.\tBộ Ngoại giao\tThường xuyên",
+        "II.\tHoàn thiện thể chế\t\t",
+        "1.\tNghiên cứu, đề xuất xây dựng văn bản quy phạm pháp luật về tổ chức phi chính phủ.\tBộ Nội vụ\tNăm 2026",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => [t.code, t.owner])).toEqual([
+      ["II.1.c", "Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh"],
+      ["PL.I.1", "Bộ Ngoại giao"],
+      ["PL.I.2", "Bộ Ngoại giao"],
+      ["PL.II.1", "Bộ Nội vụ"],
+    ]);
+  });
+
   it("leaves out the items a Phụ lục table restates row for row under the same letters", () => {
     const r = extract(
       [

@@ -118,6 +118,12 @@ describe("subjectUnits", () => {
 });
 
 describe("subjectText", () => {
+  it("ends the subject at 'cần' before the duty", () => {
+    expect(subjectText("Các bộ, cơ quan ngang bộ cần cụ thể hóa và tổ chức triển khai các nhiệm vụ.")).toBe(
+      "Các bộ, cơ quan ngang bộ",
+    );
+  });
+
   it("keeps the subject as written and leaves out an adverb before the verb", () => {
     expect(subjectText("Đề nghị Sở thường xuyên cung cấp thông tin.")).toBe("Đề nghị Sở");
     expect(subjectText("Tổ chức tập huấn cho cán bộ.")).toBe("");

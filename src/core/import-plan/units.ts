@@ -20,7 +20,7 @@ const SPLIT_HEAD_RE = new RegExp(`^${HEAD_SRC}`, "u");
 const VERBS =
   "có trách nhiệm|căn cứ|chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây dựng|chủ động|tham mưu|lãnh đạo(?!\\s+\\p{Lu})|chỉ đạo|hướng dẫn|theo dõi|" +
   "báo cáo|cung cấp|tăng cường|đẩy mạnh|bố trí|quán triệt|phổ biến|kiểm tra|rà soát|tuyên truyền|đăng tải|" +
-  "nghiên cứu|đôn đốc|giám sát|là đầu mối|làm đầu mối|được giao|lồng ghép|tiếp tục|phụ trách|tập trung";
+  "nghiên cứu|đôn đốc|giám sát|là đầu mối|làm đầu mối|được giao|lồng ghép|tiếp tục|phụ trách|tập trung|cần|cụ thể hóa";
 const VERB_RE = new RegExp(`\\s(?:${VERBS})(?=[\\s,.;:]|$)`, "u");
 /** Phrases that make a heading a sentence rather than a unit name. */
 const NAME_BREAK_RE =

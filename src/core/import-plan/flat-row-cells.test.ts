@@ -20,6 +20,11 @@ describe("isTimeCell", () => {
 });
 
 describe("gapScore", () => {
+  it("opens a new cell at 'Các' alone on its line, and keeps the list it opens together", () => {
+    expect(gapScore("giao", "Các")).toBeGreaterThan(0);
+    expect(gapScore("Các", "Bộ,")).toBeLessThan(0);
+  });
+
   it("sees a new cell where a unit's name starts after a complete one", () => {
     expect(gapScore("Bộ Tài chính", "Bộ Khoa học và")).toBeGreaterThan(0);
     expect(gapScore("dân các cấp", "Các cơ quan, tổ")).toBeGreaterThan(0);

@@ -43,6 +43,9 @@ export function gapScore(a: string, b: string): number {
   if (/^\p{Ll}/u.test(y)) return -3;
   let s = /^[\p{Lu}\d(]/u.test(y) ? 1 : 0;
   if (isUnitName(y)) s += 0.5;
+  // "Các" alone on a line opens a list of units ("Các" / "Bộ," / "ngành,"): a new cell, and it hangs.
+  if (/^Các$/u.test(y)) s += 0.5;
+  if (/^Các$/u.test(x)) s -= 1.5;
   if (/,$/.test(x)) s -= 2;
   else if (HANGING_RE.test(x)) s -= 1.5;
   if (words(x) === 1) s -= 1;

@@ -31,7 +31,8 @@ describe("tong-hop import-plan (process)", () => {
     expect(r.status, r.stderr).toBe(0);
     const t = JSON.parse(readFileSync(out, "utf8"));
     expect(t.tasks).toHaveLength(42);
-    expect(t.tasks[0]).toMatchObject({ code: "I.1", owner: "Bộ Khoa học và Công nghệ", timeframe: "6/2025" });
+    // The file is a "PHỤ LỤC II" on its own: its rows are coded as a Phụ lục's.
+    expect(t.tasks[0]).toMatchObject({ code: "PL.I.1", owner: "Bộ Khoa học và Công nghệ", timeframe: "6/2025" });
   });
 
   it("reads a text-layer .pdf written by LibreOffice", () => {

@@ -19,6 +19,15 @@ const OFFICE_RE = /^(?:Chánh\s+)?Văn phòng(?=\s|$)/u;
 /** A unit's duty to report its own results ("Định kỳ báo cáo…", "Thực hiện chế độ báo cáo định kỳ…"): the regime, not a task. */
 const REPORTING_DUTY_RE =
   /^(?:[-+•–]\s*)?(?:định kỳ(?:\s+(?:hằng|hàng)\s+(?:tuần|tháng|quý|năm))?,?\s+báo cáo|(?:thực hiện\s+)?(?:chế độ báo cáo|báo cáo định kỳ))(?=[\s,.]|$)/iu;
+/** A unit's duty to compile its own results and send them up ("Tổng hợp, đánh giá … kết quả thực hiện …; gửi Bộ Nội vụ để tổng hợp báo cáo …"). */
+const SEND_RESULTS_RE =
+  /^(?:[-+•–]\s*)?tổng hợp,?\s.{0,160}?kết quả thực hiện.{0,200}?gửi\s.{0,80}?(?:tổng hợp|báo cáo)/isu;
+/** The funding clause of an assignment ("Kinh phí triển khai … thực hiện theo quy định"): not work. */
+const FUNDING_RE = /^(?:[-+•–]\s*)?(?:kinh phí|nguồn kinh phí)\s/iu;
+
+/** A duty that is only to work with the lead bodies on the plan ("Phối hợp chặt chẽ với các cơ quan chủ trì trong tổ chức thực hiện Kế hoạch này"): no work of its own. */
+const COOPERATION_ONLY_RE =
+  /^(?:[-+•–]\s*)?phối hợp(?:\s+chặt chẽ)?(?:\s+với\s+[^.;]{1,120}?)?\s+(?:(?:trong|để)\s+)?(?:việc\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện\s+)?(?:các nội dung (?:của\s+)?)?[Kk]ế hoạch(?:\s+này)?\s*[.;]?$/iu;
 
 /** Following up how others carry out the plan ("hướng dẫn, đôn đốc, kiểm tra việc thực hiện kế hoạch này"): not carrying it out. */
 const FOLLOW_UP_RE =
@@ -110,8 +119,9 @@ export class AssignmentReader {
     }
     const duty = (dutyText || node.body[0]?.text || "").trim();
     const followUp = OVERSIGHT_DUTY_RE.test(duty) && isOffice(units);
-    const reporting = !!owner && REPORTING_DUTY_RE.test(duty);
-    if (!owner || followUp || reporting) {
+    const reporting = !!owner && (REPORTING_DUTY_RE.test(duty) || SEND_RESULTS_RE.test(duty));
+    const cooperating = !!owner && (COOPERATION_ONLY_RE.test(duty) || FUNDING_RE.test(duty));
+    if (!owner || followUp || reporting || cooperating) {
       this.provisions.push({
         ...provisionOf(node.title, node.line),
         code: node.code,

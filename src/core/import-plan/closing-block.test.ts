@@ -27,12 +27,42 @@ describe("readDistribution", () => {
     ]);
   });
 
+  it("reads the list alone where the signature block is printed beside it", () => {
+    const text = [
+      " Nơi nhận:                                        TM. ỦY BAN NHÂN DÂN",
+      "- Như Điều 3;                                         KT. CHỦ TỊCH",
+      "- Các sở, ban, ngành thuộc UBND tỉnh;",
+      "- Lưu: VT, TH.                                        Nguyễn Thế Phước",
+    ].join("\n");
+    expect(readDistribution(normalizeLines(text))?.items).toEqual([
+      "Như Điều 3",
+      "Các sở, ban, ngành thuộc UBND tỉnh",
+      "Lưu: VT, TH",
+    ]);
+  });
+
   it("returns null without a 'Nơi nhận' line", () => {
     expect(readDistribution(normalizeLines("- Như trên;"))).toBeNull();
   });
 });
 
 describe("readSigner", () => {
+  it("reads a signature printed beside the Nơi nhận list, line by line", () => {
+    const text = [
+      " Nơi nhận:                                        TM. ỦY BAN NHÂN DÂN",
+      "- Như Điều 3;                                         KT. CHỦ TỊCH",
+      "- TT. Tỉnh uỷ, HĐND tỉnh;                             PHÓ CHỦ TỊCH",
+      "- Các sở, ban, ngành thuộc UBND tỉnh;",
+      "- Lãnh đạo VPUBND tỉnh;                               Nguyễn Thế Phước",
+      "- Lưu: VT, TH.",
+    ].join("\n");
+    expect(readSigner(normalizeLines(text))).toMatchObject({
+      authority: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH",
+      title: "PHÓ CHỦ TỊCH",
+      name: "Nguyễn Thế Phước",
+    });
+  });
+
   it("splits authority, title and name", () => {
     expect(readSigner(normalizeLines("**KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC**\n\n**Phạm Quốc Hiệu**"))).toEqual({
       authority: "KT. GIÁM ĐỐC",

@@ -24,7 +24,9 @@ function cleanItem(s: string): string {
 }
 
 /** Reads the "Nơi nhận" list from `lines`, or null when there is none. */
-export function readDistribution(lines: PlanLine[]): Distribution | null {
+export function readDistribution(source: PlanLine[]): Distribution | null {
+  // The list is the first column where the signature block is printed beside it.
+  const lines = source.map((l) => (l.cells ? { ...l, text: l.cells.find(Boolean) ?? l.text } : l));
   const at = lines.findIndex((l) => isDistributionHeading(l.text));
   if (at < 0) return null;
   const items: string[] = [];
@@ -66,21 +68,50 @@ function withoutImageDebris(text: string): string {
 }
 
 /**
+ * The texts of `lines` column by column. A layout-keeping PDF extraction prints the Nơi nhận list
+ * and the signature block side by side, one pair of lines per printed line, with the list going
+ * on alone below ("- Như Điều 3;   KT. CHỦ TỊCH", "- Sở Tài chính;", "- Lưu: VT.   Nguyễn Văn A"):
+ * reading each column down, as a Word table's cells are read, keeps the signature's lines together.
+ * A line that is not split into columns belongs to the first column.
+ */
+function columnTexts(lines: PlanLine[]): { line: PlanLine; text: string }[] {
+  const out: { line: PlanLine; text: string }[] = [];
+  let run: PlanLine[] = [];
+  const flush = () => {
+    const width = Math.max(0, ...run.map((l) => (l.cells ? l.cells.length : 1)));
+    for (let c = 0; c < width; c++)
+      for (const l of run) {
+        const text = l.cells ? (l.cells[c] ?? "") : c === 0 ? l.text : "";
+        if (text) out.push({ line: l, text });
+      }
+    run = [];
+  };
+  lines.forEach((l, i) => {
+    // A run is the lines from one split line to the last split line before the next blank line.
+    const splitAhead = lines.slice(i).findIndex((x, k) => x.cells || (k > 0 && x.gap));
+    const inRun = run.length > 0 && !l.gap && splitAhead >= 0 && lines[i + splitAhead].cells;
+    if (!inRun) flush();
+    if (l.cells || inRun) run.push(l);
+    else out.push({ line: l, text: l.text });
+  });
+  flush();
+  return out;
+}
+
+/**
  * Lines as the signature block reads them: a table row's cells one by one (the Nơi nhận cell,
  * then the signature cell), and "THỦ TƯỚNG Nguyễn Xuân Phúc" split into title and name.
  */
 function signatureLines(lines: PlanLine[]): PlanLine[] {
   const out: PlanLine[] = [];
-  for (const l of lines) {
-    const texts = (l.cells ? l.cells.filter(Boolean) : [l.text]).map(withoutImageDebris);
-    for (const text of texts) {
-      const m = /^(.*?\p{Lu}{2,})\s+((?:\p{Lu}\p{Ll}+\s+){1,5}\p{Lu}\p{Ll}+)$/u.exec(text);
-      if (m && isAllUpper(m[1]) && (isSignatureLine(m[1]) || /^(KT|TM|TL|TUQ|Q|T\/M|K\/T)[.\s]/.test(m[1]))) {
-        const heads = m[1].split(/\s+(?=(?:KT|TM|TL|TUQ|Q|T\/M|K\/T)[.\s]|PHÓ\s)/u);
-        for (const h of heads) out.push({ ...l, text: h, cells: undefined });
-        out.push({ ...l, text: m[2], cells: undefined });
-      } else out.push({ ...l, text, cells: undefined });
-    }
+  for (const { line: l, text: cell } of columnTexts(lines)) {
+    const text = withoutImageDebris(cell);
+    const m = /^(.*?\p{Lu}{2,})\s+((?:\p{Lu}\p{Ll}+\s+){1,5}\p{Lu}\p{Ll}+)$/u.exec(text);
+    if (m && isAllUpper(m[1]) && (isSignatureLine(m[1]) || /^(KT|TM|TL|TUQ|Q|T\/M|K\/T)[.\s]/.test(m[1]))) {
+      const heads = m[1].split(/\s+(?=(?:KT|TM|TL|TUQ|Q|T\/M|K\/T)[.\s]|PHÓ\s)/u);
+      for (const h of heads) out.push({ ...l, text: h, cells: undefined });
+      out.push({ ...l, text: m[2], cells: undefined });
+    } else out.push({ ...l, text, cells: undefined });
   }
   return mergeBrokenWords(out);
 }

@@ -4,9 +4,9 @@ import type { OutlineNode } from "./outline.js";
 import { readTaskTables, type TableRow } from "./table-tasks.js";
 import { isLabelLine, readLabels, stripUndefined, type Labels } from "./task-labels.js";
 import { applyTime, baseTask, cleanTaskTitle, nodeLines } from "./task-node.js";
-import { sentenceOwner } from "./sentence-owner.js";
+import { bodyOwner, sentenceOwner } from "./sentence-owner.js";
 import type { PlanTask, TaskExtraction } from "./task-types.js";
-import { joinUnits, splitUnits, subjectUnits } from "./units.js";
+import { cleanUnitName, isUnitName, joinUnits, splitUnits, subjectUnits } from "./units.js";
 
 type PlanTimeframe = TaskExtraction["planTimeframe"];
 
@@ -176,7 +176,9 @@ export class ContentReader {
       t.ownerFrom = "parent";
       t.ownerLine = inherited.ownerLine;
     } else {
-      const said = sentenceOwner(node.title) || givenOwner(t.text);
+      // "a) Bộ Nội vụ" over its duties: the heading is the unit.
+      const headed = node.body.length && isUnitName(node.title) ? cleanUnitName(node.title) : "";
+      const said = headed || sentenceOwner(node.title) || givenOwner(t.text) || bodyOwner(node.body);
       if (said) {
         t.owner = said;
         t.ownerFrom = "sentence";

@@ -3,6 +3,10 @@ import { describe, expect, it } from "vitest";
 import { cutCells, gapScore, isCutShort, isTimeCell, takeTime } from "./flat-row-cells.js";
 
 describe("isTimeCell", () => {
+  it("reads a time given on request", () => {
+    expect(isTimeCell("Theo yêu cầu của cấp có thẩm quyền")).toBe(true);
+  });
+
   it("reads the ways a time cell opens", () => {
     for (const s of ["Quý IV/2026", "Thường xuyên", "Từ quý II/2027", "Nhiệm vụ thường xuyên", "Tháng 3/2027", "2025"])
       expect(isTimeCell(s), s).toBe(true);
@@ -16,6 +20,11 @@ describe("isTimeCell", () => {
 });
 
 describe("gapScore", () => {
+  it("opens a new cell at 'Các' alone on its line, and keeps the list it opens together", () => {
+    expect(gapScore("giao", "Các")).toBeGreaterThan(0);
+    expect(gapScore("Các", "Bộ,")).toBeLessThan(0);
+  });
+
   it("sees a new cell where a unit's name starts after a complete one", () => {
     expect(gapScore("Bộ Tài chính", "Bộ Khoa học và")).toBeGreaterThan(0);
     expect(gapScore("dân các cấp", "Các cơ quan, tổ")).toBeGreaterThan(0);
@@ -31,6 +40,17 @@ describe("gapScore", () => {
 });
 
 describe("takeTime", () => {
+  it("takes a long 'Thực hiện thường xuyên, lồng ghép …' cell broken one word a line", () => {
+    const time =
+      "Thực hiện thường xuyên, lồng ghép trong nhiệm vụ thường xuyên về tuyên truyền trong công tác an ninh.".split(
+        " ",
+      );
+    expect(takeTime(["Hội nghị, tập huấn,", "báo cáo.", ...time])).toEqual({
+      rest: ["Hội nghị, tập huấn,", "báo cáo."],
+      time: time.join(" "),
+    });
+  });
+
   it("takes the shortest tail that reads as a time, over several lines", () => {
     expect(takeTime(["Bộ Y tế", "Bộ, cơ quan", "Từ", "quý", "III/2026", "đến", "quý III/2030"])).toEqual({
       rest: ["Bộ Y tế", "Bộ, cơ quan"],

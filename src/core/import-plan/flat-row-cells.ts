@@ -14,9 +14,9 @@ export interface FlatRowCells {
 /** Words after which a cell fragment cannot end: the name or phrase goes on below. */
 const HANGING_RE =
   /(?:[,\-–]|(?:^|\s)(?:và|của|ở|với|các|thuộc|trình|đối|tại|cho|trong|về|Bộ|Sở|Ban|Phòng|Cục|Vụ|Viện|Ủy ban|Uỷ ban))\s*$/u;
-/** How a time cell opens ("Quý I/2027", "Thường xuyên", "Từ tháng 5/2026", "Nhiệm vụ thường xuyên"). */
+/** How a time cell opens ("Quý I/2027", "Thường xuyên", "Từ tháng 5/2026", "Nhiệm vụ thường xuyên", "Theo yêu cầu …"). */
 const TIME_START_RE =
-  /^(?:Thường xuyên|Hằng năm|Hàng năm|Liên tục|Đã hoàn thành|Hoàn thành|Định kỳ|Nhiệm vụ thường xuyên|Quý|Tháng|Năm|Từ|Trước|Trong|Đến|Giai đoạn|Ngày|Tuần|Học kỳ|Cả năm|Sau|\d)/u;
+  /^(?:Theo yêu cầu|Khi có yêu cầu|Thực hiện thường xuyên|Thường xuyên|Hằng năm|Hàng năm|Liên tục|Đã hoàn thành|Hoàn thành|Định kỳ|Nhiệm vụ thường xuyên|Quý|Tháng|Năm|Từ|Trước|Trong|Đến|Giai đoạn|Ngày|Tuần|Học kỳ|Cả năm|Sau|\d)/u;
 
 function words(s: string): number {
   return s.trim().split(/\s+/).length;
@@ -26,7 +26,7 @@ function words(s: string): number {
 export function isTimeCell(s: string): boolean {
   const t = s.trim();
   if (!TIME_START_RE.test(t)) return false;
-  if (/thường xuyên|hằng năm|hàng năm|liên tục|đã hoàn thành|định kỳ/iu.test(t)) return true;
+  if (/thường xuyên|hằng năm|hàng năm|liên tục|đã hoàn thành|định kỳ|^(?:theo|khi có) yêu cầu/iu.test(t)) return true;
   // "2026", "2026 - 2027": a year or a span of years.
   if (/^(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?$/u.test(t)) return true;
   return parseTimeframe(t).due !== null;
@@ -43,6 +43,9 @@ export function gapScore(a: string, b: string): number {
   if (/^\p{Ll}/u.test(y)) return -3;
   let s = /^[\p{Lu}\d(]/u.test(y) ? 1 : 0;
   if (isUnitName(y)) s += 0.5;
+  // "Các" alone on a line opens a list of units ("Các" / "Bộ," / "ngành,"): a new cell, and it hangs.
+  if (/^Các$/u.test(y)) s += 0.5;
+  if (/^Các$/u.test(x)) s -= 1.5;
   if (/,$/.test(x)) s -= 2;
   else if (HANGING_RE.test(x)) s -= 1.5;
   if (words(x) === 1) s -= 1;
@@ -53,9 +56,11 @@ export function gapScore(a: string, b: string): number {
 /** Splits the time cell off the end of the fragments, also when the PDF glued it to the cell before. */
 export function takeTime(frags: string[]): { rest: string[]; time: string } {
   // The shortest tail that reads as a time: "Thường xuyên"; "Từ" / "quý" / "III/2026" / "đến" / "quý III/2030".
-  for (let i = frags.length - 1; i >= Math.max(0, frags.length - 6); i--) {
+  // A cell that opens "Thực hiện thường xuyên, lồng ghép …" may run on, a word a line, far longer.
+  for (let i = frags.length - 1; i >= Math.max(0, frags.length - 24); i--) {
     const tail = frags.slice(i).join(" ").trim();
-    if (isTimeCell(tail)) return { rest: frags.slice(0, i), time: tail };
+    const near = frags.length - i <= 6 || /^(?:Thực hiện\s+)?thường xuyên/iu.test(tail);
+    if (near && isTimeCell(tail)) return { rest: frags.slice(0, i), time: tail };
   }
   const last = frags[frags.length - 1] ?? "";
   // "văn bản phối hợp Thường xuyên": two cells on one baseline.

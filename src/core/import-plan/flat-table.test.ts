@@ -48,6 +48,78 @@ const PAGES = [
 ];
 
 describe("rebuildFlatTables", () => {
+  it("reads lettered rows under a numbered row, after a header copied as a one-row table", () => {
+    const text = [
+      "[[TABLE]]",
+      "TT\tNội dung hoạt động\tCơ quan chủ trì\tCơ quan phối hợp",
+      "[[/TABLE]]",
+      "Thời gian thực hiện",
+      "1",
+      "Tổ chức tuyên truyền, phổ biến, hướng dẫn triển khai thực hiện Nghị định",
+      "a)",
+      "Tổ chức Hội nghị phổ biến, triển khai Nghị định đến các cơ quan, tổ chức về lâm nghiệp.",
+      "Cục Lâm nghiệp và Kiểm lâm",
+      "Vụ Pháp chế; các cơ quan, đơn vị có liên quan",
+      "Quý III, IV/2026",
+      "b)",
+      "Tổ chức các chương trình truyền thông, các hình thức tuyên truyền phù hợp khác.",
+      "Sở Nông nghiệp và Môi trường",
+      "Các cơ quan, đơn vị có liên quan",
+      "Thường xuyên",
+      "2",
+      "Huy động nguồn lực, thúc đẩy hợp tác quốc tế về dịch vụ hấp thụ các-bon của rừng.",
+      "Cục Kiểm lâm",
+      "Vụ Hợp tác quốc tế",
+      "Thường xuyên",
+    ];
+    const rows = rebuildFlatTables(lines(text))
+      .filter((l) => l.text.includes("\t"))
+      .map((l) => l.text.split("\t"));
+    expect(rows[0]).toEqual(["TT", "Nội dung hoạt động", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian thực hiện"]);
+    expect(rows.slice(1).map((r) => [r[0], r[2], r[4]])).toEqual([
+      ["1", "", ""],
+      ["a)", "Cục Lâm nghiệp và Kiểm lâm", "Quý III, IV/2026"],
+      ["b)", "Sở Nông nghiệp và Môi trường", "Thường xuyên"],
+      ["2", "Cục Kiểm lâm", "Thường xuyên"],
+    ]);
+  });
+
+  it("reads group rows printed without a dot and numbers counted afresh under each", () => {
+    const text = [
+      "Phụ lục I",
+      ...HEAD,
+      "I",
+      "Thực hiện hiệu quả công tác tuyên truyền",
+      "1",
+      "Tăng cường công tác lãnh đạo, chỉ đạo việc quán triệt, thực hiện Kết luận",
+      "Bộ Nội vụ",
+      "Các bộ, ngành",
+      "Thường xuyên",
+      "2",
+      "Tham mưu cấp có thẩm quyền xem xét, quyết định biểu dương, khen thưởng",
+      "Bộ Tài chính",
+      "Các bộ, ngành",
+      "Quý II/2026",
+      "II Hoàn thiện thể chế; tiếp tục đẩy mạnh phân cấp, phân quyền",
+      "1",
+      "Hoàn thiện thể chế liên quan đến chức năng, nhiệm vụ, quyền hạn, tổ chức bộ máy",
+      "Bộ Y tế",
+      "Các bộ, ngành",
+      "Năm 2026",
+    ];
+    const rows = rebuildFlatTables(lines(text))
+      .filter((l) => l.text.includes("\t"))
+      .slice(1)
+      .map((l) => l.text.split("\t"));
+    expect(rows.map((r) => [r[0], r[2], r[4]])).toEqual([
+      ["I.", "", ""],
+      ["1", "Bộ Nội vụ", "Thường xuyên"],
+      ["2", "Bộ Tài chính", "Quý II/2026"],
+      ["II.", "", ""],
+      ["1", "Bộ Y tế", "Năm 2026"],
+    ]);
+  });
+
   it("rebuilds rows under the header's columns, across page breaks", () => {
     const rows = rebuildFlatTables(lines(PAGES))
       .filter((l) => l.text.includes("\t"))

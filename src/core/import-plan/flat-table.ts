@@ -27,7 +27,12 @@ const NUMBER_CELL_RE = /^(?:STT|TT)$/u;
 const LONE_NUMBER_RE = /^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.?)$/u;
 /** A row number with the first words of its cell on the same line ("10.  Xây dựng …"). */
 const GLUED_NUMBER_RE = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\p{Lu}.*)$/u;
-const ROMAN_ROW_RE = /^([IVX]{1,5})\.\s+(\S.*)$/u;
+/** A group row: "II. Hoàn thiện …", "III Tiếp tục …", or the numeral alone with its text on the next line. */
+const ROMAN_ROW_RE = /^([IVX]{1,5})(?:\.?\s+(\p{Lu}.*)|\.?)$/u;
+/** The marks around a table copied from a document ("[[TABLE]]", "[[/TABLE]]"). */
+const TABLE_MARK_RE = /^\[\[\/?TABLE\]\]$/u;
+/** A lettered row alone on its line ("a)", "đ)"), under the numbered row it details. */
+const LETTER_ROW_RE = /^([a-zđ])\)$/u;
 /** What ends a Phụ lục table: the next Phụ lục, or the recipients of a letter. */
 const TABLE_END_RE = /^(?:PHỤ LỤC|Phụ lục\s+[IVX\d]|Nơi nhận)/u;
 
@@ -43,7 +48,7 @@ function readFlatHeader(lines: RawLine[], i: number): Header | null {
   let end = i + 1;
   for (let k = i + 1; k < lines.length && got.length < 14; k++) {
     const t = lines[k].text.trim();
-    if (!t) continue;
+    if (!t || TABLE_MARK_RE.test(t)) continue;
     if (t.length > 30 || rowStart(t)) break;
     got.push(t);
     end = k + 1;
@@ -71,10 +76,12 @@ function readFlatHeader(lines: RawLine[], i: number): Header | null {
 
 /** The number or Roman numeral a line opens a row with, and the text after it. */
 function rowStart(t: string): { number: string; text: string; roman: boolean } | null {
+  const letter = LETTER_ROW_RE.exec(t);
+  if (letter) return { number: `${letter[1]})`, text: "", roman: false };
   const lone = LONE_NUMBER_RE.exec(t);
   if (lone) return { number: lone[1].replace(/\.$/, ""), text: "", roman: false };
   const roman = ROMAN_ROW_RE.exec(t);
-  if (roman) return { number: roman[1], text: roman[2], roman: true };
+  if (roman) return { number: roman[1], text: roman[2] ?? "", roman: true };
   const glued = GLUED_NUMBER_RE.exec(t);
   return glued ? { number: glued[1], text: glued[2], roman: false } : null;
 }
@@ -109,12 +116,13 @@ function furniture(lines: RawLine[]): Set<string> {
  * A bare number is a page number unless it is the next row's number ("1" … "7" in a table numbered
  * without dots) or a year; a number printed under a running head is always the page's.
  */
-function isPageNumber(t: string, before: string, heads: Set<string>, prev: string): boolean {
+function isPageNumber(t: string, before: string, heads: Set<string>, prev: string, afterRoman: boolean): boolean {
   if (!/^\d{1,4}$/.test(t)) return false;
   if (heads.has(before)) return true;
   // "2026" alone is a year in a time cell.
   if (/^(?:19|20)\d\d$/.test(t)) return false;
-  return t.length > 2 || !followsNumber(prev, t, false);
+  // After a group row the count starts again at "1".
+  return t.length > 2 || !followsNumber(prev, t, afterRoman);
 }
 
 /** Where the header printed again at line `k` ends (the index after it), or 0 when it is not there. */
@@ -151,7 +159,7 @@ function splitRows(lines: RawLine[], header: Header, heads: Set<string>): { rows
     if (!t) continue;
     const last = before;
     before = t;
-    if (heads.has(t) || isPageNumber(t, last, heads, prev)) continue;
+    if (heads.has(t) || isPageNumber(t, last, heads, prev, afterRoman)) continue;
     const after = headerAgain(lines, k, header);
     if (after > 0) {
       rows[rows.length - 1]?.pages.push([]);
@@ -159,14 +167,15 @@ function splitRows(lines: RawLine[], header: Header, heads: Set<string>): { rows
       continue;
     }
     const start = rowStart(t);
-    if (start && (start.roman || followsNumber(prev, start.number, afterRoman))) {
+    const lettered = !!start && /\)$/.test(start.number);
+    if (start && (start.roman || (lettered ? rows.length > 0 : followsNumber(prev, start.number, afterRoman)))) {
       rows.push({
         line: lines[k].line,
         number: start.number,
         roman: start.roman,
         pages: [start.text ? [start.text] : []],
       });
-      if (!start.roman) prev = start.number;
+      if (!start.roman && !lettered) prev = start.number;
       afterRoman = start.roman;
       continue;
     }
@@ -221,13 +230,18 @@ function rebuildAt(lines: RawLine[], i: number, header: Header, heads: Set<strin
   return { out, end: from + end };
 }
 
+/** A table of one row, its header, whose body follows flattened ("[[TABLE]]", "TT⇥Nội dung …", "[[/TABLE]]", "1", …). */
+function headerOnlyTable(lines: RawLine[], i: number): boolean {
+  return lines[i - 1]?.text.trim() === "[[TABLE]]" && lines[i + 1]?.text.trim() === "[[/TABLE]]";
+}
+
 /** The lines with every flattened task table rebuilt into tab-separated rows; other lines unchanged. */
 export function rebuildFlatTables(lines: RawLine[]): RawLine[] {
   const heads = furniture(lines);
   const out: RawLine[] = [];
   let i = 0;
   while (i < lines.length) {
-    const header = lines[i].text.includes("\t") ? null : readFlatHeader(lines, i);
+    const header = lines[i].text.includes("\t") && !headerOnlyTable(lines, i) ? null : readFlatHeader(lines, i);
     const rebuilt = header ? rebuildAt(lines, i, header, heads) : null;
     if (rebuilt?.out.length) {
       out.push(...rebuilt.out, { text: "", line: lines[rebuilt.end - 1]?.line ?? lines[i].line });

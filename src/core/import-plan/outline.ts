@@ -1,6 +1,9 @@
 /** The plan's outline: Roman parts, numbered and lettered items as a tree with stable codes. */
 import { isAllUpper, romanMarker, type PlanLine } from "./normalize-lines.js";
 
+/** A Phụ lục's heading on a line of its own ("Phụ lục I", "PHỤ LỤC", "Phụ lục 02"). */
+const APPENDIX_HEADING_RE = /^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?(?:[IVX]{1,5}|\d{1,2}))?\.?$/u;
+
 /** A part ("III. TỔ CHỨC THỰC HIỆN") or an item ("2.3.", "a)") with the lines under it. */
 export interface OutlineNode {
   kind: "part" | "item";
@@ -80,7 +83,9 @@ function isPrefix(a: number[], b: number[]): boolean {
 /** Index of the first tail line (Nơi nhận or signature) after the last part heading, or the end. */
 function tailStart(lines: PlanLine[], lastPartIdx: number): number {
   for (let i = Math.max(lastPartIdx, 0); i < lines.length; i++) {
-    if (isDistributionHeading(lines[i].text) || isSignatureLine(lines[i].text)) return i;
+    const t = lines[i].text;
+    // A Chương trình issued with a Nghị quyết signed above it goes straight on to its "Phụ lục I".
+    if (isDistributionHeading(t) || isSignatureLine(t) || (!lines[i].cells && APPENDIX_HEADING_RE.test(t))) return i;
   }
   return lines.length;
 }

@@ -5,6 +5,18 @@ import { repairLines } from "./repair-lines.js";
 const texts = (raw: string) => repairLines(raw).map((l) => l.text);
 
 describe("repairLines", () => {
+  it("splits a line a layout-keeping PDF extraction printed in two columns into cells", () => {
+    expect(texts("     ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")).toEqual([
+      "     ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    ]);
+  });
+
+  it("keeps a blank left to be filled in inside one line", () => {
+    expect(texts("(Kèm theo Kế hoạch số:           /KH-UBND ngày        tháng      năm 2026)")).toEqual([
+      "(Kèm theo Kế hoạch số:           /KH-UBND ngày        tháng      năm 2026)",
+    ]);
+  });
+
   it("joins an item number standing alone to the text on the next line", () => {
     expect(texts("1.4.\nTổ chức hội nghị tập huấn")).toEqual(["1.4. Tổ chức hội nghị tập huấn"]);
   });

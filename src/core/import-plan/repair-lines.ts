@@ -19,6 +19,13 @@ const LABEL_WORDS = "(?:Đơn vị|Cơ quan|Bộ phận|Thời gian|Thời hạn
 const GLUED_LABEL_RE = new RegExp(`(?<=\\S)\\s*[-–•*+]\\s*(?=${LABEL_WORDS}[^:\\n]{0,40}:)`, "gu");
 /** Bullets of every kind become "- "; "+" stays, it marks a sub-bullet. */
 const BULLET_RE = /^(\s*)(?:[•·▪●◦‣∙]|\*(?=\s)|o(?=\s))\s*/u;
+/**
+ * A gap of five or more spaces before a capital letter, inside a line: the space between two
+ * columns that a layout-keeping PDF extraction prints side by side ("ỦY BAN NHÂN DÂN      CỘNG HÒA …",
+ * "- Như Điều 3;      KT. CHỦ TỊCH"). A blank left to be filled in ("số:      /KH-UBND ngày      tháng")
+ * is followed by a slash or a small letter, so it stays.
+ */
+const COLUMN_GAP_RE = /(?<=\S) {5,}(?=\p{Lu})/gu;
 /** Runs of rule characters printed under a heading ("-------", "_____"). */
 const RULE_RUN_RE = /(^|\s)[-_=–—]{3,}(?=\s|$)/gu;
 
@@ -49,6 +56,11 @@ function dropPageFurniture(lines: RawLine[]): RawLine[] {
       ((counts.get(t) ?? 0) >= 3 && /\d/.test(t) && !t.includes(":") && !/^[-+\d]/.test(t) && !t.includes("\t"));
     return furniture ? { ...l, text: "" } : l;
   });
+}
+
+/** Splits a line printed in two columns into tab-separated cells, as a Word table's row would be. */
+function splitColumns(l: RawLine): RawLine {
+  return l.text.includes("\t") ? l : { ...l, text: l.text.replace(COLUMN_GAP_RE, "\t") };
 }
 
 /** Cleans one line: bullets unified, decorative rules removed, labels glued to text split off. */
@@ -111,5 +123,5 @@ function moveMarkers(lines: RawLine[]): RawLine[] {
 /** The raw lines of a plan, repaired; each keeps the number of the source line it came from. */
 export function repairLines(raw: string): RawLine[] {
   const lines = raw.split("\n").map((text, i) => ({ text, line: i + 1 }));
-  return moveMarkers(dropPageFurniture(rebuildFlatTables(lines)).flatMap(tidy));
+  return moveMarkers(dropPageFurniture(rebuildFlatTables(lines)).map(splitColumns).flatMap(tidy));
 }

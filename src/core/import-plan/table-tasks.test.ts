@@ -4,6 +4,21 @@ import { normalizeLines } from "./normalize-lines.js";
 import { readHeader, readTaskTables } from "./table-tasks.js";
 
 describe("readTaskTables", () => {
+  it("numbers lettered rows under the numbered row above them, which is a group row", () => {
+    const rows = readTaskTables(
+      normalizeLines(
+        [
+          "TT\tNội dung hoạt động\tCơ quan chủ trì\tThời gian thực hiện",
+          "1\tTổ chức tuyên truyền\t\t",
+          "a)\tTổ chức Hội nghị\tCục Lâm nghiệp\tQuý III/2026",
+          "b)\tTổ chức hội thảo\tCục Lâm nghiệp\tQuý IV/2026",
+          "2\tHuy động nguồn lực\tCục Kiểm lâm\tThường xuyên",
+        ].join("\n"),
+      ),
+    );
+    expect(rows.map((r) => r.number)).toEqual(["1.a", "1.b", "2"]);
+  });
+
   const text = [
     "STT\tNội dung công việc\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian thực hiện",
     "I\tCông tác tuyên truyền",

@@ -28,6 +28,8 @@ export function readTaskTables(lines: PlanLine[]): TableRow[] {
   const rows: TableRow[] = [];
   let cols: (Column | null)[] | null = null;
   let section = "";
+  // The numbered row lettered rows ("a)", "b)") sit under: "1" makes them "1.a", "1.b".
+  let parent = "";
   for (const l of lines) {
     if (!l.cells) {
       cols = null;
@@ -44,7 +46,10 @@ export function readTaskTables(lines: PlanLine[]): TableRow[] {
       const i = cols!.indexOf(c);
       return i >= 0 ? (l.cells![i] ?? "").trim() : "";
     };
-    const number = get("number").replace(/\.$/, "");
+    const written = get("number").replace(/\.$/, "");
+    const letter = /^([a-zđ])\)?$/u.exec(written);
+    const number = letter && parent ? `${parent}.${letter[1]}` : written;
+    if (/^\d+(?:\.\d+)*$/.test(written)) parent = written;
     // A section row: a Roman number and a title, nothing else.
     if (/^[IVX]+$/.test(number) && !get("owner") && !get("timeframe")) {
       section = number;
@@ -55,7 +60,7 @@ export function readTaskTables(lines: PlanLine[]): TableRow[] {
     if (!content || /^\d+$/.test(content)) continue;
     rows.push({
       line: l.line,
-      number: /^\d+(?:\.\d+)*$/.test(number) ? number : "",
+      number: /^\d+(?:\.\d+)*(?:\.[a-zđ])?$/u.test(number) ? number : "",
       section,
       content,
       owner: get("owner"),

@@ -9,6 +9,120 @@ function extract(text: string) {
 }
 
 describe("extractTasks", () => {
+  it("leaves out items a Phụ lục restates in groups it numbers in Roman, and gives the rest the units the part announces", () => {
+    const r = extract(
+      [
+        "II. NHIỆM VỤ CỤ THỂ",
+        "Trong thời gian tới, các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh cần tổ chức triển khai thực hiện các nhiệm vụ sau đây:",
+        "1. Tăng cường công tác tuyên truyền",
+        "a) Tổ chức tuyên truyền, phổ biến, quán triệt sâu rộng nội dung Chỉ thị.",
+        "b) Đẩy mạnh chuyển đổi số trong công tác thông tin, tuyên truyền.",
+        "c) Tăng cường đối thoại chính sách với các tổ chức lớn.",
+        "2. Hoàn thiện thể chế",
+        "a) Nghiên cứu, đề xuất xây dựng văn bản quy phạm pháp luật về tổ chức phi chính phủ.",
+        "PHỤ LỤC",
+        "TT\tTên nhiệm vụ\tCơ quan chủ trì\tThời hạn hoàn thành",
+        "I.\tTăng cường công tác tuyên truyền\t\t",
+        "1.\tTổ chức tuyên truyền, phổ biến, quán triệt sâu rộng nội dung Chỉ thị.\tBộ Ngoại giao\tThường xuyên",
+        "2.\tĐẩy mạnh chuyển đổi số trong công tác thông tin, tuyên truyền.\tBộ Ngoại giao\tThường xuyên",
+        "II.\tHoàn thiện thể chế\t\t",
+        "1.\tNghiên cứu, đề xuất xây dựng văn bản quy phạm pháp luật về tổ chức phi chính phủ.\tBộ Nội vụ\tNăm 2026",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => [t.code, t.owner])).toEqual([
+      ["II.1.c", "Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh"],
+      ["PL.I.1", "Bộ Ngoại giao"],
+      ["PL.I.2", "Bộ Ngoại giao"],
+      ["PL.II.1", "Bộ Nội vụ"],
+    ]);
+  });
+
+  it("leaves out the items a Phụ lục table restates row for row under the same letters", () => {
+    const r = extract(
+      [
+        "II. NỘI DUNG TRIỂN KHAI",
+        "1. Tổ chức tuyên truyền, phổ biến Nghị định",
+        "a) Tổ chức Hội nghị phổ biến, triển khai nội dung của Nghị định đến các cơ quan.",
+        "b) Tổ chức các hội nghị, hội thảo chuyên đề hướng dẫn thực hiện Nghị định.",
+        "c) Tổ chức các hoạt động truyền thông về Nghị định.",
+        "2. Huy động nguồn lực, thúc đẩy hợp tác quốc tế.",
+        "Nơi nhận:",
+        "- Lưu: VT.",
+        "KT. BỘ TRƯỞNG",
+        "Phạm Văn A",
+        "PHỤ LỤC",
+        "TT\tNội dung hoạt động\tCơ quan chủ trì\tThời gian thực hiện",
+        "1\tTổ chức tuyên truyền, phổ biến Nghị định\t\t",
+        "a)\tTổ chức Hội nghị phổ biến, triển khai Nghị định đến các cơ quan.\tCục Lâm nghiệp\tQuý III/2026",
+        "b)\tTổ chức các hội nghị, hội thảo chuyên đề hướng dẫn thực hiện Nghị định.\tCục Lâm nghiệp\tQuý IV/2026",
+        "c)\tTổ chức các chương trình truyền thông về Nghị định.\tSở Nông nghiệp và Môi trường\tThường xuyên",
+        "2\tHuy động nguồn lực, thúc đẩy hợp tác quốc tế.\tCục Lâm nghiệp\tThường xuyên",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => [t.code, t.owner])).toEqual([
+      ["PL.1.a", "Cục Lâm nghiệp"],
+      ["PL.1.b", "Cục Lâm nghiệp"],
+      ["PL.1.c", "Sở Nông nghiệp và Môi trường"],
+      ["PL.2", "Cục Lâm nghiệp"],
+    ]);
+  });
+
+  it("gives a content item headed by a unit's name to that unit", () => {
+    const r = extract(
+      [
+        "II. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Hoàn thiện thể chế",
+        "a) Bộ Nội vụ",
+        "- Chủ trì hoàn thiện thể chế về công tác cán bộ.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => [t.code, t.owner])).toEqual([["II.1.a", "Bộ Nội vụ"]]);
+  });
+
+  it("reads a task table under a 'Phụ lục I' heading that follows the last part without a signature", () => {
+    const r = extract(
+      [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Bộ Nội vụ theo dõi, đôn đốc việc thực hiện.",
+        "Phụ lục I",
+        "TT\tNội dung công việc\tCơ quan chủ trì\tThời hạn hoàn thành",
+        "1\tTham mưu ban hành Nghị định\tBộ Nội vụ\tQuý II/2026",
+        "2\tXây dựng Đề án\tBộ Quốc phòng\tQuý I/2026",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => [t.code, t.owner, t.timeframe])).toEqual([
+      ["III.1", "Bộ Nội vụ", ""],
+      ["PL.1", "Bộ Nội vụ", "Quý II/2026"],
+      ["PL.2", "Bộ Quốc phòng", "Quý I/2026"],
+    ]);
+  });
+
+  it("gives no task for a unit's duty to send its results up, nor for the funding clause", () => {
+    const r = extract(
+      [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Các bộ, cơ quan ngang bộ",
+        "a) Xây dựng kế hoạch để tổ chức triển khai.",
+        "b) Tổng hợp, đánh giá tình hình và kết quả thực hiện nhiệm vụ được giao; gửi Bộ Nội vụ để tổng hợp báo cáo Chính phủ.",
+        "c) Kinh phí triển khai các nhiệm vụ thực hiện theo quy định của pháp luật.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => t.code)).toEqual(["III.1.a"]);
+  });
+
+  it("gives no task to units whose only duty is to work with the lead bodies on the plan", () => {
+    const r = extract(
+      [
+        "V. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Công Thương",
+        "Thực hiện quản lý, phát triển cụm công nghiệp.",
+        "2. Các sở, ban, ngành và các đơn vị khác có liên quan",
+        "Phối hợp chặt chẽ với các cơ quan chủ trì trong tổ chức thực hiện Kế hoạch này.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => t.code)).toEqual(["V.1"]);
+  });
+
   it("makes a task of every leaf item in content parts, skipping aims and funding", () => {
     const r = extract(
       [
@@ -483,6 +597,8 @@ describe("classifyPart", () => {
     expect(classifyPart("CHẾ ĐỘ BÁO CÁO")).toBe("regime");
     expect(classifyPart("KINH PHÍ VÀ THỜI GIAN THỰC HIỆN")).toBe("time");
     expect(classifyPart("MỤC ĐÍCH, YÊU CẦU")).toBe("other");
+    expect(classifyPart("VỐN ĐẦU TƯ")).toBe("other");
+    expect(classifyPart("NGUỒN VỐN THỰC HIỆN")).toBe("other");
   });
 });
 

@@ -8,7 +8,8 @@ import { readTaskTables } from "./table-tasks.js";
 import { readLabels } from "./task-labels.js";
 import { nodeLines } from "./task-node.js";
 import type { PartRole, PlanTask, Provision, TaskExtraction } from "./task-types.js";
-import { joinUnits } from "./units.js";
+import { announcedOwner } from "./sentence-owner.js";
+import { joinUnits, splitUnits } from "./units.js";
 
 export { codeRefs } from "./assignment-tasks.js";
 export { readLabels } from "./task-labels.js";
@@ -30,6 +31,8 @@ export function classifyPart(title: string, marker = ""): PartRole {
   const t = title.toUpperCase();
   if (/TỔ CHỨC THỰC HIỆN|PHÂN CÔNG|TRÁCH NHIỆM/u.test(t)) return "assignments";
   if (/BÁO CÁO/u.test(t)) return "regime";
+  // "IV. VỐN ĐẦU TƯ", "NGUỒN VỐN": what the money is and pays for, not work given to a unit.
+  if (/^(?:NGUỒN\s+)?VỐN(?=\s|$)/u.test(t)) return "other";
   if (/THỜI GIAN|TIẾN ĐỘ/u.test(t) && !/NHIỆM VỤ|NỘI DUNG|HOẠT ĐỘNG/u.test(t)) return "time";
   if (
     /MỤC ĐÍCH|MỤC TIÊU|YÊU CẦU|KINH PHÍ|CĂN CỨ|QUAN ĐIỂM|THỰC TRẠNG|ĐÁNH GIÁ|PHẠM VI|ĐỐI TƯỢNG|SỰ CẦN THIẾT|KẾT QUẢ ĐẠT|TÌNH HÌNH/u.test(
@@ -89,6 +92,26 @@ function ownersByReference(tasks: PlanTask[], provisions: Provision[]): void {
  * Units told to carry out the whole plan ("… có trách nhiệm triển khai thực hiện Kế hoạch này")
  * carry out every task the plan gives to no one in particular.
  */
+/**
+ * A content part whose opening sentence gives the list below to units ("… các bộ, Ủy ban nhân dân
+ * các tỉnh … cần … thực hiện các nhiệm vụ sau đây:") gives them the items still without an owner.
+ * It comes after the restated items left: they restate a Phụ lục row, whose owner is the row's.
+ */
+function ownersByAnnouncement(tasks: PlanTask[], outline: Outline): void {
+  for (const part of outline.parts) {
+    if (classifyPart(part.title) !== "tasks" || !part.code) continue;
+    const announced = announcedOwner(part.body);
+    if (!announced) continue;
+    for (const t of tasks) {
+      if (t.owner || !t.code.startsWith(`${part.code}.`)) continue;
+      t.owner = announced.owner;
+      t.ownerFrom = "parent";
+      t.ownerLine = announced.line;
+      t.assignees = splitUnits(announced.owner);
+    }
+  }
+}
+
 function ownersByGeneralProvision(tasks: PlanTask[], provisions: Provision[]): void {
   const general = provisions.filter((p) => p.general);
   const generalUnits = [...new Set(general.flatMap((p) => p.units))];
@@ -126,6 +149,7 @@ export function extractTasks(outline: Outline): TaskExtraction {
   ownersByReference(tasks, provisions);
   // Items the Phụ lục table details go before a general provision could hand them its units.
   const kept = moveRestatedItems(moveClosingClauses(tasks, provisions), provisions);
+  ownersByAnnouncement(kept, outline);
   ownersByGeneralProvision(kept, provisions);
   return { tasks: kept, provisions, planTimeframe };
 }

@@ -122,9 +122,24 @@ describe("subjectUnits", () => {
 });
 
 describe("subjectText", () => {
+  it("ends the subject at 'cần' before the duty", () => {
+    expect(subjectText("Các bộ, cơ quan ngang bộ cần cụ thể hóa và tổ chức triển khai các nhiệm vụ.")).toBe(
+      "Các bộ, cơ quan ngang bộ",
+    );
+  });
+
   it("keeps the subject as written and leaves out an adverb before the verb", () => {
     expect(subjectText("Đề nghị Sở thường xuyên cung cấp thông tin.")).toBe("Đề nghị Sở");
     expect(subjectText("Tổ chức tập huấn cho cán bộ.")).toBe("");
+  });
+
+  it("reads a unit written as the label of its duty", () => {
+    expect(subjectText("Ủy ban nhân dân cấp xã: đầu tư, hoàn thiện đồng bộ hạ tầng kỹ thuật.")).toBe(
+      "Ủy ban nhân dân cấp xã",
+    );
+    expect(subjectText("Các cơ sở đào tạo trọng điểm gồm: Đại học Đà Lạt thực hiện đào tạo.")).toBe(
+      "Các cơ sở đào tạo trọng điểm gồm: Đại học Đà Lạt",
+    );
   });
 });
 

@@ -5,10 +5,10 @@ const UNIT_HEADS =
   "Sở|Phòng(?!,? chống)|Ban(?! hành)|Đài|Báo(?! chí| cáo)|Cổng|Trung tâm|Thanh tra|Văn phòng|Ủy ban|Uỷ ban|UBND|HĐND|Hội(?! nghị| thảo| thi| diễn)|" +
   "Mặt trận|Trường(?! hợp)|Đoàn|Công an|Bộ(?! tiêu| công cụ| tài liệu)|Cục|Viện|Thành đoàn|Tỉnh đoàn|Liên đoàn|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|" +
   "Huyện ủy|Quận ủy|Đảng ủy|Đảng đoàn|Tổ đảng|Ban cán sự đảng|Cơ quan|Cơ sở(?! dữ liệu| vật chất)|Đơn vị|" +
-  "Chi cục|Kho bạc|Bảo hiểm xã hội|BHXH|Thuế(?= (?:tỉnh|thành phố|cơ sở|khu vực))|" +
+  "Chi cục|Kho bạc|Chủ đầu tư|Bảo hiểm xã hội|BHXH|Thuế(?= (?:tỉnh|thành phố|cơ sở|khu vực))|" +
   "Lãnh đạo(?= (?:Ban|Văn phòng|Sở|Phòng|Vụ|Cục|các cơ quan))";
 const LOWER_HEADS =
-  "cơ quan|đơn vị|cơ sở|trường|sở|phòng|ban|đài|báo|trung tâm|tổ chức|hội|ủy ban|uỷ ban|doanh nghiệp|địa phương|bộ|ngành";
+  "cơ quan|đơn vị|chủ đầu tư|cơ sở|trường|sở|phòng|ban|đài|báo|trung tâm|tổ chức|hội|ủy ban|uỷ ban|doanh nghiệp|địa phương|bộ|ngành";
 
 const HEAD_SRC = `(?:(?:các|Các)\\s+(?:${LOWER_HEADS}|${UNIT_HEADS})|(?:${UNIT_HEADS}))(?=[\\s,.;:]|$)`;
 /** Heads of bodies a plan addresses by title ("Giám đốc các Sở", "Chủ tịch UBND các xã"): the body is the unit. */
@@ -20,7 +20,7 @@ const SPLIT_HEAD_RE = new RegExp(`^${HEAD_SRC}`, "u");
 const VERBS =
   "có trách nhiệm|căn cứ|chủ trì|phối hợp|tổ chức|triển khai|thực hiện|xây dựng|chủ động|tham mưu|lãnh đạo(?!\\s+\\p{Lu})|chỉ đạo|hướng dẫn|theo dõi|" +
   "báo cáo|cung cấp|tăng cường|đẩy mạnh|bố trí|quán triệt|phổ biến|kiểm tra|rà soát|tuyên truyền|đăng tải|" +
-  "nghiên cứu|đôn đốc|giám sát|là đầu mối|làm đầu mối|được giao|lồng ghép|tiếp tục|phụ trách|tập trung";
+  "nghiên cứu|đôn đốc|giám sát|là đầu mối|làm đầu mối|được giao|lồng ghép|tiếp tục|phụ trách|tập trung|cần|cụ thể hóa";
 const VERB_RE = new RegExp(`\\s(?:${VERBS})(?=[\\s,.;:]|$)`, "u");
 /** Phrases that make a heading a sentence rather than a unit name. */
 const NAME_BREAK_RE =
@@ -44,6 +44,11 @@ export function isUnitName(s: string): boolean {
   const t = s.trim().replace(/[.:;]+$/, "");
   if (!HEAD_RE.test(t) || t.length > 200) return false;
   return !NAME_BREAK_RE.test(t);
+}
+
+/** True when `s` opens with a unit's name ("Sở Công Thương chủ trì …", "UBND cấp xã: …"). */
+export function startsWithUnit(s: string): boolean {
+  return HEAD_RE.test(s.trim());
 }
 
 /** Removes "Đề nghị", "Thủ trưởng" and end punctuation from a unit name. */
@@ -90,6 +95,12 @@ export function subjectUnits(sentence: string): string[] {
  */
 export function subjectText(sentence: string): string {
   let s = sentence.trim().replace(/^[-+•]\s*/, "");
+  // "Ủy ban nhân dân cấp xã: đầu tư, hoàn thiện …": the unit written as the label of its duty.
+  // A colon after "gồm", "như", "sau" opens a list of units, not a duty.
+  const label = /^([^:]{3,120}?)\s*:\s/u.exec(s);
+  const listing = label && /\s(?:gồm|như|sau)$/u.test(label[1]);
+  if (label && !listing && HEAD_RE.test(label[1]) && !NAME_BREAK_RE.test(label[1]) && !VERB_RE.test(label[1]))
+    return label[1];
   const ask = /^(.{0,80}?)\s(?:yêu cầu|đề nghị|giao)\s+(.*)$/u.exec(s);
   if (ask && HEAD_RE.test(ask[1]) && HEAD_RE.test(ask[2])) s = ask[2];
   if (!HEAD_RE.test(s)) return "";

@@ -12,12 +12,7 @@ const truths = readdirSync(DIR).filter((f) => f.endsWith(".truth.json"));
  * Plans the importer does not yet read to the target, and why. Their score is still printed and
  * their metadata still checked; the tests they fall short of are listed as to-do, not silently dropped.
  */
-const KNOWN_SHORTFALL: Record<string, { tasks?: string; invented?: string }> = {
-  "113_qd986-ubnd-tuyen-quang-thoi-gian-nam-hoc": {
-    invented:
-      "Điều 1 items 8-9 state rules (holidays follow the Labour Code; teachers' leave falls in the summer break) that the truth does not count as tasks, and no general rule tells them from items 6-7, which it does",
-  },
-};
+const KNOWN_SHORTFALL: Record<string, { tasks?: string; invented?: string }> = {};
 
 interface Case {
   plan: string;

@@ -211,6 +211,7 @@ function readPeriodsAndRoute(
 
 /** Why a numbered item is not a task, in the review's words. */
 function provisionReason(p: Provision): string {
+  if (p.daysOff) return "quy định ngày nghỉ, không phải việc phải làm";
   if (p.restated) return "không giao đơn vị, thời gian; các việc của mục này được giao cụ thể trong bảng Phụ lục";
   if (p.oversight) return "giao theo dõi, đôn đốc, tổng hợp";
   if (p.reporting) return "giao chế độ báo cáo, đọc thành kỳ báo cáo";

@@ -45,6 +45,8 @@ export interface Provision {
   oversight?: boolean;
   /** True when it is an item of the plan's own task part that its Phụ lục table details. */
   restated?: boolean;
+  /** True when it sets days off (holidays, annual leave): a right, not work to report on. */
+  daysOff?: boolean;
   /** True when it gives units their own reporting duty ("Định kỳ báo cáo…"): the reporting regime. */
   reporting?: boolean;
 }

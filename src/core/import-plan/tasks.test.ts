@@ -445,6 +445,19 @@ describe("extractTasks", () => {
     ]);
   });
 
+  it("leaves out the items that set days off, keeping the exams and milestones", () => {
+    const r = extract(
+      [
+        "I. NHIỆM VỤ NĂM HỌC",
+        "1. Thi tốt nghiệp trung học phổ thông theo quy định và hướng dẫn của Bộ Giáo dục và Đào tạo.",
+        "2. Ngày nghỉ lễ, tết trong năm: Thực hiện theo quy định của Bộ Luật Lao động.",
+        "3. Thời gian nghỉ phép năm của giáo viên được thực hiện trong thời gian nghỉ hè.",
+      ].join("\n"),
+    );
+    expect(r.tasks.map((t) => t.code)).toEqual(["I.1"]);
+    expect(r.provisions.filter((p) => p.daysOff).map((p) => p.code)).toEqual(["I.2", "I.3"]);
+  });
+
   it("keeps ownerless content items as tasks when the plan has no Phụ lục table", () => {
     const r = extract(["II. NHIỆM VỤ", "1. Tăng cường công tác lãnh đạo", "2. Hoàn thiện thể chế"].join("\n"));
     expect(r.tasks.map((t) => t.code)).toEqual(["II.1", "II.2"]);

@@ -3,6 +3,7 @@ import { AssignmentReader, codeRefs } from "./assignment-tasks.js";
 import { ContentReader, rowCode, rowTask } from "./content-tasks.js";
 import type { Outline, OutlineNode } from "./outline.js";
 import { moveClosingClauses } from "./closing-clauses.js";
+import { moveDaysOffItems } from "./days-off-items.js";
 import { moveRestatedItems } from "./restated-items.js";
 import { readTaskTables } from "./table-tasks.js";
 import { readLabels } from "./task-labels.js";
@@ -148,7 +149,7 @@ export function extractTasks(outline: Outline): TaskExtraction {
   });
   ownersByReference(tasks, provisions);
   // Items the Phụ lục table details go before a general provision could hand them its units.
-  const kept = moveRestatedItems(moveClosingClauses(tasks, provisions), provisions);
+  const kept = moveRestatedItems(moveDaysOffItems(moveClosingClauses(tasks, provisions), provisions), provisions);
   ownersByAnnouncement(kept, outline);
   ownersByGeneralProvision(kept, provisions);
   return { tasks: kept, provisions, planTimeframe };

@@ -4,16 +4,12 @@
  * the page number printed from page 2 on, the document's text in order.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SAMPLE, type Sample } from "../src/cli/actions/demo.js";
-import { loadTemplate } from "../src/cli/load-template.js";
-import { compileGrid } from "../src/core/compile/compile.js";
-import { buildReportModel } from "../src/core/report/report-model.js";
 import { writeReportDocx } from "../src/docx/write-report-docx.js";
-import { makeGrid } from "./fixtures/grid.js";
+import { sampleReport } from "./support/sample-report.js";
 
 const SOFFICE = "/usr/bin/soffice";
 const has = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
@@ -43,17 +39,9 @@ describe.skipIf(skip)(title, () => {
   beforeAll(async () => {
     if (missing)
       throw new Error(`${SOFFICE} or pdftotext is missing: CI must install libreoffice-writer and poppler-utils.`);
-    const sample = JSON.parse(readFileSync(SAMPLE, "utf8")) as Sample;
-    const t = loadTemplate(sample.template);
-    const result = compileGrid({
-      template: t,
-      periodId: sample.period,
-      grid: makeGrid(t, sample.period, sample.rows),
-      asOf: sample.asOf,
-    });
     dir = mkdtempSync(join(tmpdir(), "tong-hop-docx-"));
     const docx = join(dir, "bao-cao.docx");
-    writeFileSync(docx, await writeReportDocx(buildReportModel(t, result, { reportDate: "2023-05-06" })));
+    writeFileSync(docx, await writeReportDocx(sampleReport().model));
     const r = run(SOFFICE, [
       `-env:UserInstallation=file://${join(dir, "lo-profile")}`,
       "--headless",

@@ -1,11 +1,6 @@
-import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compileGrid } from "../core/compile/compile.js";
-import { buildReportModel, DETAIL_IN_APPENDIX, type ReportModel } from "../core/report/report-model.js";
+import { DETAIL_IN_APPENDIX } from "../core/report/report-model.js";
 import { vnNumber } from "../core/vn/show.js";
-import { loadTemplate } from "../cli/load-template.js";
-import { SAMPLE, type Sample } from "../cli/actions/demo.js";
-import { makeGrid } from "../../test/fixtures/grid.js";
 import {
   all,
   kids,
@@ -19,17 +14,10 @@ import {
   val,
   W,
 } from "../../test/support/docx-read.js";
+import { sampleReport } from "../../test/support/sample-report.js";
 import { writeReportDocx } from "./write-report-docx.js";
 
-const sample = JSON.parse(readFileSync(SAMPLE, "utf8")) as Sample;
-const t = loadTemplate(sample.template);
-const result = compileGrid({
-  template: t,
-  periodId: sample.period,
-  grid: makeGrid(t, sample.period, sample.rows),
-  asOf: sample.asOf,
-});
-const model: ReportModel = buildReportModel(t, result, { reportDate: "2023-05-06" });
+const { template: t, result, model } = sampleReport();
 let doc: OpenedDocx;
 
 beforeAll(async () => {

@@ -1,4 +1,5 @@
 /** Leaves out the clauses every Quyết định or Chỉ thị closes with: when it takes effect, who executes it. */
+import { setAside } from "./set-aside.js";
 import type { PlanTask, Provision } from "./task-types.js";
 
 /** "… có hiệu lực kể từ ngày ký", "… chịu trách nhiệm thi hành Quyết định này". */
@@ -13,7 +14,5 @@ const CLOSING_RE =
 export function moveClosingClauses(tasks: PlanTask[], provisions: Provision[]): PlanTask[] {
   // The item's own first line: an article glued on below ("Điều 2. Quyết định này có hiệu lực …") is not the item.
   const closing = (t: PlanTask) => CLOSING_RE.test(t.text.split("\n")[0].replace(/\s+/g, " "));
-  for (const t of tasks.filter(closing))
-    provisions.push({ code: t.code, line: t.line, text: t.title, units: [], general: false, refs: [] });
-  return tasks.filter((t) => !closing(t));
+  return setAside(tasks, provisions, closing);
 }

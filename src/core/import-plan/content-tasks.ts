@@ -167,23 +167,16 @@ export class ContentReader {
     const t = baseTask(node, part);
     const firstBody = node.body.find((b) => !isLabelLine(b.text));
     t.title = cleanTaskTitle(node.title || firstBody?.text || "");
-    if (own.owner) {
-      t.owner = own.owner;
-      t.ownerFrom = "item";
-      t.ownerLine = own.ownerLine;
-    } else if (inherited.owner) {
-      t.owner = inherited.owner;
-      t.ownerFrom = "parent";
-      t.ownerLine = inherited.ownerLine;
-    } else {
+    // The item's own label, else its parent's, else the unit its own words name.
+    const from = (owner: string | undefined, ownerFrom: PlanTask["ownerFrom"], line: number | undefined) => {
+      if (!owner) return false;
+      Object.assign(t, { owner, ownerFrom, ownerLine: line });
+      return true;
+    };
+    if (!from(own.owner, "item", own.ownerLine) && !from(inherited.owner, "parent", inherited.ownerLine)) {
       // "a) Bộ Nội vụ" over its duties: the heading is the unit.
       const headed = node.body.length && isUnitName(node.title) ? cleanUnitName(node.title) : "";
-      const said = headed || sentenceOwner(node.title) || givenOwner(t.text) || bodyOwner(node.body);
-      if (said) {
-        t.owner = said;
-        t.ownerFrom = "sentence";
-        t.ownerLine = t.line;
-      }
+      from(headed || sentenceOwner(node.title) || givenOwner(t.text) || bodyOwner(node.body), "sentence", t.line);
     }
     t.coordinator = own.coordinator ?? inherited.coordinator ?? "";
     t.assignees = t.owner ? splitUnits(t.owner) : [];

@@ -1,4 +1,5 @@
 /** Leaves out the items that set days off (holidays, Tết, annual leave): entitlements, not work to report on. */
+import { setAside } from "./set-aside.js";
 import type { PlanTask, Provision } from "./task-types.js";
 
 /** "Ngày nghỉ lễ, tết trong năm: …", "Thời gian nghỉ phép năm của giáo viên …", "Nghỉ hè: …". */
@@ -11,7 +12,5 @@ const DAYS_OFF_RE = /^(?:(?:Ngày|Thời gian|Lịch)\s+nghỉ|Nghỉ\s+(?:lễ|
  */
 export function moveDaysOffItems(tasks: PlanTask[], provisions: Provision[]): PlanTask[] {
   const daysOff = (t: PlanTask) => DAYS_OFF_RE.test(t.title.trim());
-  for (const t of tasks.filter(daysOff))
-    provisions.push({ code: t.code, line: t.line, text: t.title, units: [], general: false, refs: [], daysOff: true });
-  return tasks.filter((t) => !daysOff(t));
+  return setAside(tasks, provisions, daysOff, { daysOff: true });
 }

@@ -5,7 +5,7 @@
  */
 import type { FlatRowCells } from "./flat-row-cells.js";
 import { readFlatRow, type RowWidths } from "./flat-row.js";
-import { type Column, readHeader } from "./table-header.js";
+import { type Column, NUMBER_HEAD_RE, readHeader, splitNumberHead } from "./table-header.js";
 
 /** A raw source line with its 1-based line number (as repair-lines reads them). */
 interface RawLine {
@@ -22,7 +22,6 @@ interface Header {
   end: number;
 }
 
-const NUMBER_CELL_RE = /^(?:STT|TT)$/u;
 /** A row number alone on its line ("1.", "1.4", "12. "). */
 const LONE_NUMBER_RE = /^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.?)$/u;
 /** A row number with the first words of its cell on the same line ("10.  Xây dựng …"). */
@@ -43,7 +42,7 @@ const HEADER_CELL_RE =
 /** Reads a flattened header starting at line `i` ("STT", then short lines; or "TT Tên nhiệm vụ Cơ quan" …), or null. */
 function readFlatHeader(lines: RawLine[], i: number): Header | null {
   const head = lines[i].text.trim();
-  if (!NUMBER_CELL_RE.test(head.split(/\s+/)[0]) || head.length > 60) return null;
+  if (!NUMBER_HEAD_RE.test(head) || head.length > 60) return null;
   const got: string[] = [head];
   let end = i + 1;
   for (let k = i + 1; k < lines.length && got.length < 14; k++) {
@@ -66,10 +65,8 @@ function readFlatHeader(lines: RawLine[], i: number): Header | null {
       .filter(Boolean),
   );
   // "STT Tên nhiệm vụ" on one line: the number cell is the first word.
-  if (cells[0] && /\s/.test(cells[0]) && NUMBER_CELL_RE.test(cells[0].split(/\s+/)[0])) {
-    const [num, ...rest] = cells[0].split(/\s+/);
-    cells.splice(0, 1, num, rest.join(" "));
-  }
+  const split = splitNumberHead(cells[0] ?? "");
+  if (split) cells.splice(0, 1, ...split);
   const cols = readHeader(cells);
   return cols && cells.length >= 3 ? { lines: got, cols, cells, end } : null;
 }

@@ -3,11 +3,10 @@
  * rows read by column position (as a .docx table would), the rest stays in PDF.js reading order.
  */
 import { bandCells, columnOf, columnStarts, type PdfItem, rowBands, X_TOLERANCE } from "./pdf-bands.js";
-import { readHeader } from "./table-header.js";
+import { NUMBER_HEAD_RE, readHeader, splitNumberHead } from "./table-header.js";
 
 export type { PdfItem } from "./pdf-bands.js";
 
-const HEAD_RE = /^(?:STT|TT)(?:\s|$)/u;
 /** A row number, or a Roman section number, alone in the number column. */
 const ROW_NUMBER_RE = /^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?)$/u;
 
@@ -38,8 +37,8 @@ function aligned(band: PdfItem[], starts: number[]): boolean {
 /** Header cells with "TT Tên nhiệm vụ" printed as one piece split into its two columns. */
 function headerCells(band: PdfItem[], starts: number[]): string[] {
   const cells = bandCells(band, starts);
-  const m = /^(STT|TT)\s+(.+)$/u.exec(cells[0] ?? "");
-  if (m && cells.length > 1 && !cells[1]) return [m[1], m[2], ...cells.slice(2)];
+  const split = splitNumberHead(cells[0] ?? "");
+  if (split && cells.length > 1 && !cells[1]) return [...split, ...cells.slice(2)];
   return cells;
 }
 
@@ -47,7 +46,7 @@ function headerCells(band: PdfItem[], starts: number[]): string[] {
 function findTable(
   items: PdfItem[],
 ): { starts: number[]; headerBand: PdfItem[]; bands: PdfItem[][]; header: string[] } | null {
-  const head = items.find((i) => HEAD_RE.test(i.str.trim()));
+  const head = items.find((i) => NUMBER_HEAD_RE.test(i.str.trim()));
   if (!head) return null;
   const below = items.filter((i) => i.y < head.y - 2 * head.h && i.x >= head.x - X_TOLERANCE);
   const starts = columnStarts(below).filter((s) => s >= head.x - X_TOLERANCE);

@@ -1,4 +1,5 @@
 /** Drops the content items a Phụ lục task table restates: headings that name no unit and no time. */
+import { setAside } from "./set-aside.js";
 import type { PlanTask, Provision } from "./task-types.js";
 
 /** A Phụ lục with fewer owned rows than this is a list of examples, not the plan's assignment of tasks. */
@@ -59,7 +60,5 @@ export function moveRestatedItems(tasks: PlanTask[], provisions: Provision[]): P
   const rowForRow = tasks.filter((t) => sameAsRow(t, tableTasks));
   const restated = (t: PlanTask) =>
     (detailed && headings(t)) || (rowForRow.length >= MIN_TABLE_TASKS && rowForRow.includes(t));
-  for (const t of tasks.filter(restated))
-    provisions.push({ code: t.code, line: t.line, text: t.title, units: [], general: false, refs: [], restated: true });
-  return tasks.filter((t) => !restated(t));
+  return setAside(tasks, provisions, restated, { restated: true });
 }

@@ -21,3 +21,12 @@ export function readHeader(cells: string[]): (Column | null)[] | null {
   const has = (c: Column) => cols.includes(c);
   return has("content") && (has("owner") || has("timeframe")) ? cols : null;
 }
+
+/** A task table's header opens with its number column: "STT" or "TT", alone or before the next cell's words. */
+export const NUMBER_HEAD_RE = /^(?:STT|TT)(?=\s|$)/u;
+
+/** "TT Tên nhiệm vụ", two header cells printed as one piece: ["TT", "Tên nhiệm vụ"], or null. */
+export function splitNumberHead(cell: string): [string, string] | null {
+  const m = /^(STT|TT)\s+(\S.*)$/u.exec(cell.trim());
+  return m ? [m[1], m[2]] : null;
+}

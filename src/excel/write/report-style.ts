@@ -90,3 +90,14 @@ export function landscapeAppendix(ws: Worksheet, hr: number): void {
   };
   pageNumbers(ws);
 }
+
+/** An appendix's three title lines (label, title, subtitle), each merged across its `n` columns and centred. */
+export function appendixTitles(ws: Worksheet, a: { label: string; title: string; subtitle: string }, n: number): void {
+  const title = (row: number, text: string, f: Partial<Font>) => {
+    ws.mergeCells(row, 1, row, n);
+    setText(ws.getCell(row, 1), text, f, { horizontal: "center" });
+  };
+  title(1, a.label, font(14, { bold: true }));
+  title(2, a.title, font(14, { bold: true }));
+  title(3, a.subtitle, font(13, { italic: true }));
+}

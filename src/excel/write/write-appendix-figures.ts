@@ -4,6 +4,7 @@ import type { ReportModel } from "../../core/report/report-model.js";
 import { colName } from "../../core/read/map-grid.js";
 import { exactSum } from "../../core/compile/exact-sum.js";
 import {
+  appendixTitles,
   font,
   setText,
   THIN,
@@ -174,13 +175,7 @@ export function writeAppendixFigures(ws: Worksheet, m: ReportModel): void {
 
 /** Writes the three title lines and the column headers on row `hr`, tall enough for the longest header. */
 function writeTitleAndHeader({ ws, a, fixed, widths, n }: Layout, hr: number): void {
-  const title = (row: number, text: string, f: ReturnType<typeof font>) => {
-    ws.mergeCells(row, 1, row, n);
-    setText(ws.getCell(row, 1), text, f, { horizontal: "center" });
-  };
-  title(1, a.label, font(14, { bold: true }));
-  title(2, a.title, font(14, { bold: true }));
-  title(3, a.subtitle, font(13, { italic: true }));
+  appendixTitles(ws, a, n);
   const headers = [...fixed, ...a.indicators.map((i) => (i.unit ? `${i.label} (${i.unit})` : i.label))];
   let hh = 30;
   headers.forEach((h, c) => {

@@ -1,7 +1,7 @@
 /** Lays out "Phụ lục II": every data problem with unit, column, value, message and fix. */
 import type { Worksheet } from "exceljs";
 import type { ReportModel } from "../../core/report/report-model.js";
-import { font, landscapeAppendix, setText, THIN, wrappedHeight } from "./report-style.js";
+import { appendixTitles, font, landscapeAppendix, setText, THIN, wrappedHeight } from "./report-style.js";
 
 /** Fills `ws` with Phụ lục II. */
 export function writeAppendixProblems(ws: Worksheet, m: ReportModel): void {
@@ -18,13 +18,7 @@ export function writeAppendixProblems(ws: Worksheet, m: ReportModel): void {
   ];
   cols.forEach((c, i) => (ws.getColumn(i + 1).width = c.w));
   const n = cols.length;
-  const title = (row: number, text: string, f: ReturnType<typeof font>) => {
-    ws.mergeCells(row, 1, row, n);
-    setText(ws.getCell(row, 1), text, f, { horizontal: "center" });
-  };
-  title(1, a.label, font(14, { bold: true }));
-  title(2, a.title, font(14, { bold: true }));
-  title(3, a.subtitle, font(13, { italic: true }));
+  appendixTitles(ws, a, n);
   const hr = 5;
   cols.forEach((c, i) => {
     const cell = ws.getCell(hr, i + 1);
